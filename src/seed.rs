@@ -1,0 +1,1 @@
+//! Loading the sample articles in `seeds/`.
