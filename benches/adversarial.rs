@@ -21,16 +21,24 @@ const SHAPES: [(&str, &str); 8] = [
     ("straight_quotes", "\""),
     ("curly_opens_only", "“"),
     ("mixed_marks", "“\"”‘'’«»„"),
-    ("speech_verbs", "said told added stressed according to insisted "),
+    (
+        "speech_verbs",
+        "said told added stressed according to insisted ",
+    ),
     ("no_spaces", "abcdefghij"),
     ("quote_cue_quote", "“a,” he said. "),
     ("nested_opens", "“a ‘b “c "),
-    ("capitalised_names", "Marco Rubio Sergei Lavrov Yuri Ushakov "),
+    (
+        "capitalised_names",
+        "Marco Rubio Sergei Lavrov Yuri Ushakov ",
+    ),
 ];
 
 fn adversarial(c: &mut Criterion) {
     let mut group = c.benchmark_group("extract_adversarial");
-    group.sample_size(10).warm_up_time(Duration::from_millis(500));
+    group
+        .sample_size(10)
+        .warm_up_time(Duration::from_millis(500));
     group.measurement_time(Duration::from_secs(2));
     for (name, unit) in SHAPES {
         for size in SIZES {

@@ -39,6 +39,7 @@ impl TestServer {
         let (stop, stopped) = oneshot::channel::<()>();
         let config = ServeConfig {
             drain_timeout: Duration::from_secs(2),
+            ..ServeConfig::default()
         };
         let task = tokio::spawn(saywho::service::serve(
             config,

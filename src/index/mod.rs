@@ -18,6 +18,7 @@ pub mod keys;
 mod lookup;
 mod paging;
 mod postings;
+mod prepare;
 mod quotes;
 mod replace;
 mod speakers;
@@ -29,6 +30,7 @@ pub use error::{Error, FieldViolation, Result};
 pub use ingest::{Created, Deleted, NewArticle};
 pub use lookup::{QuoteFilter, Related, Relation, SearchHit};
 pub use paging::{Cursor, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, Page, PageRequest};
+pub use prepare::{Prepared, PreparedArticle};
 pub use quotes::{Occurrence, QuoteGroup, Variant};
 pub use speakers::{Contribution, SpeakerRecord};
 

@@ -3,18 +3,25 @@
 //!
 //! Only this module sees the generated [`crate::pb`] types.
 
+mod access;
 mod articles;
 mod claims;
+mod import;
+mod limits;
 mod names;
 mod quotes;
 mod speakers;
 mod status;
 mod view;
+mod writes;
 
+pub use access::Access;
 pub use articles::ArticleApi;
 pub use claims::ClaimApi;
+pub use limits::{DEFAULT_MAX_ARTICLE_BYTES, Limits};
 pub use quotes::{QuoteApi, WatchStream};
 pub use speakers::SpeakerApi;
+pub use writes::{Rebuilt, Writes};
 
 use crate::index::Index;
 use crate::pb;
@@ -22,12 +29,13 @@ use crate::pb::article_service_server::ArticleServiceServer;
 use crate::pb::claim_service_server::ClaimServiceServer;
 use crate::pb::quote_service_server::QuoteServiceServer;
 use crate::pb::speaker_service_server::SpeakerServiceServer;
+use crate::store::Store;
 use std::future::Future;
 use std::time::Duration;
 use tokio::net::TcpListener;
 use tonic::codec::CompressionEncoding::Gzip;
-use tonic::transport::Server;
 use tonic::transport::server::TcpIncoming;
+use tonic::transport::{Identity, Server, ServerTlsConfig};
 
 /// How the server behaves, beyond what it serves.
 #[derive(Clone, Debug)]
@@ -35,12 +43,24 @@ pub struct ServeConfig {
     /// After the shutdown signal, how long in-flight calls and streams may run before the
     /// server stops anyway.
     pub drain_timeout: Duration,
+    /// Where writes are made durable before they are acknowledged (default: in memory only).
+    pub store: Store,
+    /// Size, time and concurrency limits.
+    pub limits: Limits,
+    /// Authentication and read-only mode.
+    pub access: Access,
+    /// Certificate and key to serve TLS with; plaintext when `None`.
+    pub tls: Option<Identity>,
 }
 
 impl Default for ServeConfig {
     fn default() -> Self {
         ServeConfig {
             drain_timeout: Duration::from_secs(10),
+            store: Store::in_memory(),
+            limits: Limits::default(),
+            access: Access::default(),
+            tls: None,
         }
     }
 }
@@ -85,19 +105,53 @@ pub async fn serve(
     let reflection_v1 = reflection().build_v1()?.accept_compressed(Gzip);
     let reflection_v1alpha = reflection().build_v1alpha()?.accept_compressed(Gzip);
 
-    let router = Server::builder()
+    let limits = config.limits.clone();
+    let writes = Writes::new(index.clone(), config.store.clone(), limits.clone());
+    let (max_in, max_out) = (
+        limits.max_message_bytes,
+        limits.max_message_bytes.saturating_mul(4),
+    );
+    let mut builder = Server::builder();
+    if let Some(identity) = config.tls.clone() {
+        builder = builder.tls_config(ServerTlsConfig::new().identity(identity))?;
+    }
+    let router = builder
+        .concurrency_limit_per_connection(limits.concurrency_per_connection.max(1))
+        .load_shed(true)
+        .http2_keepalive_interval(Some(Duration::from_secs(30)))
+        .http2_keepalive_timeout(Some(Duration::from_secs(10)))
         .trace_fn(|req| tracing::info_span!("grpc", path = %req.uri().path()))
+        .layer(access::GuardLayer::new(
+            config.access.clone(),
+            limits.request_timeout,
+        ))
         .add_service(health.accept_compressed(Gzip))
         .add_service(reflection_v1)
         .add_service(reflection_v1alpha)
         .add_service(
-            ArticleServiceServer::new(ArticleApi::new(index.clone())).accept_compressed(Gzip),
+            ArticleServiceServer::new(ArticleApi::new(index.clone(), writes))
+                .accept_compressed(Gzip)
+                .max_decoding_message_size(max_in)
+                .max_encoding_message_size(max_out),
         )
-        .add_service(QuoteServiceServer::new(QuoteApi::new(index.clone())).accept_compressed(Gzip))
         .add_service(
-            SpeakerServiceServer::new(SpeakerApi::new(index.clone())).accept_compressed(Gzip),
+            QuoteServiceServer::new(QuoteApi::new(index.clone()))
+                .accept_compressed(Gzip)
+                .max_decoding_message_size(max_in)
+                .max_encoding_message_size(max_out),
         )
-        .add_service(ClaimServiceServer::new(ClaimApi::new(index)).accept_compressed(Gzip));
+        .add_service(
+            SpeakerServiceServer::new(SpeakerApi::new(index.clone()))
+                .accept_compressed(Gzip)
+                .max_decoding_message_size(max_in)
+                .max_encoding_message_size(max_out),
+        )
+        .add_service(
+            ClaimServiceServer::new(ClaimApi::new(index))
+                .accept_compressed(Gzip)
+                .max_decoding_message_size(max_in)
+                .max_encoding_message_size(max_out),
+        );
 
     let (stop_tx, stop_rx) = tokio::sync::oneshot::channel::<()>();
     let incoming = TcpIncoming::from(listener);
