@@ -5,6 +5,8 @@ mod util;
 
 /// Ingest, idempotency, import, paging and delete through ArticleService.
 mod articles;
+/// SIGKILL the real binary mid-ingest and restart it on the same data directory.
+mod durability;
 /// Every error code and field violation the API promises.
 mod errors;
 /// The lookups: who said it, quotes, search, speakers, claims, conflicts, watch, health.
