@@ -161,18 +161,35 @@ where
         let limit = matches!(classify(&path), Kind::Read | Kind::Write).then_some(self.timeout);
         Box::pin(async move {
             let call = inner.call(req);
-            let Some(limit) = limit else {
-                return call.await;
+            let result = match limit {
+                None => call.await,
+                Some(limit) => match tokio::time::timeout(limit, call).await {
+                    Ok(result) => result,
+                    Err(_) => Ok(Status::deadline_exceeded(format!(
+                        "the call took longer than {limit:?} (--request-timeout)"
+                    ))
+                    .into_http()),
+                },
             };
-            match tokio::time::timeout(limit, call).await {
-                Ok(result) => result,
-                Err(_) => Ok(Status::deadline_exceeded(format!(
-                    "the call took longer than {limit:?} (--request-timeout)"
-                ))
-                .into_http()),
-            }
+            result.map(undecodable_is_invalid_argument)
         })
     }
+}
+
+/// tonic answers a request it cannot decode (invalid UTF-8 in a string field, a truncated or
+/// malformed message) with INTERNAL; it is the caller's input that is wrong, so say
+/// INVALID_ARGUMENT, keeping tonic's message, which names the field.
+fn undecodable_is_invalid_argument<B>(mut response: http::Response<B>) -> http::Response<B> {
+    let headers = response.headers_mut();
+    let internal = headers.get("grpc-status").is_some_and(|v| v == "13");
+    let undecodable = headers.get("grpc-message").is_some_and(|m| {
+        m.as_bytes()
+            .starts_with(b"failed%20to%20decode%20Protobuf%20message")
+    });
+    if internal && undecodable {
+        headers.insert("grpc-status", http::HeaderValue::from_static("3"));
+    }
+    response
 }
 
 #[cfg(test)]
