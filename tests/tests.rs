@@ -17,3 +17,5 @@ mod hostile;
 mod limits;
 /// The lookups: who said it, quotes, search, speakers, claims, conflicts, watch, health.
 mod lookups;
+/// Concurrent ingest, deletes and lookups; index invariants afterwards.
+mod stress;

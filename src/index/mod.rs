@@ -14,6 +14,7 @@ mod attribute;
 mod claims;
 mod error;
 mod ingest;
+mod invariants;
 pub mod keys;
 mod lookup;
 mod paging;
