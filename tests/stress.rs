@@ -3,11 +3,7 @@
 //! store agrees with the index, and a rebuild from the store is consistent too.
 
 use crate::hostile::start;
-use saywho::index::{Index, NewArticle};
-use saywho::model::{
-    ArticleMeta, AttributionMethod, ExtractedClaim, ExtractedQuote, Extraction, LocalSpeaker,
-    QuoteKind, Span, SpeakerKind,
-};
+use saywho::index::Index;
 use saywho::pb;
 use saywho::pb::article_service_client::ArticleServiceClient;
 use saywho::pb::claim_service_client::ClaimServiceClient;
@@ -19,78 +15,8 @@ use std::collections::BTreeSet;
 use tonic::Code;
 use tonic::transport::Channel;
 
-const PEOPLE: [&str; 4] = ["Jane Doe", "John Roe", "Ada Smith", "Li Wei"];
-const WORDS: [&str; 5] = [
-    "bridges matter",
-    "we will rebuild",
-    "no comment",
-    "talks failed",
-    "peace now",
-];
-
-/// A small deterministic generator (xorshift).
-struct Rng(u64);
-impl Rng {
-    fn below(&mut self, n: usize) -> usize {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        (self.0 % n as u64) as usize
-    }
-}
-
-/// An article with two quotes from a small pool of words and speakers (so groups are shared and
-/// outlets disagree about speakers) and one claim, with a hand-built extraction.
-fn hand_built(n: usize, rng: &mut Rng) -> (NewArticle, Extraction) {
-    let (w1, w2) = (WORDS[rng.below(WORDS.len())], WORDS[rng.below(WORDS.len())]);
-    let (p1, p2) = (
-        PEOPLE[rng.below(PEOPLE.len())],
-        PEOPLE[rng.below(PEOPLE.len())],
-    );
-    let text = format!("“{w1},” {p1} said. “{w2},” {p2} said. {p1} said that rates rise {n}.");
-    let at = |needle: &str, from: usize| from + text[from..].find(needle).expect("in text");
-    let q1 = at(w1, 0);
-    let q2 = at(w2, q1 + w1.len());
-    let claim = at("rates rise", 0);
-    let speaker = |name: &str| LocalSpeaker {
-        name: name.into(),
-        kind: SpeakerKind::Person,
-        roles: vec![],
-        aliases: vec![(name.into(), 1)],
-        mentions: vec![],
-    };
-    let quote = |start: usize, len: usize, who: usize| ExtractedQuote {
-        span: Span::new(start, start + len),
-        kind: QuoteKind::Full,
-        speaker: Some(who),
-        speaker_mention: None,
-        cue: None,
-        method: Some(AttributionMethod::Explicit),
-        confidence: 0.9,
-    };
-    let extraction = Extraction {
-        speakers: vec![speaker(p1), speaker(p2)],
-        quotes: vec![quote(q1, w1.len(), 0), quote(q2, w2.len(), 1)],
-        claims: vec![ExtractedClaim {
-            span: Span::new(claim, text.len() - 1),
-            speaker: Some(0),
-            speaker_mention: None,
-            cue: None,
-            method: Some(AttributionMethod::Explicit),
-            confidence: 0.8,
-        }],
-    };
-    let new = NewArticle {
-        id: Some(format!("direct-{n}")),
-        request_id: None,
-        meta: ArticleMeta {
-            outlet: format!("Outlet {}", n % 3),
-            ..ArticleMeta::default()
-        },
-        text,
-    };
-    (new, extraction)
-}
+mod corpus;
+use corpus::{PEOPLE, Rng, WORDS, hand_built};
 
 /// Every lookup once; only OK and NOT_FOUND (things deleted meanwhile) are acceptable.
 async fn every_lookup(channel: &Channel, rng: &mut Rng) {
@@ -313,7 +239,10 @@ async fn concurrent_ingest_deletes_and_lookups_leave_a_consistent_index() {
     // The store holds exactly the wire-created articles the index holds.
     let mut stored = BTreeSet::new();
     store
-        .scan(|a| Ok::<(), std::convert::Infallible>(drop(stored.insert(a.id))))
+        .scan(|a| {
+            stored.insert(a.id);
+            Ok::<(), std::convert::Infallible>(())
+        })
         .expect("scan");
     let page = saywho::index::PageRequest::parse(1000, "", &["articles", ""]).expect("page");
     let all = index.list_articles("", &page);
