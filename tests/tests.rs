@@ -17,5 +17,7 @@ mod hostile;
 mod limits;
 /// The lookups: who said it, quotes, search, speakers, claims, conflicts, watch, health.
 mod lookups;
+/// Every span over the wire slices the submitted text, in every offset encoding.
+mod spans;
 /// Concurrent ingest, deletes and lookups; index invariants afterwards.
 mod stress;
