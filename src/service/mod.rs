@@ -10,6 +10,7 @@ mod import;
 mod limits;
 mod names;
 mod quotes;
+mod rebuild;
 mod speakers;
 mod status;
 mod view;
@@ -20,8 +21,9 @@ pub use articles::ArticleApi;
 pub use claims::ClaimApi;
 pub use limits::{DEFAULT_MAX_ARTICLE_BYTES, Limits};
 pub use quotes::{QuoteApi, WatchStream};
+pub use rebuild::Rebuilt;
 pub use speakers::SpeakerApi;
-pub use writes::{Rebuilt, Writes};
+pub use writes::Writes;
 
 use crate::index::Index;
 use crate::pb;

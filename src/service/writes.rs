@@ -19,19 +19,10 @@ const STRIPES: usize = 256;
 /// The write path shared by the handlers: index + store + limits.
 #[derive(Clone, Debug)]
 pub struct Writes {
-    index: Index,
-    store: Store,
+    pub(super) index: Index,
+    pub(super) store: Store,
     limits: Arc<Limits>,
     stripes: Arc<[Mutex<()>]>,
-}
-
-/// What a start-up rebuild found.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct Rebuilt {
-    /// Articles read back and published.
-    pub restored: usize,
-    /// Articles read back but refused by the index (logged).
-    pub skipped: usize,
 }
 
 fn store_error(err: StoreError) -> Error {
@@ -176,27 +167,6 @@ impl Writes {
         self.store.delete(id).await.map_err(store_error)?;
         let (index, id) = (self.index.clone(), id.to_owned());
         blocking(move || index.delete_article(&id)).await
-    }
-
-    /// Publishes every stored article, in ingest order (blocking: call before serving).
-    pub fn rebuild(&self) -> std::result::Result<Rebuilt, StoreError> {
-        let mut rebuilt = Rebuilt::default();
-        let result = self.store.scan(|article| {
-            let id = article.id.clone();
-            match self.index.restore(article) {
-                Ok(_) => rebuilt.restored += 1,
-                Err(err) => {
-                    tracing::warn!(article = %id, error = %err, "stored article not restored");
-                    rebuilt.skipped += 1;
-                }
-            }
-            Ok::<(), std::convert::Infallible>(())
-        });
-        match result {
-            Ok(()) => Ok(rebuilt),
-            Err(crate::store::ScanError::Store(err)) => Err(err),
-            Err(crate::store::ScanError::Visit(never)) => match never {},
-        }
     }
 
     /// Ingests the seed articles in `dir` once per data directory: skipped when an earlier start
