@@ -76,8 +76,15 @@ pub async fn serve(
         .await;
     reporter.set_serving::<ClaimServiceServer<ClaimApi>>().await;
 
+    // Both reflection builders list both reflection services (so `grpcurl list`, which speaks
+    // only v1alpha, shows v1 too), plus google.rpc so error details decode.
     let reflection = || {
         tonic_reflection::server::Builder::configure()
+            .include_reflection_service(false)
+            .register_encoded_file_descriptor_set(tonic_reflection::pb::v1::FILE_DESCRIPTOR_SET)
+            .register_encoded_file_descriptor_set(
+                tonic_reflection::pb::v1alpha::FILE_DESCRIPTOR_SET,
+            )
             .register_encoded_file_descriptor_set(pb::FILE_DESCRIPTOR_SET)
             .register_encoded_file_descriptor_set(tonic_types::pb::FILE_DESCRIPTOR_SET)
             .register_encoded_file_descriptor_set(tonic_health::pb::FILE_DESCRIPTOR_SET)
