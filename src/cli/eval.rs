@@ -1,7 +1,7 @@
 //! `saywho eval`: score extraction against the seed gold or any uniform JSON Lines gold file.
 
 use anyhow::{Context, bail};
-use saywho::eval::{GoldDoc, evaluate, load_seed_gold, load_uniform_gold};
+use saywho::eval::{GoldDoc, QuoteSet, evaluate, load_seed_gold, load_uniform_gold, restrict};
 use std::collections::BTreeMap;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -19,6 +19,10 @@ pub(crate) struct EvalArgs {
     /// Seed gold answers, used without --gold.
     #[arg(long, default_value = "../shared/gold/seeds-quotes.jsonl")]
     seed_gold: PathBuf,
+    /// Which predicted quotes to score: `all`, or `full` (drop fragments embedded in reported
+    /// speech). Defaults to `all` for the seeds and `full` with --gold (PolNeAR's "direct").
+    #[arg(long, value_parser = ["all", "full"])]
+    quotes: Option<String>,
     /// Write every mismatch (missed, spurious, wrong speaker) to this file.
     #[arg(long)]
     errors: Option<PathBuf>,
@@ -78,13 +82,22 @@ pub(crate) fn run(args: EvalArgs) -> anyhow::Result<()> {
         }
         None => ("seeds".to_string(), seed_docs(&args)?),
     };
-    let report = evaluate(&docs);
-    println!("gold: {label}");
+    let set = match args.quotes.as_deref() {
+        Some("all") => QuoteSet::All,
+        Some(_) => QuoteSet::Full,
+        None if args.gold.is_some() => QuoteSet::Full,
+        None => QuoteSet::All,
+    };
+    let report = evaluate(&docs, set);
+    println!("gold: {label} (quotes scored: {set:?})");
     print!("{report}");
     if let Some(path) = &args.errors {
         let mut out = std::io::BufWriter::new(std::fs::File::create(path)?);
         for d in &docs {
-            for line in saywho::eval::score::mismatches(d, &saywho::extract::extract(&d.text)) {
+            for line in saywho::eval::score::mismatches(
+                d,
+                &restrict(saywho::extract::extract(&d.text), set),
+            ) {
                 writeln!(out, "{}\t{line}", d.id)?;
             }
         }

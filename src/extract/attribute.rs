@@ -12,7 +12,7 @@ use super::text::Kind;
 use crate::model::AttributionMethod;
 
 /// Most tokens searched after a closing mark for the cue.
-const POST_WINDOW: usize = 12;
+const POST_WINDOW: usize = 30;
 /// Most tokens searched before an opening mark for the cue.
 const PRE_WINDOW: usize = 60;
 
@@ -51,8 +51,26 @@ fn post(doc: &Doc<'_>, si: usize) -> Option<Attr> {
     if tok.para != doc.toks[close].para {
         return None;
     }
-    if matches!(tok.kind, Kind::Punct(',' | '—' | '–')) {
+    let dash = matches!(tok.kind, Kind::Punct('—' | '–' | '―' | '-'));
+    if dash || tok.is_punct(',') {
         k += 1;
+    }
+    if dash {
+        // "…” ― Sonya Herridge": an epigraph-style attribution by a dash and a name.
+        if let Some(np) = phrase::after(doc, k, k + 8) {
+            let ends = doc.toks.get(np.last).is_none_or(|t| {
+                t.para != doc.toks[close].para
+                    || t.is_mark()
+                    || matches!(t.kind, Kind::Punct('.' | ','))
+            });
+            if np.kind == NpKind::Person && ends {
+                return Some(Attr {
+                    cue: None,
+                    np: Some(np),
+                    method: AttributionMethod::NoCue,
+                });
+            }
+        }
     }
     let hi = (k + POST_WINDOW).min(doc.toks.len());
     let mut m = k;

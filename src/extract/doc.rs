@@ -186,6 +186,11 @@ impl<'a> Doc<'a> {
         }
     }
 
+    /// True when a cue ends at token `i` (inclusive).
+    pub(crate) fn cue_ending_at(&self, i: usize) -> bool {
+        (i.saturating_sub(3)..=i).any(|k| self.cue(k).is_some_and(|c| c.last == i + 1))
+    }
+
     /// The cue starting at token `i`, if any.
     pub(crate) fn cue(&self, i: usize) -> Option<Cue> {
         let c = *self.cue_at.get(i)?;

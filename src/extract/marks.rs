@@ -85,6 +85,10 @@ pub(crate) fn pair(text: &str, toks: &[Tok]) -> Vec<Seg> {
                     State::Double { open: k, depth: 0 }
                 }
                 (State::Outside, Mark::SingleOpen) if lo && !ro => State::Single { open: k },
+                // A closing-shaped mark used as an opener ("”Mr. Trump embodies …").
+                (State::Outside, Mark::DoubleClose) if lo && !ro => {
+                    State::Double { open: k, depth: 0 }
+                }
                 (State::Outside, _) => State::Outside,
                 (State::Double { open, depth }, Mark::DoubleClose | Mark::DoubleStraight)
                     if depth > 0 && (!lo || ro) =>

@@ -164,8 +164,19 @@ pub(crate) fn before(doc: &Doc<'_>, end: usize, lo: usize) -> Option<Np> {
     run_before(doc, end, lo)
 }
 
-/// A plain noun phrase ending at `end` (exclusive).
+/// Most tokens in a parenthetical after a name ("(D-Wis.)").
+const MAX_PAREN: usize = 6;
+
+/// A plain noun phrase ending at `end` (exclusive), skipping a short parenthetical after it.
 fn run_before(doc: &Doc<'_>, end: usize, lo: usize) -> Option<Np> {
+    let mut end = end;
+    if end > lo + 1 && doc.toks[end - 1].is_punct(')') {
+        let floor = end.saturating_sub(MAX_PAREN).max(lo);
+        let open = (floor..end - 1)
+            .rev()
+            .find(|&k| doc.toks[k].is_punct('('))?;
+        end = open;
+    }
     let t = end.checked_sub(1)?;
     if t < lo || !head_word(doc, t) {
         return None;
@@ -210,7 +221,11 @@ fn appositive(doc: &Doc<'_>, comma: usize, lo: usize) -> Option<Np> {
     if seg.0 >= seg.1 {
         return None;
     }
-    let all_name = (seg.0..seg.1).all(|k| np_word(doc, k) && is_cap(doc.word(k)));
+    // ", R-Ky.," — a party label is an apposition, not a name.
+    let party = seg.1 - seg.0 == 1
+        && doc.word(seg.0).len() <= 12
+        && matches!(doc.word(seg.0).get(..2), Some("R-" | "D-" | "I-"));
+    let all_name = !party && (seg.0..seg.1).all(|k| np_word(doc, k) && is_cap(doc.word(k)));
     if all_name {
         let mut np = classify(doc, seg.0, seg.1)?;
         if let Some(role) = run_before(doc, c, lo) {
@@ -218,7 +233,7 @@ fn appositive(doc: &Doc<'_>, comma: usize, lo: usize) -> Option<Np> {
         }
         return Some(np);
     }
-    if !is_cap(doc.word(seg.0)) || is_determiner(doc.word(seg.0)) {
+    if party || !is_cap(doc.word(seg.0)) || is_determiner(doc.word(seg.0)) {
         let mut np = run_before(doc, c, lo)?;
         if matches!(np.kind, NpKind::Person | NpKind::Org | NpKind::Role) {
             np.role = Some(seg);
@@ -272,7 +287,12 @@ pub(crate) fn after(doc: &Doc<'_>, start: usize, hi: usize) -> Option<Np> {
         k -= 1;
     }
     if k <= body {
-        return None;
+        // "said a person close to the Clintons": a determiner and plain words.
+        return if body > start {
+            words_np(doc, start, hi.min(start + MAX_NP))
+        } else {
+            None
+        };
     }
     let mut np = classify(doc, start, k)?;
     // ", an advisor to Russian President Vladimir Putin," — an apposition after the name.
@@ -294,6 +314,20 @@ pub(crate) fn after(doc: &Doc<'_>, start: usize, hi: usize) -> Option<Np> {
         }
     }
     Some(np)
+}
+
+/// A phrase of plain words from `first` up to the first punctuation, mark or cue before `hi`
+/// ("a person close to the Clintons", "this Trump look-alike"), as a role or name.
+pub(crate) fn words_np(doc: &Doc<'_>, first: usize, hi: usize) -> Option<Np> {
+    let mut e = first;
+    while e < hi && doc.toks[e].is_word() && doc.cue(e).is_none() && e - first < MAX_NP {
+        e += 1;
+    }
+    let e = skip_adverbials(doc, e, first);
+    if e <= first || pronoun(doc.word(first)).is_some() {
+        return None;
+    }
+    classify(doc, first, e)
 }
 
 /// Turns a token range into a typed phrase: splits titles from the name, spots organisations
