@@ -161,10 +161,10 @@ fn orphan_speaker(doc: &Doc<'_>, si: usize) -> Option<Np> {
             break;
         }
         let lo = doc.sentence_first(cue.first);
-        if let Some(np) = phrase::before(doc, cue.first, lo) {
-            if matches!(np.kind, NpKind::Person | NpKind::Pronoun(_) | NpKind::Role) {
-                return Some(np);
-            }
+        if let Some(np) = phrase::before(doc, cue.first, lo)
+            && matches!(np.kind, NpKind::Person | NpKind::Pronoun(_) | NpKind::Role)
+        {
+            return Some(np);
         }
     }
     None
