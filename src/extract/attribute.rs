@@ -94,10 +94,23 @@ fn post(doc: &Doc<'_>, si: usize) -> Option<Attr> {
                     method: method_for(np),
                 });
             }
-            let np = phrase::before(doc, m, k)?;
-            if np.first != k {
-                return None;
-            }
+            let np = match phrase::before(doc, m, k) {
+                Some(np) if np.first == k => Some(np),
+                // "screenwriter Cole Haddon wrote": a bare descriptor before the name.
+                Some(np)
+                    if np.first - k <= 3
+                        && (k..np.first).all(|x| phrase::descriptor_word(doc, x)) =>
+                {
+                    Some(Np {
+                        first: k,
+                        role: Some((k, np.name.0.max(k))),
+                        ..np
+                    })
+                }
+                Some(_) => None,
+                None => phrase::words_np(doc, k, m).filter(|np| np.last + 2 >= m),
+            };
+            let np = np?;
             return Some(Attr {
                 cue: Some((cue.first, cue.last)),
                 np: Some(np),

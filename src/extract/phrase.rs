@@ -316,6 +316,19 @@ pub(crate) fn after(doc: &Doc<'_>, start: usize, hi: usize) -> Option<Np> {
     Some(np)
 }
 
+/// Whether token `k` can be a bare descriptor before a name ("screenwriter", "warm-and-fuzzy"):
+/// a phrase word, or a lower-case content word (not a function word).
+pub(crate) fn descriptor_word(doc: &Doc<'_>, k: usize) -> bool {
+    const STOP: &[&str] = &[
+        "to", "which", "who", "whom", "whose", "that", "and", "but", "as", "of", "in", "on", "for",
+        "with", "when", "where", "while", "if", "because", "so", "what", "how", "than", "then",
+        "also", "not", "has", "had", "have", "is", "was", "were", "are", "be", "been", "by", "at",
+        "from", "or", "it", "this", "there", "here",
+    ];
+    let w = doc.word(k);
+    doc.toks[k].is_word() && (np_word(doc, k) || (!is_cap(w) && !STOP.contains(&w)))
+}
+
 /// A phrase of plain words from `first` up to the first punctuation, mark or cue before `hi`
 /// ("a person close to the Clintons", "this Trump look-alike"), as a role or name.
 pub(crate) fn words_np(doc: &Doc<'_>, first: usize, hi: usize) -> Option<Np> {
@@ -324,7 +337,9 @@ pub(crate) fn words_np(doc: &Doc<'_>, first: usize, hi: usize) -> Option<Np> {
         e += 1;
     }
     let e = skip_adverbials(doc, e, first);
-    if e <= first || pronoun(doc.word(first)).is_some() {
+    let w = doc.word(first);
+    let opener = is_determiner(w) || np_word(doc, first);
+    if e <= first || !opener || pronoun(w).is_some() {
         return None;
     }
     classify(doc, first, e)
