@@ -12,6 +12,7 @@
 mod articles;
 mod attribute;
 mod claims;
+mod delete;
 mod error;
 mod ingest;
 pub mod keys;

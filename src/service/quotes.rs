@@ -219,3 +219,29 @@ impl QuoteService for QuoteApi {
         Ok(Response::new(Box::pin(stream)))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use tonic::Code;
+
+    #[tokio::test]
+    async fn handler_validates_before_calling_the_index() {
+        let api = QuoteApi::new(Index::new());
+        let call = |max: i32| pb::AttributeQuoteRequest {
+            text: "some words here".into(),
+            max_candidates: max,
+            offset_encoding: 0,
+        };
+        let ok = api
+            .attribute_quote(Request::new(call(0)))
+            .await
+            .expect("empty index answers");
+        assert!(ok.into_inner().candidates.is_empty());
+        let err = api
+            .attribute_quote(Request::new(call(-1)))
+            .await
+            .expect_err("negative max");
+        assert_eq!(err.code(), Code::InvalidArgument);
+    }
+}
