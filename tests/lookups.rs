@@ -419,3 +419,24 @@ async fn reflection_lists_services_on_v1_and_v1alpha() {
     );
     server.stop().await;
 }
+
+/// Shutdown ends open watch streams instead of waiting for the drain deadline.
+#[tokio::test]
+async fn shutdown_ends_open_watch_streams() {
+    let server = TestServer::start(Index::new()).await;
+    let mut stream = server
+        .quotes()
+        .watch_quotes(pb::WatchQuotesRequest::default())
+        .await
+        .expect("watch")
+        .into_inner();
+    let stopping = tokio::spawn(server.stop());
+    let end = tokio::time::timeout(Duration::from_secs(30), stream.next())
+        .await
+        .expect("the stream ends instead of hanging");
+    assert!(
+        end.as_ref().is_none_or(|item| item.is_err()),
+        "no event after shutdown: {end:?}"
+    );
+    stopping.await.expect("server stopped cleanly");
+}

@@ -92,6 +92,8 @@ pub async fn serve(
     let reflection_v1 = reflection().build_v1()?.accept_compressed(Gzip);
     let reflection_v1alpha = reflection().build_v1alpha()?.accept_compressed(Gzip);
 
+    let (stopping, stopping_rx) = tokio::sync::watch::channel(false);
+    let quote_api = QuoteApi::with_shutdown(index.clone(), stopping_rx);
     let router = Server::builder()
         .trace_fn(|req| tracing::info_span!("grpc", path = %req.uri().path()))
         .add_service(health.accept_compressed(Gzip))
@@ -100,7 +102,7 @@ pub async fn serve(
         .add_service(
             ArticleServiceServer::new(ArticleApi::new(index.clone())).accept_compressed(Gzip),
         )
-        .add_service(QuoteServiceServer::new(QuoteApi::new(index.clone())).accept_compressed(Gzip))
+        .add_service(QuoteServiceServer::new(quote_api).accept_compressed(Gzip))
         .add_service(
             SpeakerServiceServer::new(SpeakerApi::new(index.clone())).accept_compressed(Gzip),
         )
@@ -130,6 +132,8 @@ pub async fn serve(
     reporter
         .set_not_serving::<ClaimServiceServer<ClaimApi>>()
         .await;
+    // End open watch streams, then stop accepting and drain the rest.
+    let _ = stopping.send(true);
     let _ = stop_tx.send(());
     match tokio::time::timeout(config.drain_timeout, server).await {
         Ok(result) => Ok(result?),
