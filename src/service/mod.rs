@@ -98,8 +98,15 @@ pub async fn serve(
         .await;
     reporter.set_serving::<ClaimServiceServer<ClaimApi>>().await;
 
+    // Both reflection builders list both reflection services (so `grpcurl list`, which speaks
+    // only v1alpha, shows v1 too), plus google.rpc so error details decode.
     let reflection = || {
         tonic_reflection::server::Builder::configure()
+            .include_reflection_service(false)
+            .register_encoded_file_descriptor_set(tonic_reflection::pb::v1::FILE_DESCRIPTOR_SET)
+            .register_encoded_file_descriptor_set(
+                tonic_reflection::pb::v1alpha::FILE_DESCRIPTOR_SET,
+            )
             .register_encoded_file_descriptor_set(pb::FILE_DESCRIPTOR_SET)
             .register_encoded_file_descriptor_set(tonic_types::pb::FILE_DESCRIPTOR_SET)
             .register_encoded_file_descriptor_set(tonic_health::pb::FILE_DESCRIPTOR_SET)
@@ -107,6 +114,8 @@ pub async fn serve(
     let reflection_v1 = reflection().build_v1()?.accept_compressed(Gzip);
     let reflection_v1alpha = reflection().build_v1alpha()?.accept_compressed(Gzip);
 
+    let (stopping, stopping_rx) = tokio::sync::watch::channel(false);
+    let quote_api = QuoteApi::with_shutdown(index.clone(), stopping_rx);
     let limits = config.limits.clone();
     let writes = Writes::new(index.clone(), config.store.clone(), limits.clone());
     let (max_in, max_out) = (
@@ -137,7 +146,7 @@ pub async fn serve(
                 .max_encoding_message_size(max_out),
         )
         .add_service(
-            QuoteServiceServer::new(QuoteApi::new(index.clone()))
+            QuoteServiceServer::new(quote_api)
                 .accept_compressed(Gzip)
                 .max_decoding_message_size(max_in)
                 .max_encoding_message_size(max_out),
@@ -179,6 +188,8 @@ pub async fn serve(
     reporter
         .set_not_serving::<ClaimServiceServer<ClaimApi>>()
         .await;
+    // End open watch streams, then stop accepting and drain the rest.
+    let _ = stopping.send(true);
     let _ = stop_tx.send(());
     match tokio::time::timeout(config.drain_timeout, server).await {
         Ok(result) => Ok(result?),
