@@ -7,22 +7,37 @@ use saywho::model::Span;
 
 fn check(text: &str, span: Span) {
     assert!(span.start <= span.end, "reversed span {span:?}");
-    assert!(text.get(span.start..span.end).is_some(), "span {span:?} off a char boundary or past the end");
+    assert!(
+        text.get(span.start..span.end).is_some(),
+        "span {span:?} off a char boundary or past the end"
+    );
 }
 
 fuzz_target!(|data: &[u8]| {
-    let Ok(text) = std::str::from_utf8(data) else { return };
+    let Ok(text) = std::str::from_utf8(data) else {
+        return;
+    };
     let found = saywho::extract::extract(text);
     let speakers = found.speakers.len();
     for q in &found.quotes {
         check(text, q.span);
-        q.cue.into_iter().chain(q.speaker_mention).for_each(|s| check(text, s));
+        q.cue
+            .into_iter()
+            .chain(q.speaker_mention)
+            .for_each(|s| check(text, s));
         assert!(q.speaker.is_none_or(|i| i < speakers));
-        assert!((0.0..=1.0).contains(&q.confidence), "confidence {}", q.confidence);
+        assert!(
+            (0.0..=1.0).contains(&q.confidence),
+            "confidence {}",
+            q.confidence
+        );
     }
     for c in &found.claims {
         check(text, c.span);
-        c.cue.into_iter().chain(c.speaker_mention).for_each(|s| check(text, s));
+        c.cue
+            .into_iter()
+            .chain(c.speaker_mention)
+            .for_each(|s| check(text, s));
         assert!(c.speaker.is_none_or(|i| i < speakers));
     }
     for s in &found.speakers {

@@ -27,13 +27,23 @@ fn apis() -> &'static Apis {
     static APIS: OnceLock<Apis> = OnceLock::new();
     APIS.get_or_init(|| {
         let index = Index::new();
-        for (id, text) in [("a", "“We agreed,” Jane Doe said."), ("b", "Jane Doe said that talks failed.")] {
-            let new = NewArticle { id: Some(id.into()), text: text.into(), ..Default::default() };
+        for (id, text) in [
+            ("a", "“We agreed,” Jane Doe said."),
+            ("b", "Jane Doe said that talks failed."),
+        ] {
+            let new = NewArticle {
+                id: Some(id.into()),
+                text: text.into(),
+                ..Default::default()
+            };
             index.create_article(new).expect("seed article");
         }
         let writes = Writes::new(index.clone(), Store::in_memory(), Limits::default());
         Apis {
-            runtime: tokio::runtime::Builder::new_current_thread().enable_all().build().expect("runtime"),
+            runtime: tokio::runtime::Builder::new_current_thread()
+                .enable_all()
+                .build()
+                .expect("runtime"),
             articles: ArticleApi::new(index.clone(), writes),
             quotes: QuoteApi::new(index.clone()),
             speakers: SpeakerApi::new(index.clone()),
@@ -45,24 +55,44 @@ fn apis() -> &'static Apis {
 macro_rules! call {
     ($apis:expr, $bytes:expr, $service:ident . $method:ident ( $ty:ty )) => {
         if let Ok(message) = <$ty>::decode($bytes) {
-            let _ = $apis.runtime.block_on($apis.$service.$method(Request::new(message)));
+            let _ = $apis
+                .runtime
+                .block_on($apis.$service.$method(Request::new(message)));
         }
     };
 }
 
 fuzz_target!(|data: &[u8]| {
-    let Some((&which, bytes)) = data.split_first() else { return };
+    let Some((&which, bytes)) = data.split_first() else {
+        return;
+    };
     let apis = apis();
     match which % 14 {
-        0 => call!(apis, bytes, articles.create_article(pb::CreateArticleRequest)),
+        0 => call!(
+            apis,
+            bytes,
+            articles.create_article(pb::CreateArticleRequest)
+        ),
         1 => call!(apis, bytes, articles.get_article(pb::GetArticleRequest)),
         2 => call!(apis, bytes, articles.list_articles(pb::ListArticlesRequest)),
-        3 => call!(apis, bytes, articles.delete_article(pb::DeleteArticleRequest)),
-        4 => call!(apis, bytes, quotes.attribute_quote(pb::AttributeQuoteRequest)),
+        3 => call!(
+            apis,
+            bytes,
+            articles.delete_article(pb::DeleteArticleRequest)
+        ),
+        4 => call!(
+            apis,
+            bytes,
+            quotes.attribute_quote(pb::AttributeQuoteRequest)
+        ),
         5 => call!(apis, bytes, quotes.list_quotes(pb::ListQuotesRequest)),
         6 => call!(apis, bytes, quotes.search_quotes(pb::SearchQuotesRequest)),
         7 => call!(apis, bytes, quotes.get_quote(pb::GetQuoteRequest)),
-        8 => call!(apis, bytes, quotes.list_attribution_conflicts(pb::ListAttributionConflictsRequest)),
+        8 => call!(
+            apis,
+            bytes,
+            quotes.list_attribution_conflicts(pb::ListAttributionConflictsRequest)
+        ),
         9 => call!(apis, bytes, speakers.get_speaker(pb::GetSpeakerRequest)),
         10 => call!(apis, bytes, speakers.list_speakers(pb::ListSpeakersRequest)),
         11 => call!(apis, bytes, claims.get_claim(pb::GetClaimRequest)),
