@@ -22,6 +22,20 @@ pub(crate) struct Server {
 impl Server {
     /// Starts `saywho serve` on 127.0.0.1:0 with `args`, logs to `log`, and connects.
     pub(crate) async fn start(args: &[&str], scratch: &Path, log: &str) -> Server {
+        Server::start_with(args, scratch, log, None).await
+    }
+
+    /// Like [`Server::start`] for a TLS server whose certificate is `ca_pem`.
+    pub(crate) async fn start_tls(
+        args: &[&str],
+        scratch: &Path,
+        log: &str,
+        ca_pem: &str,
+    ) -> Server {
+        Server::start_with(args, scratch, log, Some(ca_pem)).await
+    }
+
+    async fn start_with(args: &[&str], scratch: &Path, log: &str, ca_pem: Option<&str>) -> Server {
         let addr_file = scratch.join(format!("{log}.addr"));
         let _ = std::fs::remove_file(&addr_file);
         let log_file = std::fs::File::create(scratch.join(format!("{log}.log"))).expect("log");
@@ -53,11 +67,22 @@ impl Server {
                 _ => tokio::time::sleep(Duration::from_millis(50)).await,
             }
         }
-        server.channel = tonic::transport::Endpoint::from_shared(format!("http://{}", server.addr))
-            .expect("endpoint")
-            .connect()
-            .await
-            .expect("connect");
+        let endpoint = match ca_pem {
+            None => tonic::transport::Endpoint::from_shared(format!("http://{}", server.addr)),
+            Some(_) => tonic::transport::Endpoint::from_shared(format!("https://{}", server.addr)),
+        }
+        .expect("endpoint");
+        let endpoint = match ca_pem {
+            None => endpoint,
+            Some(pem) => endpoint
+                .tls_config(
+                    tonic::transport::ClientTlsConfig::new()
+                        .ca_certificate(tonic::transport::Certificate::from_pem(pem))
+                        .domain_name("localhost"),
+                )
+                .expect("tls config"),
+        };
+        server.channel = endpoint.connect().await.expect("connect");
         server
     }
 

@@ -17,6 +17,8 @@ mod hostile;
 mod limits;
 /// The lookups: who said it, quotes, search, speakers, claims, conflicts, watch, health.
 mod lookups;
+/// Hardening flags of the real binary.
+mod serve_flags;
 /// Every span over the wire slices the submitted text, in every offset encoding.
 mod spans;
 /// Concurrent ingest, deletes and lookups; index invariants afterwards.
