@@ -16,13 +16,26 @@ use tonic::transport::Channel;
 
 const PER_ITER: usize = 1_000;
 
-/// A ~2 KB news-like article.
+/// Speakers drawn from a pool, so that speaker records are shared but not all by one person.
+const SURNAMES: [&str; 10] = [
+    "Doe", "Roe", "Smith", "Wei", "Khan", "Silva", "Novak", "Okafor", "Berg", "Ito",
+];
+
+/// A ~2 KB news-like article whose quotes are its own (like most real articles).
 fn article(n: usize) -> pb::Article {
-    let para = "“We took an important step forward today,” Foreign Minister Jane Doe said, adding \
-                that talks would continue. Officials declined to comment on the details. ";
+    let speaker = |k: usize| format!("Minister {} {}", SURNAMES[k % 10], SURNAMES[(k / 10) % 10]);
+    let mut text = String::with_capacity(2048);
+    for p in 0..6 {
+        text.push_str(&format!(
+            "“Plan {n}-{p} is an important step for district {p} and for the people we serve,” {} \
+             said on Tuesday, adding that talks on item {n} would continue next week. Officials \
+             declined to comment on the details of proposal {p}. ",
+            speaker(n * 7 + p)
+        ));
+    }
     pb::Article {
-        text: format!("{n}. {}", para.repeat(12)),
-        outlet: "Bench Wire".into(),
+        text,
+        outlet: format!("Wire {}", n % 20),
         ..Default::default()
     }
 }

@@ -101,7 +101,7 @@ async fn every_hostile_request_gets_its_status_and_the_server_keeps_serving() {
         ("empty text", Create(String::new()), Code::InvalidArgument, "article.text"),
         ("whitespace only", Create(" \n\t\u{3000}\u{a0} ".into()), Code::InvalidArgument, "article.text"),
         ("text over the article limit", Create("a".repeat(max + 1)), Code::InvalidArgument, "--max-article-bytes"),
-        ("message over the message limit", Create("a".repeat(5 << 20)), Code::OutOfRange, "limit"),
+        ("message over the message limit", Create("a".repeat(5 << 20)), Code::OutOfRange, "--max-message-bytes"),
         ("control characters", Create("Hello\u{0}\u{1b}[31m world".into()), Code::InvalidArgument, "U+0000"),
         ("binary junk (invalid UTF-8)", CreateRawText(vec![0xff, 0xfe, 0x00, 0xc3, 0x28, 0x80]), Code::InvalidArgument, "UTF-8"),
         ("100,000 quote marks", Create("\"".repeat(100_000)), Code::Ok, ""),

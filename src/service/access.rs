@@ -171,23 +171,37 @@ where
                     .into_http()),
                 },
             };
-            result.map(undecodable_is_invalid_argument)
+            result.map(explain_transport_refusals)
         })
     }
 }
 
-/// tonic answers a request it cannot decode (invalid UTF-8 in a string field, a truncated or
-/// malformed message) with INTERNAL; it is the caller's input that is wrong, so say
-/// INVALID_ARGUMENT, keeping tonic's message, which names the field.
-fn undecodable_is_invalid_argument<B>(mut response: http::Response<B>) -> http::Response<B> {
+/// Makes tonic's own refusals as clear as ours. A request it cannot decode (invalid UTF-8 in a
+/// string field, a malformed message) comes back INTERNAL; it is the caller's input that is
+/// wrong, so it becomes INVALID_ARGUMENT, keeping tonic's message, which names the field. A
+/// message over the size limit (OUT_OF_RANGE) gets the flag that sets the limit added.
+fn explain_transport_refusals<B>(mut response: http::Response<B>) -> http::Response<B> {
+    fn contains(haystack: &[u8], needle: &[u8]) -> bool {
+        haystack.windows(needle.len()).any(|w| w == needle)
+    }
     let headers = response.headers_mut();
-    let internal = headers.get("grpc-status").is_some_and(|v| v == "13");
-    let undecodable = headers.get("grpc-message").is_some_and(|m| {
-        m.as_bytes()
-            .starts_with(b"failed%20to%20decode%20Protobuf%20message")
-    });
-    if internal && undecodable {
-        headers.insert("grpc-status", http::HeaderValue::from_static("3"));
+    let status = headers.get("grpc-status").map(|v| v.as_bytes().to_vec());
+    let message = headers
+        .get("grpc-message")
+        .map(|v| v.as_bytes().to_vec())
+        .unwrap_or_default();
+    match status.as_deref() {
+        Some(b"13") if message.starts_with(b"failed%20to%20decode%20Protobuf%20message") => {
+            headers.insert("grpc-status", http::HeaderValue::from_static("3"));
+        }
+        Some(b"11") if contains(&message, b"decoded%20message%20length%20too%20large") => {
+            let mut explained = message;
+            explained.extend_from_slice(b"%20(--max-message-bytes)");
+            if let Ok(value) = http::HeaderValue::from_bytes(&explained) {
+                headers.insert("grpc-message", value);
+            }
+        }
+        _ => {}
     }
     response
 }
