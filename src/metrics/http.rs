@@ -24,14 +24,19 @@ pub struct Exporter {
 
 impl std::fmt::Debug for Exporter {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Exporter").field("sizes", &self.sizes.is_some()).finish_non_exhaustive()
+        f.debug_struct("Exporter")
+            .field("sizes", &self.sizes.is_some())
+            .finish_non_exhaustive()
     }
 }
 
 impl Exporter {
     /// An exporter over an installed recorder (see [`super::install`]).
     pub fn new(handle: PrometheusHandle) -> Self {
-        Self { handle, sizes: None }
+        Self {
+            handle,
+            sizes: None,
+        }
     }
 
     /// Also publish the `saywho_index_*` gauges, read from `probe` at each scrape.
@@ -51,9 +56,11 @@ impl Exporter {
 
     fn respond(&self, req: &Request<Incoming>) -> Response<Full<Bytes>> {
         let (status, content_type, body) = match (req.method(), req.uri().path()) {
-            (&Method::GET, "/metrics") => {
-                (StatusCode::OK, "text/plain; version=0.0.4; charset=utf-8", self.render())
-            }
+            (&Method::GET, "/metrics") => (
+                StatusCode::OK,
+                "text/plain; version=0.0.4; charset=utf-8",
+                self.render(),
+            ),
             (_, "/metrics") => (
                 StatusCode::METHOD_NOT_ALLOWED,
                 "text/plain; charset=utf-8",
@@ -67,9 +74,10 @@ impl Exporter {
         };
         let mut response = Response::new(Full::new(Bytes::from(body)));
         *response.status_mut() = status;
-        response
-            .headers_mut()
-            .insert(header::CONTENT_TYPE, header::HeaderValue::from_static(content_type));
+        response.headers_mut().insert(
+            header::CONTENT_TYPE,
+            header::HeaderValue::from_static(content_type),
+        );
         response
     }
 }
@@ -78,11 +86,7 @@ impl Exporter {
 ///
 /// Each connection runs on its own task; a connection that fails is logged and dropped, it
 /// never stops the listener.
-pub async fn serve(
-    listener: TcpListener,
-    exporter: Exporter,
-    shutdown: impl Future<Output = ()>,
-) {
+pub async fn serve(listener: TcpListener, exporter: Exporter, shutdown: impl Future<Output = ()>) {
     let exporter = Arc::new(exporter);
     tokio::pin!(shutdown);
     loop {

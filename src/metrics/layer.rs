@@ -38,7 +38,9 @@ impl MetricsLayer {
         I: IntoIterator<Item = S>,
         S: Into<String>,
     {
-        Self { known: Arc::new(known_paths.into_iter().map(Into::into).collect()) }
+        Self {
+            known: Arc::new(known_paths.into_iter().map(Into::into).collect()),
+        }
     }
 
     /// A layer that knows every method of every service in the encoded `FileDescriptorSet`s,
@@ -65,7 +67,12 @@ pub fn method_paths(descriptor_set: &[u8]) -> Result<Vec<String>, prost::DecodeE
             } else {
                 format!("{package}.{}", service.name())
             };
-            paths.extend(service.method.iter().map(|m| format!("/{full}/{}", m.name())));
+            paths.extend(
+                service
+                    .method
+                    .iter()
+                    .map(|m| format!("/{full}/{}", m.name())),
+            );
         }
     }
     Ok(paths)
@@ -75,7 +82,10 @@ impl<S> tower::Layer<S> for MetricsLayer {
     type Service = MetricsService<S>;
 
     fn layer(&self, inner: S) -> Self::Service {
-        MetricsService { inner, known: Arc::clone(&self.known) }
+        MetricsService {
+            inner,
+            known: Arc::clone(&self.known),
+        }
     }
 }
 
@@ -106,8 +116,15 @@ where
             }
             _ => (UNKNOWN.to_owned(), UNKNOWN.to_owned()),
         };
-        let call = Call { service, method, start: Instant::now() };
-        ResponseFuture { inner: self.inner.call(req), call: Some(call) }
+        let call = Call {
+            service,
+            method,
+            start: Instant::now(),
+        };
+        ResponseFuture {
+            inner: self.inner.call(req),
+            call: Some(call),
+        }
     }
 }
 
@@ -203,10 +220,10 @@ impl<B: Body> Body for MeteredBody<B> {
         let frame = ready!(this.inner.poll_frame(cx));
         match &frame {
             Some(Ok(frame)) => {
-                if let Some(trailers) = frame.trailers_ref() {
-                    if let Some(call) = this.call.take() {
-                        call.finish(grpc_status(trailers).unwrap_or(Code::Unknown));
-                    }
+                if let Some(trailers) = frame.trailers_ref()
+                    && let Some(call) = this.call.take()
+                {
+                    call.finish(grpc_status(trailers).unwrap_or(Code::Unknown));
                 }
             }
             // A body that fails or ends without trailers never delivered a status.
@@ -275,7 +292,13 @@ mod tests {
     #[test]
     fn method_paths_come_from_the_descriptor_set() {
         let paths = method_paths(tonic_health::pb::FILE_DESCRIPTOR_SET).unwrap_or_default();
-        assert!(paths.contains(&"/grpc.health.v1.Health/Check".to_owned()), "{paths:?}");
-        assert!(paths.contains(&"/grpc.health.v1.Health/Watch".to_owned()), "{paths:?}");
+        assert!(
+            paths.contains(&"/grpc.health.v1.Health/Check".to_owned()),
+            "{paths:?}"
+        );
+        assert!(
+            paths.contains(&"/grpc.health.v1.Health/Watch".to_owned()),
+            "{paths:?}"
+        );
     }
 }

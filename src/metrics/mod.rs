@@ -69,7 +69,10 @@ pub fn install() -> Result<PrometheusHandle, InstallError> {
 
 /// Registers help texts, which the exporter prints as `# HELP` lines.
 fn describe() {
-    metrics::describe_counter!(HANDLED_TOTAL, "Total number of RPCs completed on the server, regardless of success or failure.");
+    metrics::describe_counter!(
+        HANDLED_TOTAL,
+        "Total number of RPCs completed on the server, regardless of success or failure."
+    );
     metrics::describe_histogram!(
         HANDLING_SECONDS,
         metrics::Unit::Seconds,
