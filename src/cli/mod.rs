@@ -9,6 +9,7 @@ mod eval;
 mod extract;
 mod import;
 mod quotes;
+mod remote;
 mod serve;
 mod who;
 

@@ -246,7 +246,7 @@ impl<B: Body> Body for MeteredBody<B> {
 }
 
 /// The canonical upper-snake name of a status code, as in `google.rpc.Code`.
-pub(crate) fn code_name(code: Code) -> &'static str {
+pub fn code_name(code: Code) -> &'static str {
     match code {
         Code::Ok => "OK",
         Code::Cancelled => "CANCELLED",

@@ -17,7 +17,9 @@ mod http;
 mod layer;
 
 pub use http::{Exporter, SizeProbe, serve};
-pub use layer::{MeteredBody, MetricsLayer, MetricsService, ResponseFuture, method_paths};
+pub use layer::{
+    MeteredBody, MetricsLayer, MetricsService, ResponseFuture, code_name, method_paths,
+};
 
 use metrics_exporter_prometheus::{Matcher, PrometheusBuilder, PrometheusHandle};
 use parking_lot::Mutex;
