@@ -8,6 +8,7 @@ mod corpus;
 mod eval;
 mod extract;
 mod import;
+mod metrics;
 mod quotes;
 mod remote;
 mod serve;

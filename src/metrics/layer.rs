@@ -25,9 +25,13 @@ use tonic::Code;
 const UNKNOWN: &str = "unknown";
 
 /// Records [`HANDLED_TOTAL`] and [`HANDLING_SECONDS`] for every call that passes through.
-#[derive(Clone, Debug, Default)]
+///
+/// A disabled layer passes calls through untouched (its body wrapper does nothing), so the
+/// server has one type whether metrics are on or off.
+#[derive(Clone, Debug)]
 pub struct MetricsLayer {
     known: Arc<HashSet<String>>,
+    enabled: bool,
 }
 
 impl MetricsLayer {
@@ -40,7 +44,27 @@ impl MetricsLayer {
     {
         Self {
             known: Arc::new(known_paths.into_iter().map(Into::into).collect()),
+            enabled: true,
         }
+    }
+
+    /// A layer that knows every saywho, health and reflection method.
+    pub fn for_saywho() -> Self {
+        let sets: [&[u8]; 4] = [
+            crate::pb::FILE_DESCRIPTOR_SET,
+            tonic_health::pb::FILE_DESCRIPTOR_SET,
+            tonic_reflection::pb::v1::FILE_DESCRIPTOR_SET,
+            tonic_reflection::pb::v1alpha::FILE_DESCRIPTOR_SET,
+        ];
+        // The sets are compiled into the binary, so decoding cannot fail in practice; if it
+        // did, calls would still be counted, labelled `unknown`.
+        Self::from_descriptor_sets(&sets).unwrap_or_else(|_| Self::new(Vec::<String>::new()))
+    }
+
+    /// Turns recording on or off (on by default).
+    pub fn enabled(mut self, enabled: bool) -> Self {
+        self.enabled = enabled;
+        self
     }
 
     /// A layer that knows every method of every service in the encoded `FileDescriptorSet`s,
@@ -85,6 +109,7 @@ impl<S> tower::Layer<S> for MetricsLayer {
         MetricsService {
             inner,
             known: Arc::clone(&self.known),
+            enabled: self.enabled,
         }
     }
 }
@@ -94,6 +119,7 @@ impl<S> tower::Layer<S> for MetricsLayer {
 pub struct MetricsService<S> {
     inner: S,
     known: Arc<HashSet<String>>,
+    enabled: bool,
 }
 
 impl<S, ReqBody, ResBody> tower::Service<Request<ReqBody>> for MetricsService<S>
@@ -109,6 +135,12 @@ where
     }
 
     fn call(&mut self, req: Request<ReqBody>) -> Self::Future {
+        if !self.enabled {
+            return ResponseFuture {
+                inner: self.inner.call(req),
+                call: None,
+            };
+        }
         let path = req.uri().path();
         let (service, method) = match path.strip_prefix('/').and_then(|p| p.split_once('/')) {
             Some((service, method)) if self.known.contains(path) => {
@@ -176,7 +208,10 @@ where
         let mut call = this.call.take();
         Poll::Ready(match result {
             Ok(response) => {
-                if let (Some(code), Some(c)) = (grpc_status(response.headers()), call.take()) {
+                // Trailers-only reply: the status is already known.
+                if let Some(code) = grpc_status(response.headers())
+                    && let Some(c) = call.take()
+                {
                     c.finish(code);
                 }
                 Ok(response.map(|inner| MeteredBody { inner, call }))

@@ -10,6 +10,7 @@ mod quotes;
 mod speakers;
 mod status;
 mod view;
+pub mod web;
 
 pub use articles::ArticleApi;
 pub use claims::ClaimApi;
@@ -35,12 +36,18 @@ pub struct ServeConfig {
     /// After the shutdown signal, how long in-flight calls and streams may run before the
     /// server stops anyway.
     pub drain_timeout: Duration,
+    /// Origins browsers may call from (gRPC-Web + CORS); empty allows every origin.
+    pub cors_origins: Vec<http::HeaderValue>,
+    /// Count and time every call for Prometheus ([`crate::metrics`]); off by default.
+    pub metrics: bool,
 }
 
 impl Default for ServeConfig {
     fn default() -> Self {
         ServeConfig {
             drain_timeout: Duration::from_secs(10),
+            cors_origins: Vec::new(),
+            metrics: false,
         }
     }
 }
@@ -59,7 +66,8 @@ pub enum ServeError {
 /// Serves the four saywho services, `grpc.health.v1` and reflection (v1 and v1alpha) on
 /// `listener` until `shutdown` completes, then drains for at most `config.drain_timeout`.
 /// Every service accepts gzip requests; replies are never compressed (small replies cost more
-/// to compress than to send).
+/// to compress than to send). Browsers reach every unary rpc through gRPC-Web with CORS (see
+/// [`web`]); with `config.metrics` every call is counted and timed ([`crate::metrics`]).
 pub async fn serve(
     config: ServeConfig,
     index: Index,
@@ -85,7 +93,14 @@ pub async fn serve(
     let reflection_v1 = reflection().build_v1()?.accept_compressed(Gzip);
     let reflection_v1alpha = reflection().build_v1alpha()?.accept_compressed(Gzip);
 
+    let metrics_layer = crate::metrics::MetricsLayer::for_saywho().enabled(config.metrics);
     let router = Server::builder()
+        // gRPC-Web arrives over HTTP/1.1; CORS answers browser preflights; the metrics layer
+        // sits inside the web layer so it sees every call as plain gRPC.
+        .accept_http1(true)
+        .layer(web::cors_layer(&config.cors_origins))
+        .layer(tonic_web::GrpcWebLayer::new())
+        .layer(metrics_layer)
         .trace_fn(|req| tracing::info_span!("grpc", path = %req.uri().path()))
         .add_service(health.accept_compressed(Gzip))
         .add_service(reflection_v1)
