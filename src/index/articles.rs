@@ -123,7 +123,7 @@ mod tests {
 
     #[test]
     fn syndication_keys_sort_by_time_then_id() {
-        let mut keys = vec![
+        let mut keys = [
             syndication_key(5, "b"),
             syndication_key(-3, "z"),
             syndication_key(5, "a"),
