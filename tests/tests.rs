@@ -7,5 +7,7 @@ mod util;
 mod articles;
 /// Every error code and field violation the API promises.
 mod errors;
+/// gRPC-Web and CORS through a plain HTTP/1.1 client.
+mod grpc_web;
 /// The lookups: who said it, quotes, search, speakers, claims, conflicts, watch, health.
 mod lookups;
