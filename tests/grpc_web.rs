@@ -144,8 +144,7 @@ fn grpc_status(reply: &Reply, trailers: &HeaderMap) -> tonic::Status {
     } else {
         trailers
     };
-    let status = tonic::Status::from_header_map(map).expect("a grpc-status");
-    status
+    tonic::Status::from_header_map(map).expect("a grpc-status")
 }
 
 #[tokio::test]
