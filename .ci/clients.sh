@@ -54,7 +54,7 @@ step "generate the Python client code with grpcio-tools"
 mkdir -p "$work/gen/python"
 "$py" -m grpc_tools.protoc -Iproto --python_out="$work/gen/python" --pyi_out="$work/gen/python" \
   --grpc_python_out="$work/gen/python" proto/saywho/v1/*.proto
-ls "$work/gen/python/saywho/v1"
+echo "$(ls "$work/gen/python/saywho/v1" | wc -l) files in $work/gen/python/saywho/v1"
 
 if [ -z "${SAYWHO_BIN:-}" ]; then
   step "cargo build --release --bin saywho"
@@ -67,7 +67,7 @@ port=$("$py" -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); p
 addr=127.0.0.1:$port
 extra=()
 if "$SAYWHO_BIN" serve --help 2>/dev/null | grep -q -- '--in-memory'; then extra+=(--in-memory); fi
-"$SAYWHO_BIN" serve --addr "$addr" "${extra[@]}" >"$work/server.log" 2>&1 &
+NO_COLOR=1 "$SAYWHO_BIN" serve --addr "$addr" "${extra[@]}" >"$work/server.log" 2>&1 &
 server_pid=$!
 for _ in $(seq 1 100); do
   if ! kill -0 "$server_pid" 2>/dev/null; then
