@@ -2,11 +2,13 @@
 # The client ecosystem, checked with the real tools against a real server:
 #   buf lint + buf breaking (.ci/buf.sh), then a release `saywho` on 127.0.0.1:<free port> and
 #   grpcurl (clients/grpcurl/check.py), a generated Python client (clients/python/client.py),
-#   a Node client (clients/node/client.js) and a gRPC-Web call with `buf curl`.
+#   a Node client (clients/node/client.js), a TypeScript gRPC-Web client generated with buf +
+#   protoc-gen-es (clients/web/client.ts) and a gRPC-Web call with `buf curl`.
 #
 # Tools come from the registries into one throwaway directory (removed on exit): a Python venv
-# (clients/python/requirements.txt, clients/grpcurl/requirements.txt) and an npm prefix
-# (clients/node/package.json). Needs only cargo, python3 (with venv + pip) and node + npm.
+# (clients/python/requirements.txt, clients/grpcurl/requirements.txt) and two npm prefixes
+# (clients/node/package.json, clients/web/package.json). Needs only cargo, python3 (with venv +
+# pip) and node + npm.
 # Every step is bounded with `timeout`; the server is stopped by its PID on any exit.
 #
 # Env: SAYWHO_BIN=path  use this binary instead of building `cargo build --release`.
@@ -39,8 +41,14 @@ cp clients/node/package.json "$work/npm/"
 timeout 600 npm install --prefix "$work/npm" --no-audit --no-fund --no-package-lock --loglevel=error \
   >/dev/null &
 npm_pid=$!
+mkdir -p "$work/web"
+cp clients/web/package.json clients/web/tsconfig.json clients/web/client.ts "$work/web/"
+timeout 600 npm install --prefix "$work/web" --no-audit --no-fund --no-package-lock --loglevel=error \
+  >/dev/null &
+web_pid=$!
 wait "$pip_pid"
 wait "$npm_pid"
+wait "$web_pid"
 grpcurl="$work/venv/bin/grpcurl"
 buf="$work/npm/node_modules/.bin/buf"
 echo "python: $("$py" -c 'import grpc, grpc_tools, google.protobuf as p; print("grpcio", grpc.__version__, "protobuf", p.__version__)')"
@@ -56,6 +64,11 @@ mkdir -p "$work/gen/python"
   --grpc_python_out="$work/gen/python" proto/saywho/v1/*.proto
 echo "$(ls "$work/gen/python/saywho/v1" | wc -l) files in $work/gen/python/saywho/v1"
 
+step "generate the TypeScript client code (buf generate, protoc-gen-es) and compile it (tsc)"
+PATH="$work/web/node_modules/.bin:$PATH" "$buf" generate --template clients/web/buf.gen.yaml -o "$work/web"
+(cd "$work/web" && timeout 300 node_modules/.bin/tsc -p .)
+echo "$(find "$work/web/dist" -name '*.js' | wc -l) JavaScript files in $work/web/dist"
+
 if [ -z "${SAYWHO_BIN:-}" ]; then
   step "cargo build --release --bin saywho"
   timeout 1500 cargo build --release --locked --bin saywho
@@ -67,7 +80,7 @@ port=$("$py" -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); p
 addr=127.0.0.1:$port
 extra=()
 if "$SAYWHO_BIN" serve --help 2>/dev/null | grep -q -- '--in-memory'; then extra+=(--in-memory); fi
-NO_COLOR=1 "$SAYWHO_BIN" serve --addr "$addr" "${extra[@]}" >"$work/server.log" 2>&1 &
+NO_COLOR=1 "$SAYWHO_BIN" serve --addr "$addr" --drain-timeout 2 "${extra[@]}" >"$work/server.log" 2>&1 &
 server_pid=$!
 for _ in $(seq 1 100); do
   if ! kill -0 "$server_pid" 2>/dev/null; then
@@ -89,6 +102,8 @@ run "Python client (clients/python/client.py)" \
   env PYTHONPATH="$work/gen/python" "$py" clients/python/client.py --target "$addr"
 run "Node client (clients/node/client.js)" \
   env NODE_PATH="$work/npm/node_modules" node clients/node/client.js --target "$addr" --proto-root "$root/proto"
+run "TypeScript gRPC-Web client (clients/web/client.ts)" \
+  node "$work/web/dist/client.js" --target "$addr"
 run "gRPC-Web over HTTP/1.1 (buf curl --protocol grpcweb)" \
   "$buf" curl --schema proto --protocol grpcweb \
   -d '{"page_size": 1}' "http://$addr/saywho.v1.ArticleService/ListArticles"
