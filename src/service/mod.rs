@@ -84,8 +84,15 @@ pub async fn serve(
         .await;
     reporter.set_serving::<ClaimServiceServer<ClaimApi>>().await;
 
+    // Both reflection builders list both reflection services (so `grpcurl list`, which speaks
+    // only v1alpha, shows v1 too), plus google.rpc so error details decode.
     let reflection = || {
         tonic_reflection::server::Builder::configure()
+            .include_reflection_service(false)
+            .register_encoded_file_descriptor_set(tonic_reflection::pb::v1::FILE_DESCRIPTOR_SET)
+            .register_encoded_file_descriptor_set(
+                tonic_reflection::pb::v1alpha::FILE_DESCRIPTOR_SET,
+            )
             .register_encoded_file_descriptor_set(pb::FILE_DESCRIPTOR_SET)
             .register_encoded_file_descriptor_set(tonic_types::pb::FILE_DESCRIPTOR_SET)
             .register_encoded_file_descriptor_set(tonic_health::pb::FILE_DESCRIPTOR_SET)
@@ -94,6 +101,8 @@ pub async fn serve(
     let reflection_v1alpha = reflection().build_v1alpha()?.accept_compressed(Gzip);
 
     let metrics_layer = crate::metrics::MetricsLayer::for_saywho().enabled(config.metrics);
+    let (stopping, stopping_rx) = tokio::sync::watch::channel(false);
+    let quote_api = QuoteApi::with_shutdown(index.clone(), stopping_rx);
     let router = Server::builder()
         // gRPC-Web arrives over HTTP/1.1; CORS answers browser preflights; the metrics layer
         // sits inside the web layer so it sees every call as plain gRPC.
@@ -108,7 +117,7 @@ pub async fn serve(
         .add_service(
             ArticleServiceServer::new(ArticleApi::new(index.clone())).accept_compressed(Gzip),
         )
-        .add_service(QuoteServiceServer::new(QuoteApi::new(index.clone())).accept_compressed(Gzip))
+        .add_service(QuoteServiceServer::new(quote_api).accept_compressed(Gzip))
         .add_service(
             SpeakerServiceServer::new(SpeakerApi::new(index.clone())).accept_compressed(Gzip),
         )
@@ -138,6 +147,8 @@ pub async fn serve(
     reporter
         .set_not_serving::<ClaimServiceServer<ClaimApi>>()
         .await;
+    // End open watch streams, then stop accepting and drain the rest.
+    let _ = stopping.send(true);
     let _ = stop_tx.send(());
     match tokio::time::timeout(config.drain_timeout, server).await {
         Ok(result) => Ok(result?),

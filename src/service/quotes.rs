@@ -19,13 +19,37 @@ const MAX_CANDIDATES: usize = 100;
 #[derive(Clone, Debug)]
 pub struct QuoteApi {
     index: Index,
+    /// Becomes `true` when the server shuts down: open watch streams end then.
+    shutdown: Option<tokio::sync::watch::Receiver<bool>>,
 }
 
 impl QuoteApi {
-    /// Handlers over `index`.
+    /// Handlers over `index`; watch streams end only when their client leaves.
     pub fn new(index: Index) -> Self {
-        QuoteApi { index }
+        QuoteApi {
+            index,
+            shutdown: None,
+        }
     }
+
+    /// Handlers over `index` whose watch streams end when `shutdown` becomes `true`.
+    pub fn with_shutdown(index: Index, shutdown: tokio::sync::watch::Receiver<bool>) -> Self {
+        QuoteApi {
+            index,
+            shutdown: Some(shutdown),
+        }
+    }
+}
+
+/// Completes once `rx` holds `true`; never completes without a receiver, or if its sender is
+/// gone without saying so.
+async fn shut_down(rx: Option<tokio::sync::watch::Receiver<bool>>) {
+    if let Some(mut rx) = rx
+        && rx.wait_for(|stopping| *stopping).await.is_ok()
+    {
+        return;
+    }
+    std::future::pending::<()>().await;
 }
 
 /// The stream type of WatchQuotes.
@@ -216,6 +240,33 @@ impl QuoteService for QuoteApi {
                     Some(Err(Error::Lagged { missed }.into()))
                 }
             });
+        let stream = futures::StreamExt::take_until(stream, shut_down(self.shutdown.clone()));
         Ok(Response::new(Box::pin(stream)))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use tonic::Code;
+
+    #[tokio::test]
+    async fn handler_validates_before_calling_the_index() {
+        let api = QuoteApi::new(Index::new());
+        let call = |max: i32| pb::AttributeQuoteRequest {
+            text: "some words here".into(),
+            max_candidates: max,
+            offset_encoding: 0,
+        };
+        let ok = api
+            .attribute_quote(Request::new(call(0)))
+            .await
+            .expect("empty index answers");
+        assert!(ok.into_inner().candidates.is_empty());
+        let err = api
+            .attribute_quote(Request::new(call(-1)))
+            .await
+            .expect_err("negative max");
+        assert_eq!(err.code(), Code::InvalidArgument);
     }
 }
