@@ -251,3 +251,65 @@ async fn client_commands_report_an_unreachable_server() {
         stderr(&out)
     );
 }
+
+/// `saywho serve --log-format json --metrics-addr`: JSON log lines name the bound addresses, and
+/// the metrics endpoint counts the calls made to the gRPC address.
+#[tokio::test]
+async fn serve_logs_json_and_serves_metrics() {
+    use tokio::io::{AsyncBufReadExt, AsyncReadExt, AsyncWriteExt};
+    let mut child = tokio::process::Command::new(env!("CARGO_BIN_EXE_saywho"))
+        .args([
+            "serve",
+            "--addr",
+            "127.0.0.1:0",
+            "--no-seeds",
+            "--log-format",
+            "json",
+        ])
+        .args(["--metrics-addr", "127.0.0.1:0"])
+        .env("RUST_LOG", "info")
+        .env_remove("SAYWHO_METRICS_ADDR")
+        .stderr(std::process::Stdio::piped())
+        .kill_on_drop(true)
+        .spawn()
+        .expect("start saywho serve");
+    let mut lines = tokio::io::BufReader::new(child.stderr.take().expect("stderr")).lines();
+    let (mut grpc, mut metrics) = (None, None);
+    let read_addresses = async {
+        while let Some(line) = lines.next_line().await.expect("read log") {
+            let entry: serde_json::Value =
+                serde_json::from_str(&line).unwrap_or_else(|e| panic!("not JSON ({e}): {line}"));
+            assert!(
+                entry["level"].is_string() && entry["timestamp"].is_string(),
+                "{line}"
+            );
+            let addr = entry["fields"]["addr"].as_str().map(str::to_owned);
+            match entry["fields"]["message"].as_str() {
+                Some("saywho listening") => grpc = addr,
+                Some(m) if m.starts_with("metrics at") => metrics = addr,
+                _ => {}
+            }
+            if grpc.is_some() && metrics.is_some() {
+                return;
+            }
+        }
+    };
+    tokio::time::timeout(std::time::Duration::from_secs(30), read_addresses)
+        .await
+        .expect("addresses logged");
+    let (grpc, metrics) = (grpc.expect("grpc addr"), metrics.expect("metrics addr"));
+
+    let out = saywho(&["who", "nothing was said", "--server", &grpc]).await;
+    assert!(out.status.success(), "stderr: {}", stderr(&out));
+    let mut stream = tokio::net::TcpStream::connect(&metrics)
+        .await
+        .expect("connect metrics");
+    let request = format!("GET /metrics HTTP/1.1\r\nHost: {metrics}\r\nConnection: close\r\n\r\n");
+    stream.write_all(request.as_bytes()).await.expect("write");
+    let mut body = String::new();
+    stream.read_to_string(&mut body).await.expect("read");
+    let series = r#"grpc_server_handled_total{grpc_service="saywho.v1.QuoteService",grpc_method="AttributeQuote",grpc_code="OK"} 1"#;
+    assert!(body.contains(series), "{body}");
+    assert!(body.contains("saywho_index_articles 0"), "{body}");
+    let _ = child.kill().await;
+}
