@@ -10,7 +10,8 @@
 # The baseline is exported with `git archive` into a temporary directory, so this works the same
 # in a plain clone, a git worktree and a shallow clone. When there is no baseline (first commit,
 # a depth-1 clone that cannot be deepened) or the baseline predates buf.yaml, the breaking check
-# is skipped with a message: there is no earlier contract to break.
+# is skipped with a message: there is no earlier contract to break. A deliberate break passes when
+# the commit message (of HEAD: the merge commit on main) has a line `Buf-Breaking: allow`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -46,5 +47,15 @@ fi
 mkdir -p "$scratch/base"
 git archive "$base" buf.yaml proto | tar -x -C "$scratch/base"
 echo "buf.sh: buf breaking --against $against ($(git rev-parse --short "$base"))"
-"$BUF" breaking --against "$scratch/base"
+if ! "$BUF" breaking --against "$scratch/base"; then
+  # A deliberate break is declared in the commit message, so it is visible in history.
+  if git log -1 --format=%B HEAD | grep -qi '^buf-breaking: *allow'; then
+    echo "buf.sh: breaking changes ALLOWED by 'Buf-Breaking: allow' in the commit message"
+  else
+    echo "buf.sh: the public contract changed incompatibly (see above). Make the change additive"
+    echo "        (new fields/messages; 'reserved' for removed ones), or, if the break is intended,"
+    echo "        add a line 'Buf-Breaking: allow' to the commit message."
+    exit 1
+  fi
+fi
 echo "buf.sh: ok"
