@@ -20,7 +20,11 @@ step() { printf '\n== clients.sh [%3ds] %s\n' "$((SECONDS - t0))" "$*"; }
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/saywho-clients.XXXXXX")
 server_pid=
+build_pid=
 cleanup() {
+  if [ -n "$build_pid" ] && kill -0 "$build_pid" 2>/dev/null; then
+    kill "$build_pid" 2>/dev/null || true
+  fi
   if [ -n "$server_pid" ] && kill -0 "$server_pid" 2>/dev/null; then
     kill "$server_pid" 2>/dev/null || true
     wait "$server_pid" 2>/dev/null || true
@@ -29,6 +33,13 @@ cleanup() {
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
+
+# The release build (CPU-bound) runs while the tools download (network-bound).
+if [ -z "${SAYWHO_BIN:-}" ]; then
+  step "cargo build --release --bin saywho (in the background, log in $work/build.log)"
+  timeout 1500 cargo build --release --locked --bin saywho >"$work/build.log" 2>&1 &
+  build_pid=$!
+fi
 
 step "install Python tools (grpcio-tools, grpcurl) and npm packages (grpc-js, proto-loader, buf) into $work"
 python3 -m venv "$work/venv"
@@ -69,10 +80,13 @@ PATH="$work/web/node_modules/.bin:$PATH" "$buf" generate --template clients/web/
 (cd "$work/web" && timeout 300 node_modules/.bin/tsc -p .)
 echo "$(find "$work/web/dist" -name '*.js' | wc -l) JavaScript files in $work/web/dist"
 
-if [ -z "${SAYWHO_BIN:-}" ]; then
-  step "cargo build --release --bin saywho"
-  timeout 1500 cargo build --release --locked --bin saywho
-  SAYWHO_BIN=$root/target/release/saywho
+if [ -n "$build_pid" ]; then
+  step "wait for cargo build --release"
+  if ! wait "$build_pid"; then
+    tail -n 50 "$work/build.log"; echo "cargo build --release failed"; exit 1
+  fi
+  tail -n 1 "$work/build.log"
+  SAYWHO_BIN=${CARGO_TARGET_DIR:-$root/target}/release/saywho
 fi
 
 step "start $SAYWHO_BIN on 127.0.0.1"
