@@ -97,14 +97,19 @@ pub(crate) async fn run(args: ImportArgs) -> anyhow::Result<()> {
             }
         });
         let stream = futures::stream::once(async { first }).chain(more);
-        let response = client
-            .import_articles(stream)
-            .await
-            .map_err(|status| {
+        let response = match client.import_articles(stream).await {
+            Ok(response) => response.into_inner(),
+            Err(status) => {
+                // The batch in flight is in doubt (re-running the import is safe: ids make it
+                // idempotent); report what the earlier batches did before failing.
                 progress.abandon();
-                status_error("ImportArticles", &status)
-            })?
-            .into_inner();
+                tally.failures.append(&mut unreadable.lock());
+                print!("{}", summary(&args.path.display().to_string(), &tally));
+                let sent = origins.lock().len();
+                println!("Stopped: the last batch of {sent} article(s) got no answer.");
+                return Err(status_error("ImportArticles", &status));
+            }
+        };
         tally.failures.append(&mut unreadable.lock());
         count(&mut tally, &response, &origins.lock());
         progress.set_message(format!(
