@@ -199,6 +199,30 @@ async fn quotes_by_speaker_alias_article_and_search() {
         }
     }
     assert_eq!(seen, 2);
+
+    let outlets = |min: i32, max: i32| pb::ListQuotesRequest {
+        min_outlet_count: min,
+        max_outlet_count: max,
+        ..Default::default()
+    };
+    let shared = q
+        .list_quotes(outlets(2, 0))
+        .await
+        .expect("shared")
+        .into_inner();
+    assert_eq!(
+        shared.quotes.len(),
+        1,
+        "only the quote outlets A and C both carry"
+    );
+    assert_eq!(shared.quotes[0].outlet_counts.len(), 2);
+    let single = q
+        .list_quotes(outlets(0, 1))
+        .await
+        .expect("single")
+        .into_inner();
+    assert_eq!(single.quotes.len(), 1);
+    assert_eq!(single.quotes[0].occurrences[0].outlet, "Outlet B");
     server.stop().await;
 }
 

@@ -41,6 +41,24 @@ impl QuoteApi {
     }
 }
 
+/// Validates the outlet-count bounds of ListQuotes (0 = unbounded).
+fn outlet_bounds(min: i32, max: i32) -> Result<(Option<usize>, Option<usize>), Error> {
+    if min < 0 {
+        return Err(Error::invalid("min_outlet_count", "must not be negative"));
+    }
+    if max < 0 {
+        return Err(Error::invalid("max_outlet_count", "must not be negative"));
+    }
+    if max > 0 && max < min {
+        return Err(Error::invalid(
+            "max_outlet_count",
+            "must not be below min_outlet_count",
+        ));
+    }
+    let bound = |n: i32| (n > 0).then_some(n as usize);
+    Ok((bound(min), bound(max)))
+}
+
 /// Completes once `rx` holds `true`; never completes without a receiver, or if its sender is
 /// gone without saying so.
 async fn shut_down(rx: Option<tokio::sync::watch::Receiver<bool>>) {
@@ -95,7 +113,10 @@ impl QuoteService for QuoteApi {
             start_time,
             end_time,
             offset_encoding,
+            min_outlet_count,
+            max_outlet_count,
         } = request.into_inner();
+        let (min_outlets, max_outlets) = outlet_bounds(min_outlet_count, max_outlet_count)?;
         let speaker = names::parse_optional(&speaker, "speakers", "speaker")?;
         let article = names::parse_optional(&article, "articles", "article")?;
         let encoding = names::encoding(offset_encoding)?;
@@ -107,7 +128,7 @@ impl QuoteService for QuoteApi {
             return Err(Error::invalid("end_time", "must not be before start_time").into());
         }
         let outlet = outlet.trim().to_string();
-        let range = format!("{start_ms:?}..{end_ms:?}");
+        let range = format!("{start_ms:?}..{end_ms:?};{min_outlets:?}..{max_outlets:?}");
         let query = [
             "quotes",
             speaker.as_deref().unwrap_or(""),
@@ -131,6 +152,8 @@ impl QuoteService for QuoteApi {
             outlet: (!outlet.is_empty()).then_some(outlet),
             start_ms,
             end_ms,
+            min_outlets,
+            max_outlets,
         };
         let found = self.index.list_quotes(&filter, &page);
         let mut view = View::new(&self.index, encoding);
