@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # buf checks of the public contract (proto/saywho/v1):
-#   1. `buf lint` with the rules in buf.yaml (buf's default set, STANDARD);
+#   1. `buf lint` with the rules in buf.yaml (buf's default set, STANDARD), and `buf format`
+#      (the .proto files are in buf's canonical layout);
 #   2. `buf breaking` against the previous commit (HEAD~1: on main, the main before this change).
 #
 # Usage: .ci/buf.sh            (installs buf from npm into a throwaway directory)
@@ -29,6 +30,9 @@ echo "buf.sh: $("$BUF" --version) at $BUF"
 
 echo "buf.sh: buf lint"
 "$BUF" lint
+
+echo "buf.sh: buf format --diff --exit-code (fix with: buf format -w)"
+"$BUF" format --diff --exit-code
 
 against="${BUF_AGAINST:-HEAD~1}"
 if ! git rev-parse --verify -q "$against^{commit}" >/dev/null; then
