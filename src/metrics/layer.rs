@@ -8,9 +8,8 @@
 //! Put the layer inside `tonic_web::GrpcWebLayer` so that gRPC-Web calls, whose trailers travel
 //! inside the body, are seen after translation like any other call.
 
-use super::{HANDLED_TOTAL, HANDLING_SECONDS};
-use http::{HeaderMap, Request, Response};
-use http_body::{Body, Frame, SizeHint};
+use super::call::{Call, MeteredBody, grpc_status};
+use http::{Request, Response};
 use pin_project_lite::pin_project;
 use std::collections::HashSet;
 use std::future::Future;
@@ -160,33 +159,6 @@ where
     }
 }
 
-/// One call being timed; recorded exactly once.
-#[derive(Debug)]
-struct Call {
-    service: String,
-    method: String,
-    start: Instant,
-}
-
-impl Call {
-    fn finish(self, code: Code) {
-        let labels = [
-            ("grpc_service", self.service),
-            ("grpc_method", self.method),
-            ("grpc_code", code_name(code).to_owned()),
-        ];
-        metrics::counter!(HANDLED_TOTAL, &labels).increment(1);
-        metrics::histogram!(HANDLING_SECONDS, &labels).record(self.start.elapsed().as_secs_f64());
-    }
-}
-
-/// The status code in a header map, if it carries `grpc-status`.
-fn grpc_status(headers: &HeaderMap) -> Option<Code> {
-    let value = headers.get("grpc-status")?;
-    let number = value.to_str().ok()?.parse::<i32>().ok()?;
-    Some(Code::from_i32(number))
-}
-
 pin_project! {
     /// The future of [`MetricsService`]: the inner future, then the metered response.
     pub struct ResponseFuture<F> {
@@ -214,7 +186,7 @@ where
                 {
                     c.finish(code);
                 }
-                Ok(response.map(|inner| MeteredBody { inner, call }))
+                Ok(response.map(|inner| MeteredBody::new(inner, call)))
             }
             Err(err) => {
                 if let Some(c) = call {
@@ -226,102 +198,95 @@ where
     }
 }
 
-pin_project! {
-    /// A response body that records its call when the trailers pass (or when it is dropped).
-    pub struct MeteredBody<B> {
-        #[pin]
-        inner: B,
-        call: Option<Call>,
-    }
-
-    impl<B> PinnedDrop for MeteredBody<B> {
-        fn drop(this: Pin<&mut Self>) {
-            if let Some(call) = this.project().call.take() {
-                call.finish(Code::Cancelled);
-            }
-        }
-    }
-}
-
-impl<B: Body> Body for MeteredBody<B> {
-    type Data = B::Data;
-    type Error = B::Error;
-
-    fn poll_frame(
-        self: Pin<&mut Self>,
-        cx: &mut Context<'_>,
-    ) -> Poll<Option<Result<Frame<Self::Data>, Self::Error>>> {
-        let this = self.project();
-        let frame = ready!(this.inner.poll_frame(cx));
-        match &frame {
-            Some(Ok(frame)) => {
-                if let Some(trailers) = frame.trailers_ref()
-                    && let Some(call) = this.call.take()
-                {
-                    call.finish(grpc_status(trailers).unwrap_or(Code::Unknown));
-                }
-            }
-            // A body that fails or ends without trailers never delivered a status.
-            Some(Err(_)) | None => {
-                if let Some(call) = this.call.take() {
-                    call.finish(Code::Unknown);
-                }
-            }
-        }
-        Poll::Ready(frame)
-    }
-
-    fn is_end_stream(&self) -> bool {
-        self.inner.is_end_stream()
-    }
-
-    fn size_hint(&self) -> SizeHint {
-        self.inner.size_hint()
-    }
-}
-
-/// The canonical upper-snake name of a status code, as in `google.rpc.Code`.
-pub fn code_name(code: Code) -> &'static str {
-    match code {
-        Code::Ok => "OK",
-        Code::Cancelled => "CANCELLED",
-        Code::Unknown => "UNKNOWN",
-        Code::InvalidArgument => "INVALID_ARGUMENT",
-        Code::DeadlineExceeded => "DEADLINE_EXCEEDED",
-        Code::NotFound => "NOT_FOUND",
-        Code::AlreadyExists => "ALREADY_EXISTS",
-        Code::PermissionDenied => "PERMISSION_DENIED",
-        Code::ResourceExhausted => "RESOURCE_EXHAUSTED",
-        Code::FailedPrecondition => "FAILED_PRECONDITION",
-        Code::Aborted => "ABORTED",
-        Code::OutOfRange => "OUT_OF_RANGE",
-        Code::Unimplemented => "UNIMPLEMENTED",
-        Code::Internal => "INTERNAL",
-        Code::Unavailable => "UNAVAILABLE",
-        Code::DataLoss => "DATA_LOSS",
-        Code::Unauthenticated => "UNAUTHENTICATED",
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use http::HeaderMap;
 
-    #[test]
-    fn status_is_read_from_headers() {
-        let mut headers = HeaderMap::new();
-        assert_eq!(grpc_status(&headers), None);
-        headers.insert("grpc-status", http::HeaderValue::from_static("5"));
-        assert_eq!(grpc_status(&headers), Some(Code::NotFound));
-        headers.insert("grpc-status", http::HeaderValue::from_static("x"));
-        assert_eq!(grpc_status(&headers), None);
+    /// Drives `requests` (path, status, read the body to the end?) through the layer over a
+    /// fake service, and renders what was recorded. A status `hN` comes in the response headers
+    /// (a trailers-only reply), any other in the trailers after one message.
+    fn record(requests: &[(&str, &str, bool)]) -> String {
+        use http_body_util::BodyExt as _;
+        use tower::{Layer as _, Service as _};
+        type Reply = http_body_util::combinators::BoxBody<bytes::Bytes, std::convert::Infallible>;
+        let recorder = metrics_exporter_prometheus::PrometheusBuilder::new().build_recorder();
+        let handle = recorder.handle();
+        metrics::with_local_recorder(&recorder, || {
+            let inner = tower::service_fn(|req: Request<()>| async move {
+                let status = req.uri().query().unwrap_or("0").to_owned();
+                let message = http_body_util::Full::new(bytes::Bytes::from_static(b"msg"));
+                if let Some(code) = status.strip_prefix('h') {
+                    let mut response = Response::new(Reply::new(message));
+                    let value = code.parse().map_err(|_| "status")?;
+                    response.headers_mut().insert("grpc-status", value);
+                    return Ok(response);
+                }
+                let mut trailers = HeaderMap::new();
+                trailers.insert("grpc-status", status.parse().map_err(|_| "status")?);
+                let body = message.with_trailers(async move { Some(Ok(trailers)) });
+                Ok::<_, &str>(Response::new(Reply::new(body)))
+            });
+            let mut svc = MetricsLayer::new(["/pkg.Svc/Known"]).layer(inner);
+            for (path, status, read_body) in requests {
+                let req = Request::builder().uri(format!("{path}?{status}")).body(());
+                let run = async {
+                    let Ok(req) = req else { return };
+                    let Ok(response) = svc.call(req).await else {
+                        return;
+                    };
+                    if *read_body {
+                        let _ = response.into_body().collect().await;
+                    }
+                };
+                futures::executor::block_on(run);
+            }
+        });
+        handle.render()
     }
 
     #[test]
-    fn code_names_match_google_rpc() {
-        assert_eq!(code_name(Code::from_i32(3)), "INVALID_ARGUMENT");
-        assert_eq!(code_name(Code::from_i32(16)), "UNAUTHENTICATED");
-        assert_eq!(code_name(Code::from_i32(99)), "UNKNOWN");
+    fn calls_are_counted_once_by_method_and_code() {
+        let text = record(&[
+            ("/pkg.Svc/Known", "0", true),
+            ("/pkg.Svc/Known", "3", true),
+            ("/pkg.Svc/Known", "h5", true),
+            ("/pkg.Svc/Known", "0", false),
+            ("/made/Up", "h12", true),
+        ]);
+        let line = |labels: &str| format!("grpc_server_handled_total{{{labels}}} 1");
+        let known = r#"grpc_service="pkg.Svc",grpc_method="Known""#;
+        for want in [
+            line(&format!(r#"{known},grpc_code="OK""#)),
+            line(&format!(r#"{known},grpc_code="INVALID_ARGUMENT""#)),
+            line(&format!(r#"{known},grpc_code="NOT_FOUND""#)),
+            // The body was dropped before its trailers: the client went away.
+            line(&format!(r#"{known},grpc_code="CANCELLED""#)),
+            line(r#"grpc_service="unknown",grpc_method="unknown",grpc_code="UNIMPLEMENTED""#),
+        ] {
+            assert!(text.contains(&want), "{want} not in\n{text}");
+        }
+        // Each call once: a trailers-only reply is not counted again when its body ends.
+        assert!(!text.contains(r#"grpc_code="UNKNOWN""#), "{text}");
+        assert!(!text.contains("made"), "{text}");
+    }
+
+    #[test]
+    fn a_disabled_layer_records_nothing() {
+        let recorder = metrics_exporter_prometheus::PrometheusBuilder::new().build_recorder();
+        let handle = recorder.handle();
+        metrics::with_local_recorder(&recorder, || {
+            use tower::{Layer as _, Service as _};
+            let inner = tower::service_fn(|_req: Request<()>| async {
+                Ok::<_, std::convert::Infallible>(Response::new(http_body_util::Empty::<
+                    bytes::Bytes,
+                >::new()))
+            });
+            let mut svc = MetricsLayer::new(["/a/B"]).enabled(false).layer(inner);
+            let req = Request::builder().uri("/a/B").body(()).unwrap_or_default();
+            let _ = futures::executor::block_on(svc.call(req));
+        });
+        assert!(!handle.render().contains("grpc_server_handled_total"));
     }
 
     #[test]

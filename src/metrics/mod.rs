@@ -13,13 +13,13 @@
 //! Recording goes through the `metrics` facade: until [`install`] runs, every recording call is a
 //! no-op, so a server without `--metrics-addr` pays nothing but a few atomic loads.
 
+mod call;
 mod http;
 mod layer;
 
+pub use call::{MeteredBody, code_name};
 pub use http::{Exporter, SizeProbe, serve};
-pub use layer::{
-    MeteredBody, MetricsLayer, MetricsService, ResponseFuture, code_name, method_paths,
-};
+pub use layer::{MetricsLayer, MetricsService, ResponseFuture, method_paths};
 
 use metrics_exporter_prometheus::{Matcher, PrometheusBuilder, PrometheusHandle};
 use parking_lot::Mutex;
