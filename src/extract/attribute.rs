@@ -38,7 +38,9 @@ pub(crate) fn attribute(doc: &Doc<'_>, si: usize) -> Option<Attr> {
     if open_ended {
         post(doc, si).or_else(|| pre(doc, si))
     } else {
-        pre(doc, si).or_else(|| post(doc, si).filter(|a| a.cue.is_some()))
+        pre(doc, si).or_else(|| {
+            post(doc, si).filter(|a| a.cue.is_some() || a.method == AttributionMethod::NoCue)
+        })
     }
 }
 

@@ -81,11 +81,15 @@ fn according_to(doc: &Doc<'_>, cue: Cue) -> Option<Claim> {
     let np = phrase::after(doc, cue.last, end)?;
     let span = if cue.first <= first + 1 {
         // According to X, CLAUSE.
-        let comma = doc.toks.get(np.role.map_or(np.last, |r| r.1))?;
-        if !comma.is_punct(',') {
+        let after_role = np
+            .role
+            .map(|r| r.1)
+            .filter(|&e| doc.toks.get(e).is_some_and(|t| t.is_punct(',')));
+        let comma = after_role.unwrap_or(np.last);
+        if !doc.toks.get(comma)?.is_punct(',') {
             return None;
         }
-        clause(doc, np.role.map_or(np.last, |r| r.1) + 1, end)?
+        clause(doc, comma + 1, end)?
     } else if doc.toks[cue.first - 1].is_punct(',') {
         clause(doc, first, cue.first - 1)?
     } else {

@@ -5,11 +5,12 @@
 //! 1. [`text`]: paragraphs and tokens with byte offsets (one pass).
 //! 2. [`marks`]: quotation-mark pairing per paragraph (straight, curly, mixed, single).
 //! 3. [`doc`]: sentence numbers and cue occurrences ([`lexicon`], aho-corasick, longest wins).
-//! 4. [`phrase`]: speaker phrases around cues: names, titles, appositions, roles, pronouns.
+//! 4. [`phrase`]: speaker phrases around cues, appositions, pronouns; [`names`] splits
+//!    titles and roles from names and spots organisations.
 //! 5. [`attribute`]: each quote's cue and speaker; titles and unattributed scare quotes dropped;
 //!    continuation quotes keep the previous speaker.
 //! 6. [`claims`]: reported speech.
-//! 7. [`speakers`]: one speaker per referent; surnames and pronouns resolved.
+//! 7. [`speakers`]: one speaker per referent, surnames resolved; [`pronouns`] resolves he/she.
 //!
 //! Everything is linear in the text length: every look-back and look-ahead is capped.
 
@@ -18,7 +19,9 @@ mod claims;
 mod doc;
 mod lexicon;
 mod marks;
+mod names;
 mod phrase;
+mod pronouns;
 mod speakers;
 mod text;
 
@@ -199,3 +202,6 @@ fn confidence(a: &Attr) -> f32 {
         (AttributionMethod::CrossSource, _) => 0.5,
     }
 }
+
+#[cfg(test)]
+mod tests;

@@ -4,20 +4,15 @@
 //! recent speaker (the subject of a cue) over any mentioned name.
 
 use super::doc::{Doc, NONE};
-use super::lexicon::{Gender, LEXICON, Pronoun, gender_of};
+use super::lexicon::{Gender, LEXICON, gender_of};
 use super::phrase::{Np, NpKind};
 use crate::model::{LocalSpeaker, Span, SpeakerKind};
 use rustc_hash::FxHashMap;
 
-/// Most history entries examined for one pronoun.
-const PRONOUN_LOOKBACK: usize = 60;
-/// Most paragraphs back a pronoun may reach.
-const PRONOUN_PARAS: u32 = 3;
-
 /// Builds speakers from phrases and resolves every phrase to a speaker index.
 pub(crate) struct Registry {
     pub(crate) speakers: Vec<LocalSpeaker>,
-    genders: Vec<Gender>,
+    pub(super) genders: Vec<Gender>,
     by_key: FxHashMap<String, usize>,
     by_surname: FxHashMap<String, usize>,
     by_forename: FxHashMap<String, usize>,
@@ -33,7 +28,7 @@ fn strip_possessive(w: &str) -> &str {
         .unwrap_or(w)
 }
 
-fn span_text<'a>(doc: &Doc<'a>, a: usize, b: usize) -> &'a str {
+pub(super) fn span_text<'a>(doc: &Doc<'a>, a: usize, b: usize) -> &'a str {
     &doc.text[doc.toks[a].start..doc.toks[b - 1].end]
 }
 
@@ -253,70 +248,6 @@ impl Registry {
             }
             k += 1;
         }
-    }
-
-    fn resolve_pronouns(&mut self, doc: &Doc<'_>, events: &[(usize, Option<Np>, bool, usize)]) {
-        // History: (token, paragraph, speaker, is_subject).
-        let mut hist: Vec<(usize, u32, usize, bool)> = Vec::new();
-        for &(tok, np, subject, direct) in events {
-            let para = doc.toks[tok].para;
-            let np = match np {
-                None => {
-                    hist.push((tok, para, direct, false));
-                    continue;
-                }
-                Some(np) => np,
-            };
-            if let NpKind::Pronoun(Pronoun::Third(g)) = np.kind {
-                if let Some(i) = self.antecedent(&hist, para, g) {
-                    if self.genders[i] == Gender::Unknown {
-                        self.genders[i] = g;
-                    }
-                    self.at.insert(np.first, i);
-                    self.speakers[i].mentions.push(Span::new(
-                        doc.toks[np.first].start,
-                        doc.toks[np.last - 1].end,
-                    ));
-                    hist.push((tok, para, i, subject));
-                }
-                continue;
-            }
-            if let Some(&i) = self.at.get(&np.first)
-                && self.speakers[i].kind == SpeakerKind::Person
-            {
-                hist.push((tok, para, i, subject));
-            }
-        }
-        for s in &mut self.speakers {
-            s.mentions.sort();
-            s.mentions.dedup();
-        }
-    }
-
-    fn antecedent(
-        &self,
-        hist: &[(usize, u32, usize, bool)],
-        para: u32,
-        g: Gender,
-    ) -> Option<usize> {
-        let ok = |i: usize| {
-            let sg = self.genders[i];
-            self.speakers[i].kind == SpeakerKind::Person && (sg == Gender::Unknown || sg == g)
-        };
-        let mut any = None;
-        for &(_, p, i, subject) in hist.iter().rev().take(PRONOUN_LOOKBACK) {
-            if p + PRONOUN_PARAS < para {
-                break;
-            }
-            if !ok(i) {
-                continue;
-            }
-            if subject && p + 1 >= para {
-                return Some(i);
-            }
-            any.get_or_insert(i);
-        }
-        any
     }
 }
 

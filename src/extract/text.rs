@@ -120,6 +120,10 @@ pub(crate) fn tokenize(text: &str) -> Vec<Tok> {
             .last()
             .is_some_and(|t| t.end == i && t.kind == Kind::Word);
         let next = char_at(text, i + clen);
+        // ‘I will win,’ — a mark right after sentence punctuation closes.
+        let prev_is_closer = toks
+            .last()
+            .is_some_and(|t| t.end == i && matches!(t.kind, Kind::Punct(',' | '.' | '!' | '?')));
         let kind = match c {
             '“' | '„' | '«' => Kind::Mark(Mark::DoubleOpen),
             '”' | '»' => Kind::Mark(Mark::DoubleClose),
@@ -137,7 +141,7 @@ pub(crate) fn tokenize(text: &str) -> Vec<Tok> {
                 i = end;
                 continue;
             }
-            '\'' | '’' if prev_is_word => Kind::Mark(Mark::SingleClose),
+            '\'' | '’' if prev_is_word || prev_is_closer => Kind::Mark(Mark::SingleClose),
             '\'' | '’' => Kind::Mark(Mark::SingleOpen),
             c if is_word_char(c) => {
                 let end = word_end(text, i + clen);
