@@ -214,8 +214,10 @@ fn method_for(np: Option<Np>) -> AttributionMethod {
 pub(crate) fn starts_sentence(doc: &Doc<'_>, si: usize) -> bool {
     let open = doc.segs[si].open;
     let first = doc.sentence_first(open);
-    (first..open)
-        .all(|k| doc.toks[k].is_mark() || matches!(doc.toks[k].kind, Kind::Punct('(' | '—' | '-')))
+    open - first <= 3
+        && (first..open).all(|k| {
+            doc.toks[k].is_mark() || matches!(doc.toks[k].kind, Kind::Punct('(' | '—' | '-'))
+        })
 }
 
 /// True when the segment looks like a title or heading, not speech: a few words, all

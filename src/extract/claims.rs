@@ -53,6 +53,14 @@ pub(crate) fn claims(doc: &Doc<'_>) -> Vec<Claim> {
     out
 }
 
+/// The sentence around a cue, or `None` when it is longer than a clause can be on either side
+/// (so that no scan grows with the sentence).
+fn window(doc: &Doc<'_>, cue: Cue) -> Option<(usize, usize)> {
+    let first = doc.sentence_first(cue.first);
+    let end = doc.sentence_end(cue.first);
+    (cue.first - first <= MAX_CLAUSE).then_some((first, end.min(cue.last + MAX_CLAUSE)))
+}
+
 /// Trims a token range to words: drops trailing sentence punctuation and marks; rejects
 /// ranges that are a direct quote or too short.
 fn clause(doc: &Doc<'_>, mut a: usize, mut b: usize) -> Option<(usize, usize)> {
@@ -76,8 +84,7 @@ fn clause(doc: &Doc<'_>, mut a: usize, mut b: usize) -> Option<(usize, usize)> {
 }
 
 fn according_to(doc: &Doc<'_>, cue: Cue) -> Option<Claim> {
-    let first = doc.sentence_first(cue.first);
-    let end = doc.sentence_end(cue.first);
+    let (first, end) = window(doc, cue)?;
     let np = phrase::after(doc, cue.last, end)?;
     let span = if cue.first <= first + 1 {
         // According to X, CLAUSE.
@@ -104,8 +111,7 @@ fn according_to(doc: &Doc<'_>, cue: Cue) -> Option<Claim> {
 }
 
 fn verb(doc: &Doc<'_>, cue: Cue) -> Option<Claim> {
-    let first = doc.sentence_first(cue.first);
-    let end = doc.sentence_end(cue.first);
+    let (first, end) = window(doc, cue)?;
     let np = phrase::before(doc, cue.first, first)?;
     if let Some(span) = forward_clause(doc, cue, end) {
         return Some(Claim {
@@ -116,8 +122,13 @@ fn verb(doc: &Doc<'_>, cue: Cue) -> Option<Claim> {
         });
     }
     // CLAUSE, SPEAKER said.
-    let tail = (cue.last..end).filter(|&k| doc.toks[k].is_word()).count();
-    let tail_has_that = (cue.last..end).any(|k| doc.word(k) == "that");
+    let tail_end = end.min(cue.last + 2 * TAIL_WINDOW);
+    let tail = if end == tail_end {
+        (cue.last..end).filter(|&k| doc.toks[k].is_word()).count()
+    } else {
+        usize::MAX
+    };
+    let tail_has_that = (cue.last..tail_end).any(|k| doc.word(k) == "that");
     if np.first > first
         && doc.toks[np.first - 1].is_punct(',')
         && tail <= TAIL_WINDOW

@@ -3,7 +3,7 @@
 //! organisation; "the State Department spokesperson" an unnamed role.
 
 use super::doc::Doc;
-use super::lexicon::{Gender, LEXICON, gender_of, pronoun};
+use super::lexicon::{Gender, LEXICON, gender_of, lower, pronoun};
 use super::phrase::{MAX_NP, Np, NpKind, is_cap, is_determiner, np_word, skip_adverbials};
 
 /// Whether token `k` can be a bare descriptor before a name ("screenwriter", "warm-and-fuzzy"):
@@ -72,8 +72,7 @@ pub(crate) fn classify(doc: &Doc<'_>, first: usize, last: usize) -> Option<Np> {
         let possessive =
             w.ends_with("'s") || w.ends_with("’s") || w.ends_with('\'') || w.ends_with('’');
         let title = lex.titles.contains(w) || lex.org_heads.contains(w) && n < last;
-        let particle =
-            lex.particles.contains(w.to_lowercase().as_str()) && n < last && n - 1 > body;
+        let particle = lex.particles.contains(lower(w).as_ref()) && n < last && n - 1 > body;
         if (is_cap(w) && !title && !possessive) || particle {
             n -= 1;
         } else {

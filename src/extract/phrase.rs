@@ -4,7 +4,7 @@
 //! Every scan is capped at a fixed number of tokens, so parsing is O(1) per cue.
 
 use super::doc::Doc;
-use super::lexicon::{Gender, LEXICON, Pronoun, pronoun};
+use super::lexicon::{Gender, LEXICON, Pronoun, lower, pronoun};
 use super::text::Kind;
 
 pub(crate) use super::names::{classify, descriptor_word, words_np};
@@ -90,10 +90,10 @@ pub(super) fn np_word(doc: &Doc<'_>, i: usize) -> bool {
     if is_cap(w) {
         return !lex.function_caps.contains(w) && !lex.time_words.contains(w);
     }
-    let lower = w.to_lowercase();
-    lex.role_nouns.contains(lower.as_str())
-        || lex.role_modifiers.contains(lower.as_str())
-        || lex.particles.contains(lower.as_str())
+    let lower = lower(w);
+    lex.role_nouns.contains(lower.as_ref())
+        || lex.role_modifiers.contains(lower.as_ref())
+        || lex.particles.contains(lower.as_ref())
         || w.starts_with("then-")
         || w.starts_with("ex-")
 }
@@ -109,7 +109,7 @@ fn head_word(doc: &Doc<'_>, i: usize) -> bool {
     if is_cap(w) {
         return np_word(doc, i);
     }
-    doc.toks[i].is_word() && lex.role_nouns.contains(w.to_lowercase().as_str())
+    doc.toks[i].is_word() && lex.role_nouns.contains(lower(w).as_ref())
 }
 
 /// Skips adverbials backwards from `end` (exclusive): "also", "has", "on Tuesday".

@@ -52,13 +52,19 @@ impl Registry {
         }
         // Pass 2: single-token names, expanded to the earliest fuller name in the text that
         // ends with the same word when no speaker phrase gave one.
-        let runs = full_name_runs(doc);
+        let mut runs: Option<FxHashMap<String, (usize, usize)>> = None;
         for (np, _) in nps {
             if np.kind == NpKind::Person && np.name.1 - np.name.0 < 2 {
                 let last = strip_possessive(doc.word(np.name.1 - 1)).to_lowercase();
-                if !reg.by_surname.contains_key(&last)
-                    && let Some(&(a, b)) = runs.get(&last)
-                {
+                let known = reg.by_surname.contains_key(&last);
+                let run = if known {
+                    None
+                } else {
+                    runs.get_or_insert_with(|| full_name_runs(doc))
+                        .get(&last)
+                        .copied()
+                };
+                if let Some((a, b)) = run {
                     let full = Np {
                         first: a,
                         last: b,
@@ -218,8 +224,9 @@ impl Registry {
                     .next()
                     .is_some_and(char::is_uppercase)
                 && !lex.titles.contains(doc.word(k + 1));
-            let forename = lex.male.contains(bare.to_lowercase().as_str())
-                || lex.female.contains(bare.to_lowercase().as_str());
+            let key = bare.to_lowercase();
+            let forename =
+                next_cap && (lex.male.contains(key.as_str()) || lex.female.contains(key.as_str()));
             if forename && next_cap && bare == w {
                 let np = Np {
                     first: k,
@@ -235,7 +242,6 @@ impl Registry {
                 k += 2;
                 continue;
             }
-            let key = bare.to_lowercase();
             if let Some(&i) = self.by_surname.get(&key)
                 && self.speakers[i].kind == SpeakerKind::Person
             {

@@ -170,8 +170,24 @@ pub(crate) fn tokenize(text: &str) -> Vec<Tok> {
 /// The end of the word whose first character ends at `from`: word characters, plus joiners
 /// followed by a word character, plus a final `.` on abbreviations and initials.
 fn word_end(text: &str, from: usize) -> usize {
+    let bytes = text.as_bytes();
     let mut end = from;
-    while let Some(n) = char_at(text, end) {
+    while end < bytes.len() {
+        let c = bytes[end];
+        if c < 0x80 {
+            // ASCII fast path.
+            let word = c.is_ascii_alphanumeric() || matches!(c, b'_' | b'@' | b'#' | b'$' | b'%');
+            let joins = matches!(c, b'\'' | b'-' | b'.' | b'&' | b'/')
+                && char_at(text, end + 1).is_some_and(is_word_char);
+            if !word && !joins {
+                break;
+            }
+            end += 1;
+            continue;
+        }
+        let Some(n) = char_at(text, end) else {
+            break;
+        };
         let nlen = n.len_utf8();
         let joins = is_joiner(n) && char_at(text, end + nlen).is_some_and(is_word_char);
         if !is_word_char(n) && !joins {
