@@ -86,3 +86,59 @@ fn polnear_dev_loads_with_byte_spans() {
         }
     }
 }
+
+#[test]
+fn extract_cli_skips_bad_lines_and_reports_them() {
+    use std::io::Write;
+    use std::process::{Command, Stdio};
+    let mut child = Command::new(env!("CARGO_BIN_EXE_saywho"))
+        .arg("extract")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("saywho runs");
+    let input = concat!(
+        r#"{"id":"a","text":"“We agree,” Rubio said.","outlet":"X"}"#,
+        "\n",
+        "not json\n",
+        r#"{"id":"b","text":"No quotes here."}"#,
+        "\n"
+    );
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(input.as_bytes())
+        .expect("write");
+    let out = child.wait_with_output().expect("finishes");
+    assert!(out.status.success(), "exit status {:?}", out.status);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let lines: Vec<Value> = stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("JSON line"))
+        .collect();
+    assert_eq!(lines.len(), 2, "one line per good article: {stdout}");
+    let q = &lines[0]["quotes"][0];
+    assert_eq!(lines[0]["id"], "a");
+    assert_eq!(q["text"], "We agree,");
+    assert_eq!(q["speaker"], "Rubio");
+    assert_eq!(q["kind"], "full");
+    assert_eq!(q["speaker_mention"]["text"], "Rubio");
+    assert_eq!(q["cue"]["text"], "said");
+    let (b, e) = (
+        q["begin"].as_u64().unwrap_or(0) as usize,
+        q["end"].as_u64().unwrap_or(0) as usize,
+    );
+    assert_eq!(
+        &"“We agree,” Rubio said."[b..e],
+        "We agree,",
+        "byte offsets"
+    );
+    assert_eq!(lines[1]["quotes"].as_array().map(Vec::len), Some(0));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("line 2"),
+        "bad line reported with its number: {stderr}"
+    );
+}

@@ -76,8 +76,18 @@ fn clause(doc: &Doc<'_>, mut a: usize, mut b: usize) -> Option<(usize, usize)> {
     while a < b && matches!(doc.toks[a].kind, Kind::Punct(',' | ':' | '—' | '–')) {
         a += 1;
     }
-    if a >= b || doc.toks[a].is_mark() {
+    if a >= b {
         return None;
+    }
+    if doc.toks[a].is_mark() {
+        // A quote opening the clause is a direct quote unless words follow it in the clause
+        // (mixed speech: `said "the fear is high" in the establishment`).
+        let seg = doc.in_seg.get(a + 1).copied().filter(|&s| s != NONE)?;
+        let close = doc.segs[seg as usize].close?;
+        let after = (close + 1..b).filter(|&k| doc.toks[k].is_word()).count();
+        if after < 2 {
+            return None;
+        }
     }
     let words = (a..b).filter(|&k| doc.toks[k].is_word()).count();
     (words >= MIN_WORDS).then_some((a, b))
@@ -112,7 +122,8 @@ fn according_to(doc: &Doc<'_>, cue: Cue) -> Option<Claim> {
 
 fn verb(doc: &Doc<'_>, cue: Cue) -> Option<Claim> {
     let (first, end) = window(doc, cue)?;
-    let np = phrase::before(doc, cue.first, first)?;
+    let np = phrase::before(doc, cue.first, first)
+        .or_else(|| phrase::plain_before(doc, cue.first, first))?;
     if let Some(span) = forward_clause(doc, cue, end) {
         return Some(Claim {
             clause: span,

@@ -19,6 +19,36 @@ pub(crate) fn descriptor_word(doc: &Doc<'_>, k: usize) -> bool {
     doc.toks[k].is_word() && (np_word(doc, k) || (!is_cap(w) && !STOP.contains(&w)))
 }
 
+/// Most words in a plain subject phrase.
+const MAX_PLAIN: usize = 4;
+
+/// A plain subject phrase ending right before `end` ("Mrs. Clinton's confidants", "most
+/// voters"): descriptor words after a determiner, a possessive or the sentence start.
+pub(crate) fn plain_before(doc: &Doc<'_>, end: usize, lo: usize) -> Option<Np> {
+    let end = skip_adverbials(doc, end, lo);
+    let mut first = end;
+    while first > lo && end - first < MAX_PLAIN && descriptor_word(doc, first - 1) {
+        first -= 1;
+    }
+    if first == end {
+        return None;
+    }
+    let prev = (first > lo).then(|| doc.word(first - 1));
+    let opener = match prev {
+        None => true,
+        Some(w) => is_determiner(w) || w.ends_with("'s") || w.ends_with("’s") || w == ",",
+    };
+    if !opener {
+        return None;
+    }
+    let first = if prev.is_some_and(|w| w != ",") {
+        first - 1
+    } else {
+        first
+    };
+    classify(doc, first, end)
+}
+
 /// A phrase of plain words from `first` up to the first punctuation, mark or cue before `hi`
 /// ("a person close to the Clintons", "this Trump look-alike"), as a role or name.
 pub(crate) fn words_np(doc: &Doc<'_>, first: usize, hi: usize) -> Option<Np> {

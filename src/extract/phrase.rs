@@ -7,7 +7,7 @@ use super::doc::Doc;
 use super::lexicon::{Gender, LEXICON, Pronoun, lower, pronoun};
 use super::text::Kind;
 
-pub(crate) use super::names::{classify, descriptor_word, words_np};
+pub(crate) use super::names::{classify, descriptor_word, plain_before, words_np};
 
 /// Most tokens in a speaker phrase.
 pub(super) const MAX_NP: usize = 10;
