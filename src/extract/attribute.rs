@@ -6,7 +6,7 @@
 //! an earlier cue in the sentence. Windows end at the sentence and at fixed token caps.
 
 use super::doc::{Cue, Doc, NONE};
-use super::lexicon::CueForm;
+use super::lexicon::{CueForm, Pronoun};
 use super::phrase::{self, Np, NpKind};
 use super::text::Kind;
 use crate::model::AttributionMethod;
@@ -35,13 +35,39 @@ pub(crate) fn attribute(doc: &Doc<'_>, si: usize) -> Option<Attr> {
         || seg
             .close
             .is_some_and(|c| doc.toks.get(c + 1).is_some_and(|t| t.is_punct(',')));
-    if open_ended {
+    let found = if open_ended {
         post(doc, si).or_else(|| pre(doc, si))
     } else {
         pre(doc, si).or_else(|| {
             post(doc, si).filter(|a| a.cue.is_some() || a.method == AttributionMethod::NoCue)
         })
+    };
+    found.or_else(|| colon(doc, si))
+}
+
+/// Most tokens searched for the speaker of a colon-introduced quote.
+const COLON_WINDOW: usize = 30;
+
+/// `Daron Shaw: "…"`, `he demurred: "…"`, `Transcript as follows:` + a quoted paragraph: a
+/// quote right after a colon takes the phrase before the colon, else the sentence's first
+/// speaker phrase. The colon is the cue.
+fn colon(doc: &Doc<'_>, si: usize) -> Option<Attr> {
+    let c = doc.segs[si].open.checked_sub(1)?;
+    if !doc.toks[c].is_punct(':') {
+        return None;
     }
+    let lo = doc.sentence_first(c).max(c.saturating_sub(COLON_WINDOW));
+    let np = phrase::before(doc, c, lo).or_else(|| {
+        (lo..c)
+            .filter(|&k| doc.in_seg[k] == NONE && doc.toks[k].is_word())
+            .filter_map(|k| phrase::after(doc, k, c))
+            .find(|np| !matches!(np.kind, NpKind::Pronoun(Pronoun::First | Pronoun::Plural)))
+    });
+    Some(Attr {
+        cue: Some((c, c + 1)),
+        np,
+        method: method_for(np),
+    })
 }
 
 /// `"…," SPEAKER CUE`, `"…," CUE SPEAKER`, `"…," NAME.`

@@ -40,6 +40,7 @@ const IRREGULAR: &[(&str, bool)] = &[
     ("according to", true),
     ("According to", true),
     ("Said", true),
+    ("shot back", true),
     ("reads", true),
     ("read", true),
     ("said in a statement", true),

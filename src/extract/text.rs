@@ -198,7 +198,10 @@ fn word_end(text: &str, from: usize) -> usize {
     if char_at(text, end) == Some('.') {
         let start = word_start(text, end);
         let stem = &text[start..end];
-        let keep = stem.contains('.')
+        // A period directly before `,` `;` `)` never ends a sentence ("R-Ky., said").
+        let inner = matches!(char_at(text, end + 1), Some(',' | ';' | ')'));
+        let keep = inner
+            || stem.contains('.')
             || ABBREVIATIONS.contains(&stem)
             || (stem.chars().count() == 1 && stem.chars().all(char::is_uppercase));
         if keep {
