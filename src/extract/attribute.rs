@@ -6,7 +6,7 @@
 //! an earlier cue in the sentence. Windows end at the sentence and at fixed token caps.
 
 use super::doc::{Cue, Doc, NONE};
-use super::lexicon::{CueForm, Pronoun};
+use super::lexicon::{CueForm, LEXICON, Pronoun, lower};
 use super::phrase::{self, Np, NpKind};
 use super::text::Kind;
 use crate::model::AttributionMethod;
@@ -57,12 +57,11 @@ fn colon(doc: &Doc<'_>, si: usize) -> Option<Attr> {
         return None;
     }
     let lo = doc.sentence_first(c).max(c.saturating_sub(COLON_WINDOW));
-    let np = phrase::before(doc, c, lo).or_else(|| {
-        (lo..c)
-            .filter(|&k| doc.in_seg[k] == NONE && doc.toks[k].is_word())
-            .filter_map(|k| phrase::after(doc, k, c))
-            .find(|np| !matches!(np.kind, NpKind::Pronoun(Pronoun::First | Pronoun::Plural)))
-    });
+    // "Breitbart News responded:" — a cue before the colon names the speaker.
+    if let Some(a) = pre_from(doc, c + 1).filter(|a| a.np.is_some()) {
+        return Some(a);
+    }
+    let np = phrase::before(doc, c, lo).or_else(|| first_np(doc, lo, c));
     Some(Attr {
         cue: Some((c, c + 1)),
         np,
@@ -98,6 +97,21 @@ fn post(doc: &Doc<'_>, si: usize) -> Option<Attr> {
                     method: AttributionMethod::NoCue,
                 });
             }
+        }
+    }
+    // "…." She noted … — after a quote that ends its sentence, the next sentence is not its
+    // attribution.
+    let content = &doc.text[seg.start..seg.end];
+    // "…." Trump said. — unless the next sentence is only a short attribution.
+    if content.ends_with(['.', '!']) && doc.toks.get(k).is_some() && doc.sentence_first(k) == k {
+        let end = doc.sentence_end(k);
+        let short = end <= k + 8
+            && (k..end).any(|m| {
+                doc.cue(m)
+                    .is_some_and(|c| c.form != CueForm::Participle && c.last + 3 >= end)
+            });
+        if !short {
+            return None;
         }
     }
     let hi = (k + POST_WINDOW).min(doc.toks.len());
@@ -148,7 +162,6 @@ fn post(doc: &Doc<'_>, si: usize) -> Option<Attr> {
         m += 1;
     }
     // "…," Lavrov.  — a name and nothing else.
-    let content = &doc.text[seg.start..seg.end];
     if !content.ends_with(',') {
         return None;
     }
@@ -167,8 +180,11 @@ fn post(doc: &Doc<'_>, si: usize) -> Option<Attr> {
 
 /// `SPEAKER CUE[,:] "…"` or a cue earlier in the sentence for an embedded fragment.
 fn pre(doc: &Doc<'_>, si: usize) -> Option<Attr> {
-    let seg = doc.segs[si];
-    let open = seg.open;
+    pre_from(doc, doc.segs[si].open)
+}
+
+/// The cue and speaker before token `open`, within its sentence.
+fn pre_from(doc: &Doc<'_>, open: usize) -> Option<Attr> {
     let lo = doc
         .sentence_first(open)
         .max(open.saturating_sub(PRE_WINDOW));
@@ -220,13 +236,27 @@ fn pre(doc: &Doc<'_>, si: usize) -> Option<Attr> {
     }
     // A participle with no subject anywhere: take the sentence's opening phrase.
     let d = dangling?;
-    let np = phrase::after(doc, lo, d.first)
-        .filter(|np| matches!(np.kind, NpKind::Person | NpKind::Pronoun(_)));
+    let np = first_np(doc, lo, d.first);
     Some(Attr {
         cue: Some((d.first, d.last)),
         np,
         method: method_for(np),
     })
+}
+
+/// The first speaker phrase in `lo..hi` (a sentence's subject, usually), skipping opening
+/// adverbials ("At last night's debate, Sanders …"); first-person and plural pronouns skipped.
+fn first_np(doc: &Doc<'_>, lo: usize, hi: usize) -> Option<Np> {
+    (lo..hi.min(lo + COLON_WINDOW))
+        .filter(|&k| doc.in_seg[k] == NONE && doc.toks[k].is_word())
+        .filter_map(|k| phrase::after(doc, k, hi))
+        .find(|np| match np.kind {
+            NpKind::Person | NpKind::Org | NpKind::Pronoun(Pronoun::Third(_)) => true,
+            NpKind::Role => LEXICON
+                .role_nouns
+                .contains(lower(doc.word(np.last - 1)).as_ref()),
+            NpKind::Pronoun(_) => false,
+        })
 }
 
 fn method_for(np: Option<Np>) -> AttributionMethod {

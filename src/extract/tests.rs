@@ -158,6 +158,51 @@ const MULTI_PARAGRAPH: &[Case] = &[
     ),
 ];
 
+const REGRESSION: &[Case] = &[
+    case!(
+        "next sentence is not the attribution",
+        "\"We will win.\" Trump said. \"We will.\" She noted a planned rally. \"Again.\"",
+        [
+            ("We will win.", Some("Trump")),
+            ("We will.", Some("Trump")),
+            ("Again.", Some("Trump"))
+        ]
+    ),
+    case!(
+        "colon after a cue",
+        "Breitbart News responded:\n\n\"If there are people who are prone to terror, act.\"",
+        [(
+            "If there are people who are prone to terror, act.",
+            Some("Breitbart News")
+        )]
+    ),
+    case!(
+        "colon after a name",
+        "Republican pollster Daron Shaw: “Lesser-known candidates get a boost.”",
+        [("Lesser-known candidates get a boost.", Some("Daron Shaw"))]
+    ),
+    case!(
+        "participle takes the sentence subject",
+        "At the debate, Sanders compared himself to Clinton, saying, \"I don't get speaking fees.\"",
+        [("I don't get speaking fees.", Some("Sanders"))]
+    ),
+    case!(
+        "period before comma",
+        "\"Subpoenas matter,\" Mitch McConnell, R-Ky., said.",
+        [("Subpoenas matter,", Some("Mitch McConnell"))]
+    ),
+    case!(
+        "descriptor before name",
+        "\"Just saw the tweet,\" screenwriter Cole Haddon wrote.",
+        [("Just saw the tweet,", Some("Cole Haddon"))]
+    ),
+];
+
+#[test]
+fn regression() {
+    run(REGRESSION);
+}
+
 const NOT_QUOTES: &[Case] = &[
     case!(
         "programme title",
