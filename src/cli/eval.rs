@@ -69,10 +69,9 @@ pub(crate) fn run(args: EvalArgs) -> anyhow::Result<()> {
     if let Some(path) = &args.errors {
         let mut out = std::io::BufWriter::new(std::fs::File::create(path)?);
         for d in &docs {
-            for line in saywho::eval::score::mismatches(
-                d,
-                &restrict(saywho::extract::extract(&d.text), set),
-            ) {
+            for line in
+                saywho::eval::diff::mismatches(d, &restrict(saywho::extract::extract(&d.text), set))
+            {
                 writeln!(out, "{}\t{line}", d.id)?;
             }
         }

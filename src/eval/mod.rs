@@ -2,6 +2,7 @@
 //! PolNeAR. [`gold`] reads the files (locating seed quotes, converting code points to bytes);
 //! [`score`] matches spans one-to-one and computes the figures `saywho eval` prints.
 
+pub mod diff;
 pub mod gold;
 pub mod score;
 

@@ -105,6 +105,9 @@ pub fn extract(text: &str) -> Extraction {
 /// to continuation quotes.
 fn quote_attributions(doc: &Doc<'_>) -> Vec<(usize, Attr)> {
     let mut out: Vec<(usize, Attr)> = Vec::new();
+    // British style quotes with single marks; then single-mark quotes continue like double ones.
+    let singles = doc.segs.iter().filter(|s| s.single).count();
+    let singles_primary = singles * 2 > doc.segs.len();
     for si in 0..doc.segs.len() {
         let seg = doc.segs[si];
         let content = &doc.text[seg.start..seg.end];
@@ -118,7 +121,8 @@ fn quote_attributions(doc: &Doc<'_>) -> Vec<(usize, Attr)> {
         }
         if let Some(&(prev, pa)) = out.last() {
             let near = doc.segs[prev].para + CONTINUATION_PARAS >= seg.para;
-            let sentence_like = attribute::starts_sentence(doc, si) && !seg.single;
+            let sentence_like =
+                attribute::starts_sentence(doc, si) && (!seg.single || singles_primary);
             if (seg.reopens || (near && sentence_like)) && pa.np.is_some() {
                 out.push((
                     si,
