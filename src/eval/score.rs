@@ -236,3 +236,59 @@ impl std::fmt::Display for Report {
         writeln!(f, "documents: {}", self.docs)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn coverage_is_mutual() {
+        let g = Span::new(0, 100);
+        assert!(covers(g, Span::new(0, 85), 0.8));
+        assert!(!covers(g, Span::new(0, 70), 0.8), "too short");
+        assert!(!covers(g, Span::new(0, 130), 0.8), "too long");
+        assert!(
+            !covers(g, Span::new(100, 110), 0.0),
+            "touching is not overlap"
+        );
+    }
+
+    #[test]
+    fn greedy_is_one_to_one_largest_first() {
+        let gold = [Span::new(0, 10), Span::new(10, 20)];
+        let pred = [Span::new(0, 10), Span::new(1, 10), Span::new(10, 19)];
+        assert_eq!(greedy_match(&gold, &pred, 0.8), vec![(0, 0), (1, 2)]);
+    }
+
+    #[test]
+    fn prf_edge_cases() {
+        let p = Prf {
+            hits: 0,
+            predicted: 0,
+            gold: 0,
+        };
+        assert_eq!((p.precision(), p.recall()), (1.0, 1.0));
+        let p = Prf {
+            hits: 1,
+            predicted: 2,
+            gold: 4,
+        };
+        assert!((p.f1() - 1.0 / 3.0).abs() < 1e-9);
+    }
+
+    #[test]
+    fn names_match_by_normalisation_or_bare_surname() {
+        let gold = vec!["dmitry peskov".to_string()];
+        assert!(name_matches("Peskov", &gold));
+        assert!(name_matches("Dmitry  Peskov", &gold));
+        assert!(!name_matches("Dmitry Medvedev", &gold));
+        assert!(name_matches(
+            "Zelenskyy",
+            &["Volodymyr Zelenskyy".to_string()]
+        ));
+        assert!(!name_matches(
+            "Volodymyr Zelensky",
+            &["Volodymyr Zelenskyy".to_string()]
+        ));
+    }
+}
