@@ -3,7 +3,8 @@
 //! A token is a word (letters, digits and word-internal `' ’ - . &`), a punctuation character,
 //! or a quotation mark. Apostrophes inside words (`don’t`, `Russia’s`) and before digits (`’90s`)
 //! stay in the word; a trailing `s’`/`s'` is emitted as a mark flagged as a possible apostrophe.
-//! Paragraphs are lines: every `\n` starts a new paragraph, blank lines are skipped.
+//! Paragraphs are lines: every `\n` starts a new paragraph, blank lines are skipped. Two
+//! apostrophes (`''`, an archive stand-in for `"`) form one punctuation token, not a mark.
 
 /// What a token is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -124,6 +125,19 @@ pub(crate) fn tokenize(text: &str) -> Vec<Tok> {
         let prev_is_closer = toks
             .last()
             .is_some_and(|t| t.end == i && matches!(t.kind, Kind::Punct(',' | '.' | '!' | '?')));
+        if c == '\'' && next == Some('\'') {
+            // '' — two apostrophes, a news-archive stand-in for a double mark. Deliberately not
+            // a quote mark: its pairing is ambiguous with apostrophes, and annotated corpora
+            // (PolNeAR) treat such spans as reported speech, not direct quotes.
+            toks.push(Tok {
+                start: i,
+                end: i + 2,
+                kind: Kind::Punct('\''),
+                para,
+            });
+            i += 2;
+            continue;
+        }
         let kind = match c {
             '“' | '„' | '«' => Kind::Mark(Mark::DoubleOpen),
             '”' | '»' => Kind::Mark(Mark::DoubleClose),
