@@ -73,6 +73,10 @@ pub(crate) fn classify(doc: &Doc<'_>, first: usize, last: usize) -> Option<Np> {
     }
     let lex = &*LEXICON;
     let head = doc.word(last - 1);
+    // "Lavrov's comments came": a possessive is a modifier, never the head of a speaker.
+    if head.ends_with("'s") || head.ends_with("’s") {
+        return None;
+    }
     let body = if is_determiner(doc.word(first)) {
         first + 1
     } else {

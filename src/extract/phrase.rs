@@ -301,7 +301,8 @@ pub(crate) fn after(doc: &Doc<'_>, start: usize, hi: usize) -> Option<Np> {
     if k + 1 < hi && doc.toks[k].is_punct(',') {
         let a = k + 1;
         let w = doc.word(a);
-        if is_determiner(w) || (!is_cap(w) && doc.toks[a].is_word()) {
+        // Only a noun phrase opens an apposition ("an advisor to …", "head of …"), not a clause.
+        if is_determiner(w) || (!is_cap(w) && np_word(doc, a)) {
             let mut e = a;
             while e < hi && e - a < MAX_APPOS {
                 let t = doc.toks[e];

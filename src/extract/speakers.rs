@@ -247,7 +247,7 @@ impl Registry {
             {
                 self.mention(
                     i,
-                    w.to_string(),
+                    bare.to_string(),
                     Span::new(doc.toks[k].start, doc.toks[k].end),
                 );
                 events.push((k, None, false, i));
