@@ -3,7 +3,9 @@
 //! After the quote: `"…," Rubio said`, `"…," said Yuri Ushakov, …`, `"…," Lavrov.` (no verb).
 //! Before it: `Rubio asserted, "…"`, `Zelenskyy said that his country needs "robust …"`, with
 //! participles and conjoined verbs ("…, stating that", "and vowed to") taking the subject of
-//! an earlier cue in the sentence. Windows end at the sentence and at fixed token caps.
+//! an earlier cue in the sentence, or the sentence's first speaker phrase. After a colon:
+//! `Daron Shaw: "…"`. After a dash: `"…" ― Sonya Herridge`. Windows end at the sentence and
+//! at fixed token caps.
 
 use super::doc::{Cue, Doc, NONE};
 use super::lexicon::{CueForm, LEXICON, Pronoun, lower};

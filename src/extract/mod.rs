@@ -7,12 +7,24 @@
 //! 3. [`doc`]: sentence numbers and cue occurrences ([`lexicon`], aho-corasick, longest wins).
 //! 4. [`phrase`]: speaker phrases around cues, appositions, pronouns; [`names`] splits
 //!    titles and roles from names and spots organisations.
-//! 5. [`attribute`]: each quote's cue and speaker; titles and unattributed scare quotes dropped;
-//!    continuation quotes keep the previous speaker.
+//! 5. [`attribute`]: each quote's cue and speaker (after the quote, before it, a colon, a
+//!    dash); titles and unattributed scare quotes are dropped; a quote with no cue of its own
+//!    continues the previous speaker; a paragraph that is only a quote takes the last speaker
+//!    of the paragraph before.
 //! 6. [`claims`]: reported speech.
 //! 7. [`speakers`]: one speaker per referent, surnames resolved; [`pronouns`] resolves he/she.
 //!
 //! Everything is linear in the text length: every look-back and look-ahead is capped.
+//!
+//! ```
+//! let text = "“We agree,” said Yuri Ushakov, an advisor to Russian President Vladimir Putin.";
+//! let ex = saywho::extract::extract(text);
+//! let q = &ex.quotes[0];
+//! assert_eq!(q.span.slice(text), "We agree,");
+//! let speaker = &ex.speakers[q.speaker.unwrap()];
+//! assert_eq!(speaker.name, "Yuri Ushakov");
+//! assert_eq!(speaker.roles, ["advisor to Russian President Vladimir Putin"]);
+//! ```
 
 mod attribute;
 mod claims;
