@@ -224,9 +224,7 @@ fn appositive(doc: &Doc<'_>, comma: usize, lo: usize) -> Option<Np> {
         return None;
     }
     // ", R-Ky.," — a party label is an apposition, not a name.
-    let party = seg.1 - seg.0 == 1
-        && doc.word(seg.0).len() <= 12
-        && matches!(doc.word(seg.0).get(..2), Some("R-" | "D-" | "I-"));
+    let party = seg.1 - seg.0 == 1 && is_party(doc.word(seg.0));
     let all_name = !party && (seg.0..seg.1).all(|k| np_word(doc, k) && is_cap(doc.word(k)));
     if all_name {
         let mut np = classify(doc, seg.0, seg.1)?;
@@ -236,6 +234,12 @@ fn appositive(doc: &Doc<'_>, comma: usize, lo: usize) -> Option<Np> {
         return Some(np);
     }
     if party || !is_cap(doc.word(seg.0)) || is_determiner(doc.word(seg.0)) {
+        // "Sen. Susan Collins, R-Maine, who voted …, told": a party label before the clause.
+        let c = if c >= lo + 2 && is_party(doc.word(c - 1)) && doc.toks[c - 2].is_punct(',') {
+            c - 2
+        } else {
+            c
+        };
         let mut np = run_before(doc, c, lo)?;
         if matches!(np.kind, NpKind::Person | NpKind::Org | NpKind::Role) {
             np.role = Some(seg);
@@ -243,6 +247,11 @@ fn appositive(doc: &Doc<'_>, comma: usize, lo: usize) -> Option<Np> {
         }
     }
     None
+}
+
+/// A party-and-state label such as "R-Ky." or "D-N.Y.".
+fn is_party(w: &str) -> bool {
+    w.len() <= 14 && matches!(w.get(..2), Some("R-" | "D-" | "I-"))
 }
 
 /// The speaker phrase starting at token `start` (after an inverted cue), up to `hi`.

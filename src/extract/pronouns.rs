@@ -25,7 +25,7 @@ impl Registry {
             let para = doc.toks[tok].para;
             let np = match np {
                 None => {
-                    hist.push((tok, para, direct, false));
+                    hist.push((tok, para, direct, subject));
                     continue;
                 }
                 Some(np) => np,
