@@ -113,6 +113,35 @@ pub(crate) fn classify(doc: &Doc<'_>, first: usize, last: usize) -> Option<Np> {
             break;
         }
     }
+    // "special envoy to the Middle East Steve Witkoff": a known forename starts the name.
+    if let Some(f) = (n + 1..last.saturating_sub(1)).find(|&k| {
+        let l = lower(doc.word(k));
+        lex.male.contains(l.as_ref()) || lex.female.contains(l.as_ref())
+    }) {
+        n = f;
+    }
+    // "The Bank of England", "one senior economist at Barclays": the head sits before the
+    // preposition, so the whole phrase is an organisation or a role, not a person.
+    if n >= body + 2 && matches!(doc.word(n - 1), "of" | "for" | "at" | "to" | "in" | "on") {
+        let before = doc.word(n - 2);
+        let kind = if is_cap(before) {
+            NpKind::Org
+        } else {
+            NpKind::Role
+        };
+        let forename_named = lex.male.contains(lower(doc.word(n)).as_ref())
+            || lex.female.contains(lower(doc.word(n)).as_ref());
+        if !forename_named {
+            return Some(Np {
+                first,
+                last,
+                kind,
+                name: (body, last),
+                role: None,
+                gender: Gender::Unknown,
+            });
+        }
+    }
     let org_head = lex.org_heads.contains(head) || lex.titles.contains(head);
     if n == last || (has_det && n == body) || org_head {
         // No name: "the State Department", "the Kremlin", "The New York Post".

@@ -186,8 +186,12 @@ fn run_before(doc: &Doc<'_>, end: usize, lo: usize) -> Option<Np> {
     let mut first = t;
     while first > lo && end - first < MAX_NP {
         let k = first - 1;
-        let joins =
-            is_connector(doc.word(k)) && k > lo && np_word(doc, k - 1) && doc.toks[k].is_word();
+        // "envoy to the Middle East": up to two connectors between phrase words.
+        let joins = is_connector(doc.word(k))
+            && doc.toks[k].is_word()
+            && k > lo
+            && (np_word(doc, k - 1)
+                || (k > lo + 1 && is_connector(doc.word(k - 1)) && np_word(doc, k - 2)));
         if !np_word(doc, k) && !joins {
             break;
         }
@@ -286,7 +290,8 @@ pub(crate) fn after(doc: &Doc<'_>, start: usize, hi: usize) -> Option<Np> {
         let w = doc.word(k);
         let joins = is_connector(w)
             && k + 1 < hi
-            && np_word(doc, k + 1)
+            && (np_word(doc, k + 1)
+                || (k + 2 < hi && is_connector(doc.word(k + 1)) && np_word(doc, k + 2)))
             && k > body
             && doc.toks[k].is_word();
         if !np_word(doc, k) && !joins {
