@@ -215,7 +215,12 @@ fn pre_from(doc: &Doc<'_>, open: usize) -> Option<Attr> {
             continue;
         }
         if let Some(np) = phrase::before(doc, cue.first, lo) {
-            let cue = dangling.map_or((cue.first, cue.last), |d| (d.first, d.last));
+            // A participle ("…, stating that") is the quote's own cue; a subjectless finite
+            // word ("in a note") is not.
+            let cue = match dangling {
+                Some(d) if d.form == CueForm::Participle => (d.first, d.last),
+                _ => (cue.first, cue.last),
+            };
             return Some(Attr {
                 cue: Some(cue),
                 np: Some(np),
