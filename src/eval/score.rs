@@ -217,6 +217,9 @@ impl std::fmt::Display for Report {
         row(f, "direct quotes, exact span", &self.quotes_exact)?;
         row(f, "direct quotes, 80% coverage", &self.quotes_80)?;
         let acc = |f: &mut std::fmt::Formatter<'_>, name: &str, a: &Acc| {
+            if a.total == 0 {
+                return writeln!(f, "{name:<34} {:>23} {:>13}", "n/a", "(not in gold)");
+            }
             writeln!(
                 f,
                 "{name:<34} {:>23.3} {:>13}",
