@@ -86,7 +86,9 @@ pub(crate) fn classify(doc: &Doc<'_>, first: usize, last: usize) -> Option<Np> {
         return None;
     }
     let has_det = body > first;
-    if !is_cap(head) {
+    // "Officials said", "Sources say": a capitalised role noun opening the sentence.
+    let role_noun_alone = last - body == 1 && lex.role_nouns.contains(lower(head).as_ref());
+    if !is_cap(head) || role_noun_alone {
         let gender = (body..last)
             .map(|k| gender_of(doc.word(k)))
             .find(|g| *g != Gender::Unknown);
