@@ -1,4 +1,13 @@
-//! Integration tests: one module per area.
+//! The integration-test binary: every module talks to a real server over loopback.
 
-/// Extraction accuracy against the shared gold (seed targets, textacy cases).
+/// Test server, clients and hand-built extractions.
+mod util;
+
+/// Ingest, idempotency, import, paging and delete through ArticleService.
+mod articles;
+/// Every error code and field violation the API promises.
+mod errors;
+/// Extraction accuracy against the shared gold (seed targets, textacy cases, the extract CLI).
 mod extraction;
+/// The lookups: who said it, quotes, search, speakers, claims, conflicts, watch, health.
+mod lookups;
