@@ -9,6 +9,8 @@ mod articles;
 mod cli;
 /// Every error code and field violation the API promises.
 mod errors;
+/// Extraction accuracy against the shared gold (seed targets, textacy cases, the extract CLI).
+mod extraction;
 /// gRPC-Web and CORS through a plain HTTP/1.1 client.
 mod grpc_web;
 /// The lookups: who said it, quotes, search, speakers, claims, conflicts, watch, health.
