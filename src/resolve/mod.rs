@@ -7,3 +7,4 @@
 
 pub mod fold;
 pub mod names;
+pub mod speakers;
