@@ -7,4 +7,5 @@
 
 pub mod fold;
 pub mod names;
+pub mod quotes;
 pub mod speakers;

@@ -47,7 +47,7 @@ fn pieces(text: &str) -> Vec<Piece<'_>> {
         .map(|raw| {
             raw.trim_matches(|c: char| !c.is_alphanumeric() && c != '.' && c != '\'' && c != '’')
         })
-        .map(|raw| raw.trim_end_matches(|c: char| c == ',' || c == ';' || c == ':'))
+        .map(|raw| raw.trim_end_matches([',', ';', ':']))
         .filter(|raw| !raw.is_empty())
         .map(|raw| {
             let folded: String = ascii_lower(raw)
