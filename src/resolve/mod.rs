@@ -5,6 +5,7 @@
 //! and asks it questions; candidates are always found through hash maps and posting lists, never
 //! by scanning every speaker, quote or claim.
 
+pub mod attribution;
 pub mod fold;
 pub mod names;
 pub mod quotes;
