@@ -6,6 +6,7 @@
 //! by scanning every speaker, quote or claim.
 
 pub mod attribution;
+pub mod claims;
 pub mod fold;
 pub mod names;
 pub mod quotes;
