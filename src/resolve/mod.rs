@@ -11,3 +11,4 @@ pub mod fold;
 pub mod names;
 pub mod quotes;
 pub mod speakers;
+pub mod syndication;
