@@ -1,0 +1,2 @@
+/// Cross-source resolution scored on the seed gold.
+mod resolve_seeds;

@@ -10,5 +10,8 @@ pub mod claims;
 pub mod fold;
 pub mod names;
 pub mod quotes;
+pub mod resolver;
 pub mod speakers;
 pub mod syndication;
+
+pub use resolver::{ArticleResolution, QuoteOcc, Resolver};

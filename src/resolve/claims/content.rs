@@ -7,12 +7,13 @@ use std::sync::OnceLock;
 
 const STOPWORDS: &str = include_str!("../data/stopwords.txt");
 const CONTRADICTIONS: &str = include_str!("../data/contradictions.tsv");
+const SYNONYMS: &str = include_str!("../data/synonyms.tsv");
 
 /// Words that make a statement negative.
 const NEGATIONS: &[&str] = &[
-    "not", "no", "never", "none", "nobody", "nothing", "without", "neither", "nor", "cannot",
-    "cant", "wont", "dont", "doesnt", "didnt", "isnt", "arent", "wasnt", "werent", "hasnt",
-    "havent", "hadnt", "wouldnt", "couldnt", "shouldnt",
+    "not", "no", "never", "none", "nobody", "nothing", "neither", "nor", "cannot", "cant", "wont",
+    "dont", "doesnt", "didnt", "isnt", "arent", "wasnt", "werent", "hasnt", "havent", "hadnt",
+    "wouldnt", "couldnt", "shouldnt",
 ];
 
 /// Words that open a subordinate clause; negations after the first one do not flip the
@@ -51,6 +52,26 @@ fn stopwords() -> &'static FxHashSet<String> {
             .filter(|l| !l.is_empty() && !l.starts_with('#'))
             .map(str::to_string)
             .collect()
+    })
+}
+
+/// Word → the first word of its synonym group.
+fn synonyms() -> &'static FxHashMap<String, String> {
+    static MAP: OnceLock<FxHashMap<String, String>> = OnceLock::new();
+    MAP.get_or_init(|| {
+        let mut map = FxHashMap::default();
+        for row in SYNONYMS
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        {
+            let mut words = row.split(',').map(str::trim).filter(|w| !w.is_empty());
+            let Some(head) = words.next() else { continue };
+            for w in words {
+                map.entry(w.to_string()).or_insert_with(|| head.to_string());
+            }
+        }
+        map
     })
 }
 
@@ -143,7 +164,8 @@ impl ClaimContent {
             for &(pair, side) in contra_map.get(&s).into_iter().flatten() {
                 c.contra.push((pair, side, w.clone()));
             }
-            c.stems.push(s);
+            c.stems
+                .push(synonyms().get(&w).map_or(s, |head| stem(head)));
         }
         c.negative = negations % 2 == 1;
         c.stems.sort();
@@ -194,6 +216,14 @@ mod tests {
             !ClaimContent::of("Nobody has nothing to hide").negative,
             "double negation"
         );
+    }
+
+    #[test]
+    fn synonyms_share_stems() {
+        let a = ClaimContent::of("Ukrainian officials did not participate in the discussion");
+        let b = ClaimContent::of("No Ukrainian officials were present at the talks");
+        assert_eq!(a.stems, b.stems);
+        assert!(a.negative && b.negative);
     }
 
     #[test]

@@ -53,8 +53,9 @@ pub(super) fn opposite_words(a: &ClaimContent, b: &ClaimContent) -> Option<(Stri
     None
 }
 
-/// Every reason `a` and `b` disagree; empty when they agree.
-pub(super) fn reasons(a: &ClaimContent, b: &ClaimContent) -> Vec<Reason> {
+/// Every reason `a` and `b` disagree; empty when they agree. Polarity counts only when `close`
+/// (the two are similar enough for a flipped negation to mean a contradiction).
+pub(super) fn reasons(a: &ClaimContent, b: &ClaimContent, close: bool) -> Vec<Reason> {
     let mut out = Vec::new();
     if let Some((wa, wb)) = opposite_words(a, b) {
         out.push(Reason::ContradictingWords { a: wa, b: wb });
@@ -68,7 +69,7 @@ pub(super) fn reasons(a: &ClaimContent, b: &ClaimContent) -> Vec<Reason> {
             b: b.numbers.clone(),
         });
     }
-    if a.negative != b.negative {
+    if close && a.negative != b.negative {
         out.push(Reason::Negation);
     }
     out

@@ -10,18 +10,23 @@
 
 mod content;
 mod disagree;
+mod statements;
 #[cfg(test)]
 mod tests;
 
 pub use content::{ClaimContent, stem};
 pub use disagree::{Disagreement, Reason};
+pub use statements::{MIN_STATEMENT_WORDS, statements};
 
 use crate::resolve::speakers::SpeakerId;
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::sync::Arc;
 
 /// Default lowest similarity for a claim to join a group.
-pub const DEFAULT_THRESHOLD: f32 = 0.35;
+pub const DEFAULT_THRESHOLD: f32 = 0.3;
+/// Polarity differences count as disagreement only between claims at least this similar:
+/// between loosely related claims they are mostly noise.
+pub const NEGATION_MIN_SIMILARITY: f32 = 0.45;
 /// Stems in more claims than this are skipped when finding candidates.
 const MAX_POSTING: usize = 20_000;
 
@@ -156,11 +161,18 @@ impl ClaimGrouper {
         if content.stems.is_empty() {
             return None;
         }
-        let best = self
+        // prefer a claim from another article: restating one's own fact is not corroboration
+        let similar: Vec<(u32, f32)> = self
             .similar(&content)
             .into_iter()
-            .next()
-            .filter(|&(_, s)| s >= self.threshold);
+            .filter(|&(_, s)| s >= self.threshold)
+            .collect();
+        let other_article = |m: u32| self.members.get(&m).is_some_and(|x| &*x.article != article);
+        let best = similar
+            .iter()
+            .copied()
+            .find(|&(m, _)| other_article(m))
+            .or_else(|| similar.first().copied());
         let id = self.next_member;
         self.next_member += 1;
         let (group, linked_to, score) =
@@ -196,6 +208,22 @@ impl ClaimGrouper {
             linked_to,
             score,
         })
+    }
+
+    /// The similarity of two texts under the current document frequencies, in `[0, 1]`.
+    pub fn similarity(&self, a: &str, b: &str) -> f32 {
+        let (ca, cb) = (ClaimContent::of(a), ClaimContent::of(b));
+        let shared: f32 = ca
+            .stems
+            .iter()
+            .filter(|s| cb.stems.binary_search(s).is_ok())
+            .map(|s| self.idf(s))
+            .sum();
+        let bonus = disagree::opposite_words(&ca, &cb).map_or(0.0, |(x, y)| {
+            (self.idf(&stem(&x)) + self.idf(&stem(&y))) / 2.0
+        });
+        (2.0 * (shared + bonus) / (self.total_weight(&ca) + self.total_weight(&cb)).max(1e-6))
+            .min(1.0)
     }
 
     /// Groups whose claims resemble `text`, with the best similarity, best first.
@@ -244,7 +272,8 @@ impl ClaimGrouper {
                 if a.article == b.article {
                     continue;
                 }
-                let reasons = disagree::reasons(&a.content, &b.content);
+                let close = self.similarity(&a.text, &b.text) >= NEGATION_MIN_SIMILARITY;
+                let reasons = disagree::reasons(&a.content, &b.content, close);
                 if !reasons.is_empty() {
                     out.push(Disagreement {
                         a: ia,
