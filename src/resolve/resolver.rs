@@ -136,7 +136,11 @@ impl Resolver {
                 .chain(ex.claims.iter().map(|c| c.span))
                 .collect();
             for s in statements(text) {
-                if quoted.iter().any(|q| q.overlap(&s) * 2 > s.len()) {
+                // mostly quoted, or starting inside a quote: the quote is handled as a quote
+                if quoted
+                    .iter()
+                    .any(|q| q.overlap(&s) * 2 > s.len() || (q.start <= s.start && s.start < q.end))
+                {
                     continue;
                 }
                 if let Some(a) = self.claims.add(&id, s.slice(text), None) {
@@ -270,3 +274,7 @@ impl Resolver {
             .map(|o| (o.assignment.kind, o.assignment.score))
     }
 }
+
+#[cfg(test)]
+#[path = "resolver_tests.rs"]
+mod tests;

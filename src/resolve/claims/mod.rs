@@ -27,6 +27,11 @@ pub const DEFAULT_THRESHOLD: f32 = 0.3;
 /// Polarity differences count as disagreement only between claims at least this similar:
 /// between loosely related claims they are mostly noise.
 pub const NEGATION_MIN_SIMILARITY: f32 = 0.45;
+/// How much more similar than the threshold a claim must be to a second group to merge it in.
+pub const MERGE_MARGIN: f32 = 0.1;
+/// Fewest content stems two claims must share to be similar at all (or every stem of the
+/// shorter one): two stems, typically a name and a common verb, are not a shared fact.
+pub const MIN_SHARED_STEMS: usize = 3;
 /// Stems in more claims than this are skipped when finding candidates.
 const MAX_POSTING: usize = 20_000;
 
@@ -46,7 +51,7 @@ pub struct ClaimMember {
 }
 
 /// Where a new claim went.
-#[derive(Clone, Copy, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct ClaimAssignment {
     /// The claim's id.
     pub member: u32,
@@ -56,6 +61,9 @@ pub struct ClaimAssignment {
     pub linked_to: Option<u32>,
     /// Similarity to that claim (1 when it started the group).
     pub score: f32,
+    /// Groups this claim bridged and that were merged into `group` (their ids are retired;
+    /// [`ClaimGrouper::current_group`] maps them to `group`).
+    pub merged: Vec<u32>,
 }
 
 /// Incremental claim grouping.
@@ -66,6 +74,7 @@ pub struct ClaimGrouper {
     groups: FxHashMap<u32, Vec<u32>>,
     postings: FxHashMap<String, Vec<u32>>,
     by_article: FxHashMap<Arc<str>, Vec<u32>>,
+    retired: FxHashMap<u32, u32>,
     next_member: u32,
     next_group: u32,
 }
@@ -90,6 +99,7 @@ impl ClaimGrouper {
             groups: FxHashMap::default(),
             postings: FxHashMap::default(),
             by_article: FxHashMap::default(),
+            retired: FxHashMap::default(),
             next_member: 0,
             next_group: 0,
         }
@@ -121,32 +131,45 @@ impl ClaimGrouper {
 
     /// Claims similar to `content`, with their similarity, best first.
     fn similar(&self, content: &ClaimContent) -> Vec<(u32, f32)> {
-        let mut shared: FxHashMap<u32, f32> = FxHashMap::default();
+        let mut shared: FxHashMap<u32, (f32, usize)> = FxHashMap::default();
         for s in &content.stems {
             let Some(list) = self.postings.get(s).filter(|l| l.len() <= MAX_POSTING) else {
                 continue;
             };
             let w = self.idf(s);
             for &m in list {
-                *shared.entry(m).or_default() += w;
+                let e = shared.entry(m).or_default();
+                e.0 += w;
+                e.1 += 1;
             }
         }
-        let wq = self.total_weight(content);
         let mut out: Vec<(u32, f32)> = shared
             .into_iter()
-            .filter_map(|(m, w)| {
-                let member = self.members.get(&m)?;
-                let bonus = if disagree::opposite_words(content, &member.content).is_some() {
-                    0.5
-                } else {
-                    0.0
-                };
-                let wm = self.total_weight(&member.content);
-                Some((m, 2.0 * (w + bonus) / (wq + wm).max(1e-6)))
+            .filter_map(|(m, (w, n))| {
+                Some((m, self.score(content, &self.members.get(&m)?.content, w, n)))
             })
             .collect();
         out.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
         out
+    }
+
+    /// IDF-weighted Dice similarity of two claims sharing `n` stems of weight `shared`. Opposite
+    /// words (canceled / postponed) are about the same event and count as one more shared stem.
+    /// Fewer than [`MIN_SHARED_STEMS`] shared stems (or all of the shorter claim's) score 0.
+    fn score(&self, a: &ClaimContent, b: &ClaimContent, shared: f32, n: usize) -> f32 {
+        let opposite = disagree::opposite_words(a, b);
+        let bonus = opposite.as_ref().map_or(0.0, |(x, y)| {
+            (self.idf(&stem(x)) + self.idf(&stem(y))) / 2.0
+        });
+        let n = n + usize::from(opposite.is_some());
+        let score = (2.0 * (shared + bonus)
+            / (self.total_weight(a) + self.total_weight(b)).max(1e-6))
+        .min(1.0);
+        if n >= MIN_SHARED_STEMS.min(a.stems.len().min(b.stems.len())) {
+            score
+        } else {
+            0.0
+        }
     }
 
     /// Adds a claim made in `article` (by `claimant`, when known). Returns `None` for a claim
@@ -192,6 +215,21 @@ impl ClaimGrouper {
             .map_or_else(|| Arc::from(article), |(k, _)| k.clone());
         self.by_article.entry(article.clone()).or_default().push(id);
         self.groups.entry(group).or_default().push(id);
+        // a claim close to claims of two groups (from other articles) bridges them
+        let mut merged: Vec<u32> = similar
+            .iter()
+            .filter(|&&(m, s)| {
+                s >= self.threshold + MERGE_MARGIN
+                    && self.members.get(&m).is_some_and(|x| x.article != article)
+            })
+            .filter_map(|&(m, _)| self.members.get(&m).map(|x| x.group))
+            .filter(|&g| g != group)
+            .collect();
+        merged.sort_unstable();
+        merged.dedup();
+        for &g in &merged {
+            self.merge_into(g, group);
+        }
         self.members.insert(
             id,
             ClaimMember {
@@ -207,23 +245,45 @@ impl ClaimGrouper {
             group,
             linked_to,
             score,
+            merged,
         })
     }
 
     /// The similarity of two texts under the current document frequencies, in `[0, 1]`.
     pub fn similarity(&self, a: &str, b: &str) -> f32 {
         let (ca, cb) = (ClaimContent::of(a), ClaimContent::of(b));
-        let shared: f32 = ca
+        let shared: Vec<&String> = ca
             .stems
             .iter()
             .filter(|s| cb.stems.binary_search(s).is_ok())
-            .map(|s| self.idf(s))
-            .sum();
-        let bonus = disagree::opposite_words(&ca, &cb).map_or(0.0, |(x, y)| {
-            (self.idf(&stem(&x)) + self.idf(&stem(&y))) / 2.0
-        });
-        (2.0 * (shared + bonus) / (self.total_weight(&ca) + self.total_weight(&cb)).max(1e-6))
-            .min(1.0)
+            .collect();
+        let w = shared.iter().map(|s| self.idf(s)).sum();
+        self.score(&ca, &cb, w, shared.len())
+    }
+
+    /// Moves every claim of group `from` into group `to`.
+    fn merge_into(&mut self, from: u32, to: u32) {
+        let Some(ids) = self.groups.remove(&from) else {
+            return;
+        };
+        for m in &ids {
+            if let Some(x) = self.members.get_mut(m) {
+                x.group = to;
+            }
+        }
+        self.groups.entry(to).or_default().extend(ids);
+        self.retired.insert(from, to);
+    }
+
+    /// The live group a (possibly retired) group id now lives in, if any.
+    pub fn current_group(&self, mut id: u32) -> Option<u32> {
+        for _ in 0..64 {
+            if self.groups.contains_key(&id) {
+                return Some(id);
+            }
+            id = *self.retired.get(&id)?;
+        }
+        None
     }
 
     /// Groups whose claims resemble `text`, with the best similarity, best first.

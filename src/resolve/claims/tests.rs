@@ -167,3 +167,41 @@ fn removal() {
     assert!(g.group(a.group).is_none());
     assert!(g.add("z", "the of and", None).is_none(), "no content words");
 }
+
+#[test]
+fn a_claim_close_to_two_groups_bridges_them() {
+    let mut g = grouper();
+    let a = g
+        .add("one", "Apple banana cherry damson elderberry.", None)
+        .unwrap();
+    let b = g
+        .add("two", "Fig grape honeydew kiwi lemon.", None)
+        .unwrap();
+    assert_ne!(a.group, b.group);
+    let c = g
+        .add("three", "Apple banana cherry fig grape honeydew.", None)
+        .unwrap();
+    assert_eq!(c.merged.len(), 1, "{c:?}");
+    let survivor = c.group;
+    assert_eq!(g.current_group(a.group), Some(survivor));
+    assert_eq!(g.current_group(b.group), Some(survivor));
+    assert_eq!(g.group(survivor).map(<[u32]>::len), Some(3));
+    assert_eq!(g.member(a.member).map(|m| m.group), Some(survivor));
+}
+
+#[test]
+fn two_shared_words_are_not_a_shared_fact() {
+    let mut g = grouper();
+    let a = g
+        .add("x", "Trump insists Putin wants peace.", None)
+        .unwrap();
+    let b = g
+        .add("y", "President Trump wants to get things done.", None)
+        .unwrap();
+    assert_ne!(a.group, b.group);
+    let c = g.add("x", "However, no date has been set.", None).unwrap();
+    let d = g
+        .add("y", "No future meeting date had been set.", None)
+        .unwrap();
+    assert_eq!(c.group, d.group, "a short claim may share all of its words");
+}

@@ -82,7 +82,7 @@ fn pairs(tokens: &[u64]) -> impl Iterator<Item = u64> + '_ {
 
 /// How `query` relates to `variant`, query-centric: `Contained` when the query is a fragment of
 /// the variant, otherwise similarity over the longer of the query and the aligned region.
-fn relate(query: &[u64], variant: &[u64]) -> Option<(MatchKind, f32)> {
+pub(super) fn relate(query: &[u64], variant: &[u64]) -> Option<(MatchKind, f32)> {
     if query == variant {
         return Some((MatchKind::Exact, 1.0));
     }
@@ -111,6 +111,11 @@ impl QuoteMatcher {
     /// A group by id.
     pub fn group(&self, id: u32) -> Option<&QuoteGroup> {
         self.groups.get(&id)
+    }
+
+    /// Ids of every live variant (unordered; for tests and diagnostics, not for lookups).
+    pub fn variant_ids(&self) -> impl Iterator<Item = u32> + '_ {
+        self.variants.keys().copied()
     }
 
     /// A variant by id.

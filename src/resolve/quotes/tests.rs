@@ -144,3 +144,55 @@ fn removal_cleans_postings_and_roots() {
     assert_eq!(m.group_count(), 0);
     assert!(m.postings.is_empty() && m.exact.is_empty());
 }
+
+mod oracle {
+    use super::super::matcher::relate;
+    use super::*;
+    use proptest::prelude::*;
+    use std::collections::BTreeSet;
+
+    const VOCAB: &[&str] = &[
+        "peace", "war", "talks", "we", "will", "never", "accept", "a", "deal", "without", "us",
+        "today",
+    ];
+
+    fn sentence() -> impl Strategy<Value = Vec<usize>> {
+        prop::collection::vec(0..VOCAB.len(), 1..12)
+    }
+
+    fn text(ix: &[usize]) -> String {
+        ix.iter().map(|&i| VOCAB[i]).collect::<Vec<_>>().join(" ")
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+        /// Posting-list lookup finds every group a brute-force scan finds exactly or by
+        /// containment, and never reports a match the scan would reject.
+        #[test]
+        fn lookup_agrees_with_a_scan(quotes in prop::collection::vec(sentence(), 1..25), query in sentence(), from in 0usize..25, start in 0usize..12, len in 1usize..12) {
+            let mut m = QuoteMatcher::new();
+            for (i, q) in quotes.iter().enumerate() {
+                m.add(&format!("a{}", i % 5), &text(q));
+            }
+            let base = &quotes[from % quotes.len()];
+            let s = start % base.len();
+            let slice = &base[s..(s + len).min(base.len())];
+            for q in [text(slice), text(&query)] {
+                let tokens = quote_tokens(&q);
+                let want: BTreeSet<u32> = m
+                    .variant_ids()
+                    .filter_map(|v| m.variant(v))
+                    .filter(|v| matches!(relate(&tokens, &v.tokens), Some((MatchKind::Exact | MatchKind::Contained, _))))
+                    .map(|v| v.group)
+                    .collect();
+                let got = m.lookup(&q);
+                let got_strong: BTreeSet<u32> = got.iter().filter(|x| x.kind != MatchKind::Near).map(|x| x.group).collect();
+                prop_assert_eq!(&got_strong, &want, "query {:?}", q);
+                for x in &got {
+                    let v = m.variant(x.variant).expect("live variant");
+                    prop_assert_eq!(relate(&tokens, &v.tokens).map(|r| r.0), Some(x.kind));
+                }
+            }
+        }
+    }
+}
