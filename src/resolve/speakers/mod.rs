@@ -192,38 +192,43 @@ impl SpeakerRegistry {
     /// whose name matches ("Sergei Lavrov", "Lavrov"), then people seen in that role. Roles held
     /// by a known person resolve to that person.
     pub fn lookup(&self, text: &str) -> Vec<SpeakerId> {
-        let mut out: Vec<SpeakerId> = Vec::new();
-        let by_mentions = |ids: &[SpeakerId]| {
-            let mut v: Vec<SpeakerId> = ids.iter().map(|&i| self.canonical(i)).collect();
-            v.sort_by_key(|i| std::cmp::Reverse(self.get(*i).map_or(0, Speaker::mentions)));
-            v
-        };
+        // (tier, id): 0 = alias, 1 = name, 2 = role
+        let mut hits: Vec<(u8, SpeakerId)> = Vec::new();
         if let Some(ids) = self.aliases.get(&alias_key(text)) {
-            out.extend(by_mentions(ids));
+            hits.extend(ids.iter().map(|&i| (0, i)));
         }
         if let Some(name) = parse_person(text) {
-            let ids: Vec<SpeakerId> = self
-                .surnames
-                .get(&name.surname_key())
-                .into_iter()
-                .flatten()
-                .copied()
-                .filter(|&id| {
-                    self.get(id).is_some_and(|s| {
-                        s.person_names()
-                            .filter_map(|o| crate::resolve::names::person_match(&name, &o))
-                            .any(|e| name.given.is_empty() || e.strength() >= 3)
-                    })
+            let matches = |id: &SpeakerId| {
+                self.get(*id).is_some_and(|s| {
+                    s.person_names()
+                        .filter_map(|o| crate::resolve::names::person_match(&name, &o))
+                        .any(|e| name.given.is_empty() || e.strength() >= 3)
                 })
-                .collect();
-            out.extend(by_mentions(&ids));
+            };
+            let ids = self.surnames.get(&name.surname_key()).into_iter().flatten();
+            hits.extend(ids.filter(|id| matches(id)).map(|&i| (1, i)));
         }
         if let Some(ids) = self.roles.get(&role_key(text)) {
-            out.extend(by_mentions(ids));
+            hits.extend(ids.iter().map(|&i| (2, i)));
         }
+        // a named person first (the query is usually a person), then the closer kind of match,
+        // then the most mentioned
+        let mut ranked: Vec<(bool, u8, u32, SpeakerId)> = hits
+            .into_iter()
+            .map(|(tier, id)| {
+                let id = self.canonical(id);
+                let s = self.get(id);
+                let person = s.is_some_and(|s| s.kind == SpeakerKind::Person);
+                (!person, tier, u32::MAX - s.map_or(0, Speaker::mentions), id)
+            })
+            .collect();
+        ranked.sort();
         let mut seen = rustc_hash::FxHashSet::default();
-        out.retain(|id| seen.insert(*id));
-        out
+        ranked
+            .into_iter()
+            .map(|x| x.3)
+            .filter(|id| seen.insert(*id))
+            .collect()
     }
 
     /// Applies `f` to a speaker and refiles it under its new keys.

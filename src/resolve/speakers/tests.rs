@@ -257,6 +257,21 @@ fn lookup_by_any_alias() {
         "a different given name finds nobody"
     );
     assert!(r.lookup("Peskov").is_empty());
+    let org = r.add(
+        "b",
+        &local(
+            SpeakerKind::Organization,
+            "Lavrov",
+            &[("Russia's Lavrov", 1)],
+            &[],
+        ),
+        0,
+    );
+    assert_eq!(
+        r.lookup("Russia's Lavrov"),
+        vec![l, org],
+        "the person before a mislabelled organisation"
+    );
 }
 
 #[test]
