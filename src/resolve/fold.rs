@@ -67,37 +67,38 @@ pub fn shingle_hash(run: &[u64]) -> u64 {
 /// `zelenskyy`/`zelensky`/`zelenskiy` → `zelenski`, `khan`/`han`, `moussa`/`musa`.
 /// The input must be one lower-case ASCII word.
 pub fn translit_key(word: &str) -> String {
-    let mut s = word.to_string();
-    for (from, to) in [
-        ("kh", "h"),
-        ("ph", "f"),
-        ("ck", "k"),
-        ("ou", "u"),
-        ("oo", "u"),
-        ("ee", "i"),
-        ("ie", "i"),
-        ("ye", "e"),
-        ("yo", "o"),
-        ("yu", "u"),
-        ("ya", "a"),
-        ("j", "y"),
-        ("w", "v"),
-        ("q", "k"),
-        ("x", "ks"),
-        ("tz", "ts"),
-    ] {
-        if s.contains(from) {
-            s = s.replace(from, to);
-        }
-    }
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        let c = if c == 'y' { 'i' } else { c };
+    let b = word.as_bytes();
+    let mut out = String::with_capacity(b.len());
+    let mut push = |c: u8| {
+        let c = if c == b'y' { 'i' } else { c as char };
         // collapse doubled letters: "zelenskii" → "zelenski", "mohammad" → "mohamad"
-        if out.ends_with(c) {
-            continue;
+        if !out.ends_with(c) {
+            out.push(c);
         }
-        out.push(c);
+    };
+    let mut i = 0;
+    while i < b.len() {
+        let pair = (b[i], b.get(i + 1).copied().unwrap_or(0));
+        let (emit, used): (&[u8], usize) = match pair {
+            (b'k', b'h') => (b"h", 2),
+            (b'p', b'h') => (b"f", 2),
+            (b'c', b'k') => (b"k", 2),
+            (b'o', b'u') | (b'o', b'o') | (b'y', b'u') => (b"u", 2),
+            (b'e', b'e') | (b'i', b'e') => (b"i", 2),
+            (b'y', b'e') => (b"e", 2),
+            (b'y', b'o') => (b"o", 2),
+            (b'y', b'a') => (b"a", 2),
+            (b't', b'z') => (b"ts", 2),
+            (b'j', _) => (b"y", 1),
+            (b'w', _) => (b"v", 1),
+            (b'q', _) => (b"k", 1),
+            (b'x', _) => (b"ks", 1),
+            _ => (&b[i..i + 1], 1),
+        };
+        for &c in emit {
+            push(c);
+        }
+        i += used;
     }
     out
 }

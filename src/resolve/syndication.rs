@@ -22,6 +22,9 @@ pub const MIN_JACCARD: f32 = 0.7;
 /// Estimated containment of the smaller in the larger at or above which they are copies.
 pub const MIN_CONTAINMENT: f32 = 0.85;
 
+/// Most candidate articles compared per new article.
+const MAX_VERIFY: usize = 256;
+
 /// That an article copies an earlier one.
 #[derive(Clone, Debug, PartialEq)]
 pub struct CopyOf {
@@ -100,7 +103,7 @@ impl SyndicationDetector {
         let mut seen = FxHashSet::default();
         for key in band_keys(&entry.sig) {
             for other in self.bands.get(&key).into_iter().flatten() {
-                if !seen.insert(other.clone()) {
+                if seen.len() >= MAX_VERIFY || !seen.insert(other.clone()) {
                     continue;
                 }
                 let Some(o) = self.entries.get(other) else {

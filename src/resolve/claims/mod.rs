@@ -32,6 +32,8 @@ pub const MERGE_MARGIN: f32 = 0.1;
 /// Fewest content stems two claims must share to be similar at all (or every stem of the
 /// shorter one): two stems, typically a name and a common verb, are not a shared fact.
 pub const MIN_SHARED_STEMS: usize = 3;
+/// Most candidates scored per claim (those sharing the most weight).
+const MAX_SCORED: usize = 256;
 /// Stems in more claims than this are skipped when finding candidates.
 const MAX_POSTING: usize = 20_000;
 
@@ -142,6 +144,12 @@ impl ClaimGrouper {
                 e.0 += w;
                 e.1 += 1;
             }
+        }
+        // score only the candidates sharing the most weight
+        let mut shared: Vec<(u32, (f32, usize))> = shared.into_iter().collect();
+        if shared.len() > MAX_SCORED {
+            shared.select_nth_unstable_by(MAX_SCORED, |a, b| b.1.0.total_cmp(&a.1.0));
+            shared.truncate(MAX_SCORED);
         }
         let mut out: Vec<(u32, f32)> = shared
             .into_iter()

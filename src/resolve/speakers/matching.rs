@@ -40,7 +40,8 @@ impl SpeakerRegistry {
     fn surname_candidates(&self, name: &PersonName) -> Vec<SpeakerId> {
         let key = translit_key(&name.surname);
         let mut out: Vec<SpeakerId> = self.surnames.get(&key).cloned().unwrap_or_default();
-        if key.len() >= 5 {
+        // a typo'd surname can only ever join on a full name (see `NameEvidence::strength`)
+        if key.len() >= 5 && !name.given.is_empty() {
             for probe in std::iter::once(key.clone()).chain(deletions(&key)) {
                 if let Some(ids) = self.fuzzy.get(&probe) {
                     out.extend(ids);
@@ -64,12 +65,15 @@ impl SpeakerRegistry {
         let evidence = s
             .person_names()
             .filter(|o| !(full && !name.given.is_empty() && o.given.is_empty()))
-            .filter_map(|other| person_match(name, &other))
+            .filter_map(|other| person_match(name, other))
             .max_by_key(|e| e.strength())?;
         Some(Scored {
             id,
             strength: evidence.strength(),
-            shares_role: shares_role(s, roles),
+            // roles only matter for weak evidence and bare surnames; comparing them is the
+            // costly part
+            shares_role: (evidence.strength() < 3 || name.given.is_empty())
+                && shares_role(s, roles),
             full,
             mentions: s.mentions(),
         })

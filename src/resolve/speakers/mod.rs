@@ -201,7 +201,7 @@ impl SpeakerRegistry {
             let matches = |id: &SpeakerId| {
                 self.get(*id).is_some_and(|s| {
                     s.person_names()
-                        .filter_map(|o| crate::resolve::names::person_match(&name, &o))
+                        .filter_map(|o| crate::resolve::names::person_match(&name, o))
                         .any(|e| name.given.is_empty() || e.strength() >= 3)
                 })
             };

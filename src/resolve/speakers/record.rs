@@ -55,6 +55,8 @@ pub struct Speaker {
     pub held_by: Option<SpeakerId>,
     /// For a person: the unnamed roles shown to be this person.
     pub holds: Vec<SpeakerId>,
+    /// `names`, parsed (kept in step by `apply`).
+    parsed: Vec<PersonName>,
 }
 
 impl Speaker {
@@ -68,6 +70,7 @@ impl Speaker {
             articles: BTreeMap::new(),
             held_by: None,
             holds: Vec::new(),
+            parsed: Vec::new(),
         }
     }
 
@@ -103,6 +106,7 @@ impl Speaker {
         for (name, n) in contributed_names(local) {
             bump(&mut self.names, &name, n, add);
         }
+        self.parsed = self.names.keys().filter_map(|n| parse_person(n)).collect();
         if add {
             let s = self.articles.entry(article.clone()).or_default();
             s.mentions += mentions.max(1);
@@ -117,8 +121,8 @@ impl Speaker {
     }
 
     /// The person names this speaker is known by, parsed.
-    pub fn person_names(&self) -> impl Iterator<Item = PersonName> + '_ {
-        self.names.keys().filter_map(|n| parse_person(n))
+    pub fn person_names(&self) -> impl Iterator<Item = &PersonName> + '_ {
+        self.parsed.iter()
     }
 
     /// True when some name of this person carries a given name.
