@@ -153,9 +153,14 @@ pub fn load_seed_gold(
 
 /// The occurrence of `needle` nearest to `span` (outside it).
 fn nearest(text: &str, needle: &str, span: Span) -> Option<Span> {
+    let word_char = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
     text.match_indices(needle)
         .map(|(i, _)| Span::new(i, i + needle.len()))
         .filter(|s| s.overlap(&span) == 0)
+        .filter(|s| {
+            !word_char(text[..s.start].chars().next_back())
+                && !word_char(text[s.end..].chars().next())
+        })
         .min_by_key(|s| {
             if s.end <= span.start {
                 span.start - s.end

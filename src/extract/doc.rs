@@ -123,8 +123,12 @@ impl<'a> Doc<'a> {
             }
             self.sent[i] = cur;
             let t = self.toks[i];
-            if matches!(t.kind, Kind::Punct('.' | '!' | '?' | '…')) && self.starts_sentence(i + 1)
-            {
+            // "S.C." before an opening mark ends the sentence too.
+            let abbrev_end = t.kind == Kind::Word
+                && t.text(self.text).ends_with('.')
+                && self.toks.get(i + 1).is_some_and(|n| n.is_mark());
+            let terminal = matches!(t.kind, Kind::Punct('.' | '!' | '?' | '…')) || abbrev_end;
+            if terminal && self.starts_sentence(i + 1) {
                 cur += 1;
                 self.sent_start.push(i + 1);
             }
@@ -184,6 +188,11 @@ impl<'a> Doc<'a> {
                 claim: info.claim,
             });
         }
+    }
+
+    /// True when a cue ends at token `i` (inclusive).
+    pub(crate) fn cue_ending_at(&self, i: usize) -> bool {
+        (i.saturating_sub(3)..=i).any(|k| self.cue(k).is_some_and(|c| c.last == i + 1))
     }
 
     /// The cue starting at token `i`, if any.

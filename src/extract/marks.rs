@@ -33,18 +33,21 @@ pub(crate) struct Seg {
     pub(crate) single: bool,
 }
 
+/// Invisible formatting characters (bidi embeddings, zero-width spaces) count as space.
+fn invisible(c: char) -> bool {
+    matches!(c, '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2060}' | '\u{feff}')
+}
+
 fn left_open(text: &str, at: usize) -> bool {
-    text[..at]
-        .chars()
-        .next_back()
-        .is_none_or(|c| c.is_whitespace() || "([{—–-/…".contains(c) || is_mark_char(c))
+    text[..at].chars().next_back().is_none_or(|c| {
+        c.is_whitespace() || invisible(c) || "([{—–-/…".contains(c) || is_mark_char(c)
+    })
 }
 
 fn right_open(text: &str, at: usize) -> bool {
-    text[at..]
-        .chars()
-        .next()
-        .is_none_or(|c| c.is_whitespace() || ".,;:!?)]}—–-…".contains(c) || is_mark_char(c))
+    text[at..].chars().next().is_none_or(|c| {
+        c.is_whitespace() || invisible(c) || ".,;:!?)]}—–-…".contains(c) || is_mark_char(c)
+    })
 }
 
 fn is_mark_char(c: char) -> bool {
@@ -85,6 +88,10 @@ pub(crate) fn pair(text: &str, toks: &[Tok]) -> Vec<Seg> {
                     State::Double { open: k, depth: 0 }
                 }
                 (State::Outside, Mark::SingleOpen) if lo && !ro => State::Single { open: k },
+                // A closing-shaped mark used as an opener ("”Mr. Trump embodies …").
+                (State::Outside, Mark::DoubleClose) if lo && !ro => {
+                    State::Double { open: k, depth: 0 }
+                }
                 (State::Outside, _) => State::Outside,
                 (State::Double { open, depth }, Mark::DoubleClose | Mark::DoubleStraight)
                     if depth > 0 && (!lo || ro) =>

@@ -5,11 +5,12 @@
 //! 1. [`text`]: paragraphs and tokens with byte offsets (one pass).
 //! 2. [`marks`]: quotation-mark pairing per paragraph (straight, curly, mixed, single).
 //! 3. [`doc`]: sentence numbers and cue occurrences ([`lexicon`], aho-corasick, longest wins).
-//! 4. [`phrase`]: speaker phrases around cues: names, titles, appositions, roles, pronouns.
+//! 4. [`phrase`]: speaker phrases around cues, appositions, pronouns; [`names`] splits
+//!    titles and roles from names and spots organisations.
 //! 5. [`attribute`]: each quote's cue and speaker; titles and unattributed scare quotes dropped;
 //!    continuation quotes keep the previous speaker.
 //! 6. [`claims`]: reported speech.
-//! 7. [`speakers`]: one speaker per referent; surnames and pronouns resolved.
+//! 7. [`speakers`]: one speaker per referent, surnames resolved; [`pronouns`] resolves he/she.
 //!
 //! Everything is linear in the text length: every look-back and look-ahead is capped.
 
@@ -18,7 +19,9 @@ mod claims;
 mod doc;
 mod lexicon;
 mod marks;
+mod names;
 mod phrase;
+mod pronouns;
 mod speakers;
 mod text;
 
@@ -102,6 +105,9 @@ pub fn extract(text: &str) -> Extraction {
 /// to continuation quotes.
 fn quote_attributions(doc: &Doc<'_>) -> Vec<(usize, Attr)> {
     let mut out: Vec<(usize, Attr)> = Vec::new();
+    // British style quotes with single marks; then single-mark quotes continue like double ones.
+    let singles = doc.segs.iter().filter(|s| s.single).count();
+    let singles_primary = singles * 2 > doc.segs.len();
     for si in 0..doc.segs.len() {
         let seg = doc.segs[si];
         let content = &doc.text[seg.start..seg.end];
@@ -113,17 +119,28 @@ fn quote_attributions(doc: &Doc<'_>) -> Vec<(usize, Attr)> {
             out.push((si, a));
             continue;
         }
-        let Some(&(prev, pa)) = out.last() else {
-            continue;
-        };
-        let near = doc.segs[prev].para + CONTINUATION_PARAS >= seg.para;
-        let sentence_like = attribute::starts_sentence(doc, si) && !seg.single;
-        if (seg.reopens || (near && sentence_like)) && pa.np.is_some() {
+        if let Some(&(prev, pa)) = out.last() {
+            let near = doc.segs[prev].para + CONTINUATION_PARAS >= seg.para;
+            let sentence_like =
+                attribute::starts_sentence(doc, si) && (!seg.single || singles_primary);
+            if (seg.reopens || (near && sentence_like)) && pa.np.is_some() {
+                out.push((
+                    si,
+                    Attr {
+                        method: AttributionMethod::Continuation,
+                        ..pa
+                    },
+                ));
+                continue;
+            }
+        }
+        if let Some(np) = orphan_speaker(doc, si) {
             out.push((
                 si,
                 Attr {
+                    cue: None,
+                    np: Some(np),
                     method: AttributionMethod::Continuation,
-                    ..pa
                 },
             ));
         }
@@ -131,20 +148,46 @@ fn quote_attributions(doc: &Doc<'_>) -> Vec<(usize, Attr)> {
     out
 }
 
-/// Full when the quote opens its sentence or follows `cue,` / `cue:` with a capital;
-/// otherwise a fragment inside reported speech.
+/// Most cues examined for an orphan quote's speaker.
+const ORPHAN_CUES: usize = 8;
+
+/// A paragraph that is nothing but a quote, after a paragraph whose last speech cue has a
+/// subject: that subject is the speaker (the orphan-quote rule of the Guardian/AFP pipeline).
+fn orphan_speaker(doc: &Doc<'_>, si: usize) -> Option<Np> {
+    let seg = doc.segs[si];
+    let para_first = seg.open == 0 || doc.toks[seg.open - 1].para != seg.para;
+    let end = seg.close.map_or(seg.last, |c| c + 1);
+    let para_last = (end..doc.toks.len().min(end + 2))
+        .all(|k| doc.toks[k].para != seg.para || matches!(doc.toks[k].kind, text::Kind::Punct(_)));
+    if !para_first || !para_last || seg.single || seg.para == 0 {
+        return None;
+    }
+    let before = doc.cues.partition_point(|c| c.first < seg.open);
+    for cue in doc.cues[..before].iter().rev().take(ORPHAN_CUES) {
+        if doc.toks[cue.first].para + 1 < seg.para {
+            break;
+        }
+        let lo = doc.sentence_first(cue.first);
+        if let Some(np) = phrase::before(doc, cue.first, lo)
+            && matches!(np.kind, NpKind::Person | NpKind::Pronoun(_) | NpKind::Role)
+        {
+            return Some(np);
+        }
+    }
+    None
+}
+
+/// Full when the quote opens its sentence or directly follows `,` `:` or a cue
+/// (`said, "…"`, `said "…"`); otherwise a fragment inside reported speech.
 fn quote_kind(doc: &Doc<'_>, si: usize) -> QuoteKind {
     let seg = doc.segs[si];
-    if attribute::starts_sentence(doc, si) {
+    if attribute::starts_sentence(doc, si) || seg.open == 0 {
         return QuoteKind::Full;
     }
-    let capital = doc.text[seg.start..seg.end]
-        .chars()
-        .next()
-        .is_some_and(char::is_uppercase);
-    let after_colon =
-        seg.open > 0 && matches!(doc.toks[seg.open - 1].kind, text::Kind::Punct(',' | ':'));
-    if capital && after_colon {
+    let prev = seg.open - 1;
+    let after_punct = matches!(doc.toks[prev].kind, text::Kind::Punct(',' | ':'));
+    let after_cue = doc.cue_ending_at(prev);
+    if after_punct || after_cue {
         QuoteKind::Full
     } else {
         QuoteKind::Partial
@@ -163,3 +206,6 @@ fn confidence(a: &Attr) -> f32 {
         (AttributionMethod::CrossSource, _) => 0.5,
     }
 }
+
+#[cfg(test)]
+mod tests;

@@ -4,11 +4,13 @@
 //! Every scan is capped at a fixed number of tokens, so parsing is O(1) per cue.
 
 use super::doc::Doc;
-use super::lexicon::{Gender, LEXICON, Pronoun, gender_of, pronoun};
+use super::lexicon::{Gender, LEXICON, Pronoun, lower, pronoun};
 use super::text::Kind;
 
+pub(crate) use super::names::{classify, descriptor_word, plain_before, words_np};
+
 /// Most tokens in a speaker phrase.
-const MAX_NP: usize = 10;
+pub(super) const MAX_NP: usize = 10;
 /// Most tokens in an apposition (", head of … ,").
 const MAX_APPOS: usize = 25;
 /// Most adverbial tokens skipped between a subject and its cue.
@@ -44,11 +46,11 @@ pub(crate) struct Np {
     pub(crate) gender: Gender,
 }
 
-fn is_cap(w: &str) -> bool {
+pub(super) fn is_cap(w: &str) -> bool {
     w.chars().next().is_some_and(char::is_uppercase)
 }
 
-fn is_determiner(w: &str) -> bool {
+pub(super) fn is_determiner(w: &str) -> bool {
     matches!(
         w,
         "the"
@@ -78,7 +80,7 @@ fn is_determiner(w: &str) -> bool {
 }
 
 /// Whether token `i` can sit inside a speaker phrase.
-fn np_word(doc: &Doc<'_>, i: usize) -> bool {
+pub(super) fn np_word(doc: &Doc<'_>, i: usize) -> bool {
     let t = doc.toks[i];
     if !t.is_word() {
         return false;
@@ -88,10 +90,10 @@ fn np_word(doc: &Doc<'_>, i: usize) -> bool {
     if is_cap(w) {
         return !lex.function_caps.contains(w) && !lex.time_words.contains(w);
     }
-    let lower = w.to_lowercase();
-    lex.role_nouns.contains(lower.as_str())
-        || lex.role_modifiers.contains(lower.as_str())
-        || lex.particles.contains(lower.as_str())
+    let lower = lower(w);
+    lex.role_nouns.contains(lower.as_ref())
+        || lex.role_modifiers.contains(lower.as_ref())
+        || lex.particles.contains(lower.as_ref())
         || w.starts_with("then-")
         || w.starts_with("ex-")
 }
@@ -107,11 +109,11 @@ fn head_word(doc: &Doc<'_>, i: usize) -> bool {
     if is_cap(w) {
         return np_word(doc, i);
     }
-    doc.toks[i].is_word() && lex.role_nouns.contains(w.to_lowercase().as_str())
+    doc.toks[i].is_word() && lex.role_nouns.contains(lower(w).as_ref())
 }
 
 /// Skips adverbials backwards from `end` (exclusive): "also", "has", "on Tuesday".
-fn skip_adverbials(doc: &Doc<'_>, mut end: usize, lo: usize) -> usize {
+pub(super) fn skip_adverbials(doc: &Doc<'_>, mut end: usize, lo: usize) -> usize {
     let lex = &*LEXICON;
     for _ in 0..MAX_SKIP {
         if end <= lo {
@@ -164,8 +166,19 @@ pub(crate) fn before(doc: &Doc<'_>, end: usize, lo: usize) -> Option<Np> {
     run_before(doc, end, lo)
 }
 
-/// A plain noun phrase ending at `end` (exclusive).
+/// Most tokens in a parenthetical after a name ("(D-Wis.)").
+const MAX_PAREN: usize = 6;
+
+/// A plain noun phrase ending at `end` (exclusive), skipping a short parenthetical after it.
 fn run_before(doc: &Doc<'_>, end: usize, lo: usize) -> Option<Np> {
+    let mut end = end;
+    if end > lo + 1 && doc.toks[end - 1].is_punct(')') {
+        let floor = end.saturating_sub(MAX_PAREN).max(lo);
+        let open = (floor..end - 1)
+            .rev()
+            .find(|&k| doc.toks[k].is_punct('('))?;
+        end = open;
+    }
     let t = end.checked_sub(1)?;
     if t < lo || !head_word(doc, t) {
         return None;
@@ -210,7 +223,11 @@ fn appositive(doc: &Doc<'_>, comma: usize, lo: usize) -> Option<Np> {
     if seg.0 >= seg.1 {
         return None;
     }
-    let all_name = (seg.0..seg.1).all(|k| np_word(doc, k) && is_cap(doc.word(k)));
+    // ", R-Ky.," — a party label is an apposition, not a name.
+    let party = seg.1 - seg.0 == 1
+        && doc.word(seg.0).len() <= 12
+        && matches!(doc.word(seg.0).get(..2), Some("R-" | "D-" | "I-"));
+    let all_name = !party && (seg.0..seg.1).all(|k| np_word(doc, k) && is_cap(doc.word(k)));
     if all_name {
         let mut np = classify(doc, seg.0, seg.1)?;
         if let Some(role) = run_before(doc, c, lo) {
@@ -218,7 +235,7 @@ fn appositive(doc: &Doc<'_>, comma: usize, lo: usize) -> Option<Np> {
         }
         return Some(np);
     }
-    if !is_cap(doc.word(seg.0)) || is_determiner(doc.word(seg.0)) {
+    if party || !is_cap(doc.word(seg.0)) || is_determiner(doc.word(seg.0)) {
         let mut np = run_before(doc, c, lo)?;
         if matches!(np.kind, NpKind::Person | NpKind::Org | NpKind::Role) {
             np.role = Some(seg);
@@ -272,7 +289,12 @@ pub(crate) fn after(doc: &Doc<'_>, start: usize, hi: usize) -> Option<Np> {
         k -= 1;
     }
     if k <= body {
-        return None;
+        // "said a person close to the Clintons": a determiner and plain words.
+        return if body > start {
+            words_np(doc, start, hi.min(start + MAX_NP))
+        } else {
+            None
+        };
     }
     let mut np = classify(doc, start, k)?;
     // ", an advisor to Russian President Vladimir Putin," — an apposition after the name.
@@ -294,92 +316,4 @@ pub(crate) fn after(doc: &Doc<'_>, start: usize, hi: usize) -> Option<Np> {
         }
     }
     Some(np)
-}
-
-/// Turns a token range into a typed phrase: splits titles from the name, spots organisations
-/// and unnamed roles.
-pub(crate) fn classify(doc: &Doc<'_>, first: usize, last: usize) -> Option<Np> {
-    if first >= last {
-        return None;
-    }
-    let lex = &*LEXICON;
-    let head = doc.word(last - 1);
-    let body = if is_determiner(doc.word(first)) {
-        first + 1
-    } else {
-        first
-    };
-    if body >= last {
-        return None;
-    }
-    let has_det = body > first;
-    if !is_cap(head) {
-        let gender = (body..last)
-            .map(|k| gender_of(doc.word(k)))
-            .find(|g| *g != Gender::Unknown);
-        return Some(Np {
-            first,
-            last,
-            kind: NpKind::Role,
-            name: (body, last),
-            role: None,
-            gender: gender.unwrap_or(Gender::Unknown),
-        });
-    }
-    // The name: the trailing run of capitalised non-title, non-possessive words.
-    let mut n = last;
-    while n > body {
-        let w = doc.word(n - 1);
-        let possessive =
-            w.ends_with("'s") || w.ends_with("’s") || w.ends_with('\'') || w.ends_with('’');
-        let title = lex.titles.contains(w) || lex.org_heads.contains(w) && n < last;
-        let particle =
-            lex.particles.contains(w.to_lowercase().as_str()) && n < last && n - 1 > body;
-        if (is_cap(w) && !title && !possessive) || particle {
-            n -= 1;
-        } else {
-            break;
-        }
-    }
-    let org_head = lex.org_heads.contains(head) || lex.titles.contains(head);
-    if n == last || (has_det && n == body) || org_head {
-        // No name: "the State Department", "the Kremlin", "The New York Post".
-        let role_like = lex.titles.contains(head) && !lex.org_heads.contains(head);
-        let kind = if role_like { NpKind::Role } else { NpKind::Org };
-        return Some(Np {
-            first,
-            last,
-            kind,
-            name: (body, last),
-            role: None,
-            gender: Gender::Unknown,
-        });
-    }
-    if last - n == 1 && lex.places.contains(head) {
-        return Some(Np {
-            first,
-            last,
-            kind: NpKind::Org,
-            name: (n, last),
-            role: None,
-            gender: Gender::Unknown,
-        });
-    }
-    let role = (n > body).then_some((body, n));
-    let mut gender = gender_of(doc.word(n));
-    if gender == Gender::Unknown
-        && let Some(g) = (body..n)
-            .map(|k| gender_of(doc.word(k)))
-            .find(|g| *g != Gender::Unknown)
-    {
-        gender = g;
-    }
-    Some(Np {
-        first,
-        last,
-        kind: NpKind::Person,
-        name: (n, last),
-        role,
-        gender,
-    })
 }
