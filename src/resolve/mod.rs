@@ -54,4 +54,4 @@ pub mod resolver;
 pub mod speakers;
 pub mod syndication;
 
-pub use resolver::{ArticleResolution, QuoteOcc, Resolver};
+pub use resolver::{ArticleResolution, ClaimRef, QuoteOcc, Resolver};

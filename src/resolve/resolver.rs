@@ -64,6 +64,20 @@ pub struct Resolver {
     occurrences: FxHashMap<u32, Vec<QuoteOcc>>,
     outlets: FxHashMap<Arc<str>, String>,
     article_groups: FxHashMap<Arc<str>, Vec<u32>>,
+    claim_refs: FxHashMap<u32, ClaimRef>,
+    article_claims: FxHashMap<Arc<str>, Vec<u32>>,
+}
+
+/// Where a claim-group member came from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ClaimRef {
+    /// The article.
+    pub article: Arc<str>,
+    /// The claim's words in the article text.
+    pub span: Span,
+    /// Index into the article's `Extraction::claims`, or `None` for a statement (a sentence in
+    /// the outlet's own voice).
+    pub ordinal: Option<usize>,
 }
 
 impl Resolver {
@@ -116,17 +130,24 @@ impl Resolver {
         for g in touched {
             self.reattribute(g);
         }
-        let claims = ex
-            .claims
-            .iter()
-            .map(|c| {
-                self.claims.add(
-                    &id,
-                    c.span.slice(text),
-                    c.speaker.and_then(|s| speakers.get(s).copied()),
-                )
-            })
-            .collect();
+        let mut claims = Vec::with_capacity(ex.claims.len());
+        let mut members = Vec::new();
+        for (i, c) in ex.claims.iter().enumerate() {
+            let claimant = c.speaker.and_then(|s| speakers.get(s).copied());
+            let a = self.claims.add(&id, c.span.slice(text), claimant);
+            if let Some(a) = &a {
+                members.push(a.member);
+                self.claim_refs.insert(
+                    a.member,
+                    ClaimRef {
+                        article: id.clone(),
+                        span: c.span,
+                        ordinal: Some(i),
+                    },
+                );
+            }
+            claims.push(a);
+        }
         let mut stmts = Vec::new();
         if self.with_statements {
             let quoted: Vec<Span> = ex
@@ -144,10 +165,20 @@ impl Resolver {
                     continue;
                 }
                 if let Some(a) = self.claims.add(&id, s.slice(text), None) {
+                    members.push(a.member);
+                    self.claim_refs.insert(
+                        a.member,
+                        ClaimRef {
+                            article: id.clone(),
+                            span: s,
+                            ordinal: None,
+                        },
+                    );
                     stmts.push((s, a));
                 }
             }
         }
+        self.article_claims.insert(id.clone(), members);
         ArticleResolution {
             speakers,
             quotes,
@@ -163,6 +194,9 @@ impl Resolver {
         self.speakers.remove_article(article);
         self.quotes.remove_article(article);
         self.claims.remove_article(article);
+        for m in self.article_claims.remove(article).unwrap_or_default() {
+            self.claim_refs.remove(&m);
+        }
         self.syndication.remove(article);
         for g in self.article_groups.remove(article).unwrap_or_default() {
             if let Some(occs) = self.occurrences.get_mut(&g) {
@@ -259,6 +293,24 @@ impl Resolver {
             Some(o) if !o.trim().is_empty() => o.trim().to_lowercase(),
             _ => root,
         }
+    }
+
+    /// The members of a claim group with where each came from, in order of arrival.
+    pub fn claim_members(&self, group: u32) -> Vec<(u32, &ClaimRef)> {
+        let ids = self.claims.group(group).unwrap_or_default();
+        ids.iter()
+            .filter_map(|m| Some((*m, self.claim_refs.get(m)?)))
+            .collect()
+    }
+
+    /// Distinct articles among a claim group's members.
+    pub fn claim_articles(&self, group: u32) -> usize {
+        let set: FxHashSet<&Arc<str>> = self
+            .claim_members(group)
+            .into_iter()
+            .map(|(_, r)| &r.article)
+            .collect();
+        set.len()
     }
 
     /// Independent outlets that carry a claim group.

@@ -194,3 +194,34 @@ fn re_adding_an_article_does_not_double_count() {
     );
     assert!(r.speakers.get(first.speakers[0]).is_none());
 }
+
+#[test]
+fn statements_in_the_outlets_own_voice_group_across_outlets() {
+    let a = "No Ukrainian officials were present at the meeting in Riyadh. The weather was mild all week long.";
+    let b =
+        "Ukrainian officials did not participate in the discussion in Riyadh, which lasted hours.";
+    let mut r = Resolver::with_statements();
+    let ra = r.add_article(&article("a", "Wire", a, 1), &Extraction::default());
+    let rb = r.add_article(&article("b", "Daily", b, 2), &Extraction::default());
+    assert_eq!(ra.statements.len(), 2);
+    let (span, assignment) = &rb.statements[0];
+    assert_eq!(
+        span.slice(b),
+        "Ukrainian officials did not participate in the discussion in Riyadh"
+    );
+    assert_eq!(assignment.group, ra.statements[0].1.group);
+    let members = r.claim_members(assignment.group);
+    assert_eq!(members.len(), 2);
+    assert!(members.iter().all(|(_, m)| m.ordinal.is_none()));
+    assert_eq!(
+        members[0].1.span.slice(a),
+        "No Ukrainian officials were present at the meeting in Riyadh."
+    );
+    assert_eq!(r.claim_articles(assignment.group), 2);
+    assert_ne!(
+        ra.statements[1].1.group, assignment.group,
+        "the weather is another fact"
+    );
+    r.remove_article("a");
+    assert_eq!(r.claim_members(assignment.group).len(), 1);
+}
