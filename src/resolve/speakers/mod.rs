@@ -13,7 +13,7 @@ mod roles;
 #[cfg(test)]
 mod tests;
 
-pub use record::{ArticleStats, Speaker, SpeakerId, alias_key};
+pub use record::{ArticleStats, Speaker, SpeakerId, alias_key, person_display_name};
 pub use roles::{role_key, roles_overlap};
 
 use crate::model::{Extraction, LocalSpeaker, SpeakerKind};

@@ -141,29 +141,22 @@ impl Speaker {
     }
 
     /// The fullest, most common spelling: most name words first, then a canonical given name
-    /// over a nickname ("Michael Waltz" over "Mike Waltz"), then the most frequent.
+    /// over a nickname ("Michael Waltz" over "Mike Waltz"), then the most frequent. For an
+    /// organisation or role: its most frequent alias without a leading "the".
     pub fn display_name(&self) -> String {
-        let best = self.names.iter().max_by(|(a, ca), (b, cb)| {
-            let rank = |n: &str, c: u32| {
-                let p = parse_person(n);
-                let full = p.as_ref().map_or(0, PersonName::fullness);
-                let canon = p
-                    .as_ref()
-                    .and_then(|p| p.first().map(is_canonical_given))
-                    .unwrap_or(true);
-                (full, canon, c)
-            };
-            rank(a, **ca).cmp(&rank(b, **cb)).then_with(|| b.cmp(a))
-        });
-        match best {
-            Some((name, _)) if self.kind == SpeakerKind::Person => name.clone(),
-            _ => self
-                .aliases
+        let person = match self.kind {
+            SpeakerKind::Person => {
+                person_display_name(self.names.iter().map(|(n, c)| (n.as_str(), *c)))
+            }
+            _ => None,
+        };
+        person.unwrap_or_else(|| {
+            self.aliases
                 .iter()
                 .max_by(|(a, ca), (b, cb)| ca.cmp(cb).then_with(|| b.cmp(a)))
                 .map(|(a, _)| a.trim_start_matches("the ").to_string())
-                .unwrap_or_default(),
-        }
+                .unwrap_or_default()
+        })
     }
 
     /// Every key the speaker should be filed under right now.
@@ -196,6 +189,21 @@ impl Speaker {
         keys.dedup();
         keys
     }
+}
+
+/// The display name among a person's spellings with their counts: the fullest (most name words,
+/// titles removed), then a canonical given name over a nickname, then the most frequent, then
+/// the alphabetically first. `None` when no spelling parses as a name.
+pub fn person_display_name<'a>(names: impl IntoIterator<Item = (&'a str, u32)>) -> Option<String> {
+    names
+        .into_iter()
+        .filter_map(|(n, c)| {
+            let p = parse_person(n)?;
+            let canon = p.first().map(is_canonical_given).unwrap_or(true);
+            Some(((p.fullness(), canon, c), p.written))
+        })
+        .max_by(|(ra, a), (rb, b)| ra.cmp(rb).then_with(|| b.cmp(a)))
+        .map(|(_, w)| w)
 }
 
 /// The names a local speaker contributes, with counts: every alias that parses to a person name

@@ -375,3 +375,22 @@ fn re_adding_an_article_replaces_it() {
     );
     assert!(r.get(ids[0]).is_none(), "ids are never reused");
 }
+
+#[test]
+fn display_name_from_any_spellings() {
+    let names = [
+        ("Mike Waltz", 4),
+        ("Michael Waltz", 1),
+        ("U.S. National Security Adviser Mike Waltz", 1),
+        ("Waltz", 9),
+    ];
+    assert_eq!(person_display_name(names).as_deref(), Some("Michael Waltz"));
+    assert_eq!(
+        person_display_name([("Sergei Lavrov", 1), ("Sergey Lavrov", 3)]).as_deref(),
+        Some("Sergey Lavrov")
+    );
+    assert_eq!(
+        person_display_name([("the State Department spokesperson", 1)]),
+        None
+    );
+}
