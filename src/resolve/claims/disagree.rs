@@ -23,6 +23,20 @@ pub enum Reason {
     Negation,
 }
 
+impl std::fmt::Display for Reason {
+    /// Says the reason in words: "canceled vs postponed", "different numbers: 176 vs 140",
+    /// "negation".
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Reason::ContradictingWords { a, b } => write!(f, "{a} vs {b}"),
+            Reason::Numbers { a, b } => {
+                write!(f, "different numbers: {} vs {}", a.join(", "), b.join(", "))
+            }
+            Reason::Negation => f.write_str("negation"),
+        }
+    }
+}
+
 /// Two claims of one group that disagree.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Disagreement {
