@@ -55,3 +55,6 @@ pub mod speakers;
 pub mod syndication;
 
 pub use resolver::{ArticleResolution, ClaimRef, QuoteOcc, Resolver};
+
+#[cfg(test)]
+mod robustness_tests;
