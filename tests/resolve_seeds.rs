@@ -318,15 +318,40 @@ fn hand_built(gold: &Gold, article: &Article, extracted: &Extraction) -> Extract
 }
 
 fn run(build: impl Fn(&Gold, &Article, &Extraction) -> Extraction) -> (Gold, Resolver, Vec<Run>) {
+    run_in_order(build, false)
+}
+
+fn run_in_order(
+    build: impl Fn(&Gold, &Article, &Extraction) -> Extraction,
+    reverse: bool,
+) -> (Gold, Resolver, Vec<Run>) {
     let gold = gold();
     let mut r = Resolver::with_statements();
     let mut runs = Vec::new();
-    for a in seeds() {
+    let mut articles = seeds();
+    if reverse {
+        articles.reverse();
+    }
+    for a in articles {
         let ex = build(&gold, &a, &saywho::extract::extract(&a.text));
         let res = r.add_article(&a, &ex);
         runs.push((a.id.clone(), ex, res.speakers));
     }
     (gold, r, runs)
+}
+
+#[test]
+fn seed_order_does_not_change_speaker_merging() {
+    for build in [
+        hand_built as fn(&Gold, &Article, &Extraction) -> Extraction,
+        |_: &Gold, _: &Article, ex: &Extraction| ex.clone(),
+    ] {
+        let (gold, r, runs) = run_in_order(build, true);
+        let reversed = speaker_scores(&gold, &r, &runs);
+        let (gold, r, runs) = run_in_order(build, false);
+        assert_eq!(reversed, speaker_scores(&gold, &r, &runs));
+        assert_eq!(check_shared_quotes(&gold, &r), gold.shared_quotes.len());
+    }
 }
 
 #[test]
