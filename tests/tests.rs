@@ -1,6 +1,16 @@
-//! Integration tests: one module per area.
+//! The integration-test binary: one module per area; server tests talk to a real server over
+//! loopback.
 
+/// Test server, clients and hand-built extractions.
+mod util;
+
+/// Ingest, idempotency, import, paging and delete through ArticleService.
+mod articles;
+/// Every error code and field violation the API promises.
+mod errors;
 /// Extraction accuracy against the shared gold (seed targets, textacy cases).
 mod extraction;
+/// The lookups: who said it, quotes, search, speakers, claims, conflicts, watch, health.
+mod lookups;
 /// Cross-source resolution scored on the seed gold.
 mod resolve_seeds;
