@@ -158,9 +158,9 @@ impl Resolver {
                 .collect();
             for s in statements(text) {
                 // mostly quoted, or starting inside a quote: the quote is handled as a quote
-                if quoted
-                    .iter()
-                    .any(|q| q.overlap(&s) * 2 > s.len() || (q.start <= s.start && s.start < q.end))
+                let covered: usize = quoted.iter().map(|q| q.overlap(&s)).sum();
+                if covered * 2 > s.len()
+                    || quoted.iter().any(|q| q.start <= s.start && s.start < q.end)
                 {
                     continue;
                 }

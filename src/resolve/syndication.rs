@@ -48,6 +48,7 @@ pub struct SyndicationDetector {
     entries: FxHashMap<Arc<str>, Entry>,
     bands: FxHashMap<u64, Vec<Arc<str>>>,
     parent: FxHashMap<Arc<str>, (Arc<str>, f32)>,
+    children: FxHashMap<Arc<str>, Vec<Arc<str>>>,
     seq: u64,
 }
 
@@ -128,13 +129,13 @@ impl SyndicationDetector {
         let (other, j) = best?;
         let root = self.root_arc(&other);
         if self.entries.get(&root).is_some_and(|r| r.order < order) {
-            self.parent.insert(id, (root.clone(), j));
+            self.set_parent(&id, Some((root.clone(), j)));
             Some(CopyOf {
                 original: root.to_string(),
                 similarity: j,
             })
         } else {
-            self.parent.insert(root, (id, j));
+            self.set_parent(&root, Some((id, j)));
             None
         }
     }
@@ -148,6 +149,40 @@ impl SyndicationDetector {
             }
         }
         cur
+    }
+
+    /// Points `child` at `parent` (or at nothing), keeping the reverse map in step.
+    fn set_parent(&mut self, child: &Arc<str>, parent: Option<(Arc<str>, f32)>) {
+        if let Some((old, _)) = self.parent.remove(child)
+            && let Some(list) = self.children.get_mut(&old)
+        {
+            list.retain(|c| c != child);
+            if list.is_empty() {
+                self.children.remove(&old);
+            }
+        }
+        if let Some((p, j)) = parent {
+            self.children
+                .entry(p.clone())
+                .or_default()
+                .push(child.clone());
+            self.parent.insert(child.clone(), (p, j));
+        }
+    }
+
+    /// Every article whose copy chain leads to `article`, sorted.
+    pub fn copies(&self, article: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        let mut stack: Vec<&Arc<str>> = self.children.get(article).into_iter().flatten().collect();
+        while let Some(c) = stack.pop() {
+            if out.len() > self.entries.len() {
+                break;
+            }
+            out.push(c.to_string());
+            stack.extend(self.children.get(c).into_iter().flatten());
+        }
+        out.sort();
+        out
     }
 
     /// The article this one copies directly, with the similarity, if any.
@@ -177,18 +212,10 @@ impl SyndicationDetector {
                 }
             }
         }
-        let up = self.parent.remove(&id);
-        let children: Vec<Arc<str>> = self
-            .parent
-            .iter()
-            .filter(|(_, (p, _))| *p == id)
-            .map(|(c, _)| c.clone())
-            .collect();
-        for c in children {
-            match &up {
-                Some(u) => self.parent.insert(c, u.clone()),
-                None => self.parent.remove(&c),
-            };
+        let up = self.parent.get(&id).cloned();
+        self.set_parent(&id, None);
+        for c in self.children.remove(&id).unwrap_or_default() {
+            self.set_parent(&c, up.clone());
         }
         true
     }
@@ -220,6 +247,8 @@ mod tests {
         );
         assert_eq!(d.root("trimmed"), "ap");
         assert_eq!(d.root("ap"), "ap");
+        assert_eq!(d.copies("ap"), ["station", "trimmed"]);
+        assert!(d.copies("station").is_empty());
     }
 
     #[test]
@@ -245,7 +274,9 @@ mod tests {
         d.add("copy", WIRE, Some(5_000));
         assert_eq!(d.add("orig", WIRE, Some(1_000)), None);
         assert_eq!(d.root("copy"), "orig");
+        assert_eq!(d.copies("orig"), ["copy"]);
         assert!(d.remove("orig"));
+        assert!(d.copies("orig").is_empty());
         assert_eq!(
             d.root("copy"),
             "copy",

@@ -30,11 +30,19 @@ pub fn statements(text: &str) -> Vec<Span> {
     let mut iter = text.char_indices().peekable();
     while let Some((i, c)) = iter.next() {
         let next = iter.peek().map(|&(_, n)| n);
+        // a closing quote mark right after the stop belongs to the sentence: `forward.” He`
+        let (stop_end, after) = match next {
+            Some(q) if matches!(c, '.' | '!' | '?') && is_quote_mark(q) => {
+                let q_end = i + c.len_utf8() + q.len_utf8();
+                (q_end, text[q_end..].chars().next())
+            }
+            _ => (i + c.len_utf8(), next),
+        };
         let end = match c {
             '\n' => Some(i),
-            '.' | '!' | '?' if next.is_none_or(char::is_whitespace) => {
+            '.' | '!' | '?' if after.is_none_or(char::is_whitespace) => {
                 let word_start = text[..i].rfind(char::is_whitespace).map_or(0, |p| p + 1);
-                (c != '.' || !is_abbreviation(&text[word_start..i])).then_some(i + 1)
+                (c != '.' || !is_abbreviation(&text[word_start..i])).then_some(stop_end)
             }
             _ => None,
         };
@@ -97,12 +105,15 @@ mod tests {
     #[test]
     fn sentences_without_abbreviations_or_quotes() {
         let text = "War continues\nThe U.S. and Russia met on Feb. 18 in Riyadh. “We not only listened,” Lavrov said. \
+                    Lavrov said: “an important step forward.” He said talks were useful and long. \
                     National security expert Jamil N. Jaffer spoke on the future of Ukraine! Short one.";
         let got: Vec<&str> = statements(text).iter().map(|s| s.slice(text)).collect();
         assert_eq!(
             got,
             [
                 "The U.S. and Russia met on Feb. 18 in Riyadh.",
+                "Lavrov said: “an important step forward.”",
+                "He said talks were useful and long.",
                 "National security expert Jamil N. Jaffer spoke on the future of Ukraine!"
             ]
         );

@@ -35,6 +35,12 @@ pub enum MatchKind {
     Exact,
 }
 
+/// How a query relates to one quote's words, query-centric: exact, contained (the query is a
+/// fragment of the quote), near with a score, or `None`.
+pub fn relate_texts(query: &str, quote: &str) -> Option<(MatchKind, f32)> {
+    matcher::relate(&quote_tokens(query), &quote_tokens(quote))
+}
+
 /// The normalised word tokens of a quote, hashed.
 pub fn quote_tokens(text: &str) -> Vec<u64> {
     words(text).iter().map(|w| word_hash(w)).collect()
