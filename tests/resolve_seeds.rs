@@ -18,32 +18,32 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
 
 #[derive(Deserialize)]
-struct Gold {
-    speakers: Vec<GoldSpeaker>,
-    shared_quotes: Vec<GoldQuote>,
-    shared_claims: Vec<GoldClaim>,
+pub(crate) struct Gold {
+    pub(crate) speakers: Vec<GoldSpeaker>,
+    pub(crate) shared_quotes: Vec<GoldQuote>,
+    pub(crate) shared_claims: Vec<GoldClaim>,
 }
 
 #[derive(Deserialize)]
-struct GoldSpeaker {
-    name: String,
-    forms: Vec<String>,
-    docs: Vec<String>,
+pub(crate) struct GoldSpeaker {
+    pub(crate) name: String,
+    pub(crate) forms: Vec<String>,
+    pub(crate) docs: Vec<String>,
 }
 
 #[derive(Deserialize)]
-struct GoldQuote {
-    words: String,
-    speaker: String,
-    docs: Vec<String>,
+pub(crate) struct GoldQuote {
+    pub(crate) words: String,
+    pub(crate) speaker: String,
+    pub(crate) docs: Vec<String>,
 }
 
 #[derive(Deserialize)]
-struct GoldClaim {
-    claim: String,
-    docs: Vec<String>,
+pub(crate) struct GoldClaim {
+    pub(crate) claim: String,
+    pub(crate) docs: Vec<String>,
     #[serde(default)]
-    disagreement: bool,
+    pub(crate) disagreement: bool,
 }
 
 #[derive(Deserialize)]
@@ -65,7 +65,7 @@ fn gold_dir() -> PathBuf {
         .expect("seed gold not found in ../shared/gold or ../../shared/gold")
 }
 
-fn gold() -> Gold {
+pub(crate) fn gold() -> Gold {
     let text =
         std::fs::read_to_string(gold_dir().join("seeds-cross-source.json")).expect("read gold");
     serde_json::from_str(&text).expect("parse gold")

@@ -14,3 +14,5 @@ mod extraction;
 mod lookups;
 /// Cross-source resolution scored on the seed gold.
 mod resolve_seeds;
+/// Cross-source answers over the wire on the seeded server, against the seed gold.
+mod resolve_wire;
