@@ -153,6 +153,21 @@ async fn shared_quotes_name_the_right_speaker_in_every_outlet() {
             .is_some_and(|m| m.content.contains("spokesperson")),
         "the outlet's own words stay"
     );
+    // a word or two changed still finds her, as a near match
+    let near = quotes
+        .attribute_quote(pb::AttributeQuoteRequest {
+            text: "One phone call followed by a single meeting is not enough to establish enduring peace".into(),
+            ..Default::default()
+        })
+        .await
+        .expect("attribute near")
+        .into_inner();
+    let top = near.candidates.first().expect("a near candidate");
+    assert_eq!(
+        top.speaker.as_ref().map(|s| s.display_name.as_str()),
+        Some("Tammy Bruce")
+    );
+    assert_eq!(top.match_kind, pb::MatchKind::Near as i32);
     server.stop().await;
 }
 
