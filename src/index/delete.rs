@@ -42,6 +42,16 @@ impl Index {
             let after = self.claim(&cid).map_or(0, |c| c.occurrences.len());
             deleted.claim_occurrences += before.saturating_sub(after);
         }
+        // roles of this article held by someone elsewhere stop counting for them
+        for sid in &record.speakers {
+            if let Some((_, holder)) = self.inner.role_holders.remove(sid)
+                && !record.speakers.contains(&holder)
+            {
+                self.drop_contribution(&holder, id);
+            }
+        }
+        // roles elsewhere that only this article's words named are unnamed again
+        self.sync_role_holders(&resolver, &record.quote_groups, None);
         drop(resolver);
         for sid in &record.speakers {
             let Some(old) = self.speaker(sid) else {
@@ -50,6 +60,9 @@ impl Index {
             let mut s = (*old).clone();
             s.contributions.remove(id);
             let new = (!s.contributions.is_empty()).then(|| Arc::new(s));
+            if new.is_none() {
+                self.free_speaker_id(sid);
+            }
             self.put_speaker(Some(&old), new.as_ref());
         }
         self.put_article(Some(&record), None);

@@ -282,6 +282,9 @@ impl Index {
                 .insert(id.clone(), contribution.clone());
             self.put_speaker(old.as_deref(), Some(&Arc::new(record)));
         }
+        let own: BTreeSet<String> = contributions.keys().cloned().collect();
+        let groups: Vec<u32> = quote_groups.iter().copied().collect();
+        self.sync_role_holders(&inner.resolver.read(), &groups, Some((&id, &own)));
 
         let record = Arc::new(ArticleRecord {
             quotes: quote_refs,

@@ -110,6 +110,8 @@ struct Inner {
     speaker_slugs: DashMap<u32, String>,
     /// Readable speaker ids taken, so that two people never share one.
     slugs_taken: DashMap<String, u32>,
+    /// Role speaker id -> the person shown (through shared words) to hold it.
+    role_holders: DashMap<String, String>,
     writer: Mutex<()>,
     events: broadcast::Sender<QuoteEvent>,
 }
@@ -148,6 +150,7 @@ impl Index {
                 claim_groups: DashMap::new(),
                 speaker_slugs: DashMap::new(),
                 slugs_taken: DashMap::new(),
+                role_holders: DashMap::new(),
                 writer: Mutex::new(()),
                 events,
             }),
