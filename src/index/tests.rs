@@ -527,3 +527,40 @@ fn a_role_counts_for_the_person_another_outlet_names_until_that_outlet_goes() {
         Some(AttributionMethod::Explicit)
     );
 }
+
+#[test]
+fn a_lightly_edited_wire_copy_counts_once_for_corroboration() {
+    let index = Index::new();
+    let wire = "Officials said the harbour will reopen to ships next month after repairs to the \
+                northern pier were completed ahead of schedule, and that the ferry service would \
+                resume at the same time, with extra sailings planned for the summer season.";
+    let claim = "the harbour will reopen to ships next month";
+    let copy = format!("PORT TOWN (Wire) — {wire} Copyright 2025 Wire Service.");
+    let own = format!(
+        "Harbour officials confirmed {claim}, the port said in its own statement on Friday."
+    );
+    for (id, outlet, ms, text) in [
+        ("orig", "Wire Service", 1, wire.to_string()),
+        ("copy", "Local Daily", 2, copy),
+        ("own", "Evening Post", 3, own),
+    ] {
+        let (mut new, e) = article(id, outlet, &text, &[], &[], &[(claim, None)]);
+        new.meta.published_ms = Some(ms);
+        index.create_article_with(new, e).unwrap();
+    }
+    let copy = index.get_article("copy").unwrap();
+    assert_eq!(index.syndication(&copy), (Some("orig".to_string()), vec![]));
+    let orig = index.get_article("orig").unwrap();
+    assert_eq!(index.syndication(&orig).1, ["copy"]);
+    let claims = index.list_claims("", "", &page(10)).items;
+    let c = claims
+        .iter()
+        .find(|c| {
+            let arts: std::collections::BTreeSet<&str> =
+                c.occurrences.iter().map(|o| o.article.as_str()).collect();
+            arts.len() == 3
+        })
+        .expect("one claim reported by all three");
+    let (outlets, n) = c.corroboration(|a| index.is_copy(a));
+    assert_eq!(n, 2, "{outlets:?}");
+}
