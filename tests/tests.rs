@@ -8,7 +8,7 @@ mod util;
 mod articles;
 /// Every error code and field violation the API promises.
 mod errors;
-/// Extraction accuracy against the shared gold (seed targets, textacy cases).
+/// Extraction accuracy against the shared gold (seed targets, textacy cases, the extract CLI).
 mod extraction;
 /// The lookups: who said it, quotes, search, speakers, claims, conflicts, watch, health.
 mod lookups;

@@ -72,6 +72,8 @@ pub struct Report {
     pub speaker_name: Acc,
     /// Speaker mention overlapping the gold mention, over 80%-matched quotes with a gold mention.
     pub speaker_mention: Acc,
+    /// Quote kind (full / partial) right, over 80%-matched quotes whose gold gives a kind.
+    pub kind: Acc,
     /// Claims covering each other by at least 50% both ways; `None` when the gold has no claims.
     pub claims_50: Option<Prf>,
     /// Claims matched at 50% whose claimant mention overlaps the gold one.
@@ -157,6 +159,10 @@ pub fn score_doc(report: &mut Report, gold: &GoldDoc, ex: &Extraction) {
                 report.speaker_name.correct += 1;
             }
         }
+        if let Some(k) = gold_q.kind {
+            report.kind.total += 1;
+            report.kind.correct += usize::from(pred_q.kind == k);
+        }
         if let Some(gm) = gold_q.mention {
             report.speaker_mention.total += 1;
             if pred_q.speaker_mention.is_some_and(|m| m.overlap(&gm) > 0) {
@@ -217,6 +223,9 @@ impl std::fmt::Display for Report {
         row(f, "direct quotes, exact span", &self.quotes_exact)?;
         row(f, "direct quotes, 80% coverage", &self.quotes_80)?;
         let acc = |f: &mut std::fmt::Formatter<'_>, name: &str, a: &Acc| {
+            if a.total == 0 {
+                return writeln!(f, "{name:<34} {:>23} {:>13}", "n/a", "(not in gold)");
+            }
             writeln!(
                 f,
                 "{name:<34} {:>23.3} {:>13}",
@@ -226,6 +235,7 @@ impl std::fmt::Display for Report {
         };
         acc(f, "speaker accuracy, resolved name", &self.speaker_name)?;
         acc(f, "speaker accuracy, mention span", &self.speaker_mention)?;
+        acc(f, "quote kind (full/partial)", &self.kind)?;
         match (&self.claims_50, &self.claims_50_speaker) {
             (Some(c), Some(s)) => {
                 row(f, "claims, 50% coverage", c)?;

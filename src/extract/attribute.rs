@@ -3,7 +3,9 @@
 //! After the quote: `"…," Rubio said`, `"…," said Yuri Ushakov, …`, `"…," Lavrov.` (no verb).
 //! Before it: `Rubio asserted, "…"`, `Zelenskyy said that his country needs "robust …"`, with
 //! participles and conjoined verbs ("…, stating that", "and vowed to") taking the subject of
-//! an earlier cue in the sentence. Windows end at the sentence and at fixed token caps.
+//! an earlier cue in the sentence, or the sentence's first speaker phrase. After a colon:
+//! `Daron Shaw: "…"`. After a dash: `"…" ― Sonya Herridge`. Windows end at the sentence and
+//! at fixed token caps.
 
 use super::doc::{Cue, Doc, NONE};
 use super::lexicon::{CueForm, LEXICON, Pronoun, lower};
@@ -213,7 +215,12 @@ fn pre_from(doc: &Doc<'_>, open: usize) -> Option<Attr> {
             continue;
         }
         if let Some(np) = phrase::before(doc, cue.first, lo) {
-            let cue = dangling.map_or((cue.first, cue.last), |d| (d.first, d.last));
+            // A participle ("…, stating that") is the quote's own cue; a subjectless finite
+            // word ("in a note") is not.
+            let cue = match dangling {
+                Some(d) if d.form == CueForm::Participle => (d.first, d.last),
+                _ => (cue.first, cue.last),
+            };
             return Some(Attr {
                 cue: Some(cue),
                 np: Some(np),

@@ -73,6 +73,10 @@ pub(crate) fn classify(doc: &Doc<'_>, first: usize, last: usize) -> Option<Np> {
     }
     let lex = &*LEXICON;
     let head = doc.word(last - 1);
+    // "Lavrov's comments came": a possessive is a modifier, never the head of a speaker.
+    if head.ends_with("'s") || head.ends_with("’s") {
+        return None;
+    }
     let body = if is_determiner(doc.word(first)) {
         first + 1
     } else {
@@ -82,7 +86,9 @@ pub(crate) fn classify(doc: &Doc<'_>, first: usize, last: usize) -> Option<Np> {
         return None;
     }
     let has_det = body > first;
-    if !is_cap(head) {
+    // "Officials said", "Sources say": a capitalised role noun opening the sentence.
+    let role_noun_alone = last - body == 1 && lex.role_nouns.contains(lower(head).as_ref());
+    if !is_cap(head) || role_noun_alone {
         let gender = (body..last)
             .map(|k| gender_of(doc.word(k)))
             .find(|g| *g != Gender::Unknown);
@@ -107,6 +113,35 @@ pub(crate) fn classify(doc: &Doc<'_>, first: usize, last: usize) -> Option<Np> {
             n -= 1;
         } else {
             break;
+        }
+    }
+    // "special envoy to the Middle East Steve Witkoff": a known forename starts the name.
+    if let Some(f) = (n + 1..last.saturating_sub(1)).find(|&k| {
+        let l = lower(doc.word(k));
+        lex.male.contains(l.as_ref()) || lex.female.contains(l.as_ref())
+    }) {
+        n = f;
+    }
+    // "The Bank of England", "one senior economist at Barclays": the head sits before the
+    // preposition, so the whole phrase is an organisation or a role, not a person.
+    if n >= body + 2 && matches!(doc.word(n - 1), "of" | "for" | "at" | "to" | "in" | "on") {
+        let before = doc.word(n - 2);
+        let kind = if is_cap(before) {
+            NpKind::Org
+        } else {
+            NpKind::Role
+        };
+        let forename_named = lex.male.contains(lower(doc.word(n)).as_ref())
+            || lex.female.contains(lower(doc.word(n)).as_ref());
+        if !forename_named {
+            return Some(Np {
+                first,
+                last,
+                kind,
+                name: (body, last),
+                role: None,
+                gender: Gender::Unknown,
+            });
         }
     }
     let org_head = lex.org_heads.contains(head) || lex.titles.contains(head);

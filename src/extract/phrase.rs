@@ -186,8 +186,12 @@ fn run_before(doc: &Doc<'_>, end: usize, lo: usize) -> Option<Np> {
     let mut first = t;
     while first > lo && end - first < MAX_NP {
         let k = first - 1;
-        let joins =
-            is_connector(doc.word(k)) && k > lo && np_word(doc, k - 1) && doc.toks[k].is_word();
+        // "envoy to the Middle East": up to two connectors between phrase words.
+        let joins = is_connector(doc.word(k))
+            && doc.toks[k].is_word()
+            && k > lo
+            && (np_word(doc, k - 1)
+                || (k > lo + 1 && is_connector(doc.word(k - 1)) && np_word(doc, k - 2)));
         if !np_word(doc, k) && !joins {
             break;
         }
@@ -224,9 +228,7 @@ fn appositive(doc: &Doc<'_>, comma: usize, lo: usize) -> Option<Np> {
         return None;
     }
     // ", R-Ky.," — a party label is an apposition, not a name.
-    let party = seg.1 - seg.0 == 1
-        && doc.word(seg.0).len() <= 12
-        && matches!(doc.word(seg.0).get(..2), Some("R-" | "D-" | "I-"));
+    let party = seg.1 - seg.0 == 1 && is_party(doc.word(seg.0));
     let all_name = !party && (seg.0..seg.1).all(|k| np_word(doc, k) && is_cap(doc.word(k)));
     if all_name {
         let mut np = classify(doc, seg.0, seg.1)?;
@@ -236,6 +238,12 @@ fn appositive(doc: &Doc<'_>, comma: usize, lo: usize) -> Option<Np> {
         return Some(np);
     }
     if party || !is_cap(doc.word(seg.0)) || is_determiner(doc.word(seg.0)) {
+        // "Sen. Susan Collins, R-Maine, who voted …, told": a party label before the clause.
+        let c = if c >= lo + 2 && is_party(doc.word(c - 1)) && doc.toks[c - 2].is_punct(',') {
+            c - 2
+        } else {
+            c
+        };
         let mut np = run_before(doc, c, lo)?;
         if matches!(np.kind, NpKind::Person | NpKind::Org | NpKind::Role) {
             np.role = Some(seg);
@@ -243,6 +251,11 @@ fn appositive(doc: &Doc<'_>, comma: usize, lo: usize) -> Option<Np> {
         }
     }
     None
+}
+
+/// A party-and-state label such as "R-Ky." or "D-N.Y.".
+fn is_party(w: &str) -> bool {
+    w.len() <= 14 && matches!(w.get(..2), Some("R-" | "D-" | "I-"))
 }
 
 /// The speaker phrase starting at token `start` (after an inverted cue), up to `hi`.
@@ -277,7 +290,8 @@ pub(crate) fn after(doc: &Doc<'_>, start: usize, hi: usize) -> Option<Np> {
         let w = doc.word(k);
         let joins = is_connector(w)
             && k + 1 < hi
-            && np_word(doc, k + 1)
+            && (np_word(doc, k + 1)
+                || (k + 2 < hi && is_connector(doc.word(k + 1)) && np_word(doc, k + 2)))
             && k > body
             && doc.toks[k].is_word();
         if !np_word(doc, k) && !joins {
@@ -301,7 +315,8 @@ pub(crate) fn after(doc: &Doc<'_>, start: usize, hi: usize) -> Option<Np> {
     if k + 1 < hi && doc.toks[k].is_punct(',') {
         let a = k + 1;
         let w = doc.word(a);
-        if is_determiner(w) || (!is_cap(w) && doc.toks[a].is_word()) {
+        // Only a noun phrase opens an apposition ("an advisor to …", "head of …"), not a clause.
+        if is_determiner(w) || (!is_cap(w) && np_word(doc, a)) {
             let mut e = a;
             while e < hi && e - a < MAX_APPOS {
                 let t = doc.toks[e];

@@ -1,6 +1,7 @@
 //! Pronoun speakers: "he"/"she" resolve to the nearest preceding compatible person, preferring
 //! a recent speaker (the subject of a cue, in this paragraph or the previous one) over any
-//! mentioned name; "they", "it", "I" and "we" stay unresolved.
+//! mentioned name. "it" and "they" resolve to the organisation or group that was last the
+//! subject of a cue in the same or the previous paragraph; "I" and "we" stay unresolved.
 
 use super::doc::Doc;
 use super::lexicon::{Gender, Pronoun};
@@ -25,7 +26,7 @@ impl Registry {
             let para = doc.toks[tok].para;
             let np = match np {
                 None => {
-                    hist.push((tok, para, direct, false));
+                    hist.push((tok, para, direct, subject));
                     continue;
                 }
                 Some(np) => np,
@@ -44,9 +45,18 @@ impl Registry {
                 }
                 continue;
             }
-            if let Some(&i) = self.at.get(&np.first)
-                && self.speakers[i].kind == SpeakerKind::Person
-            {
+            if let NpKind::Pronoun(Pronoun::Plural) = np.kind {
+                // "…," it said / they said: the organisation or group that last spoke.
+                if let Some(i) = self.group_antecedent(&hist, para) {
+                    self.at.insert(np.first, i);
+                    self.speakers[i].mentions.push(Span::new(
+                        doc.toks[np.first].start,
+                        doc.toks[np.last - 1].end,
+                    ));
+                }
+                continue;
+            }
+            if let Some(&i) = self.at.get(&np.first) {
                 hist.push((tok, para, i, subject));
             }
         }
@@ -54,6 +64,23 @@ impl Registry {
             s.mentions.sort();
             s.mentions.dedup();
         }
+    }
+
+    /// The nearest organisation or role that was the subject of a cue in this paragraph or
+    /// the one before.
+    fn group_antecedent(&self, hist: &[(usize, u32, usize, bool)], para: u32) -> Option<usize> {
+        hist.iter()
+            .rev()
+            .take(PRONOUN_LOOKBACK)
+            .take_while(|&&(_, p, _, _)| p + 1 >= para)
+            .find(|&&(_, _, i, subject)| {
+                subject
+                    && matches!(
+                        self.speakers[i].kind,
+                        SpeakerKind::Organization | SpeakerKind::Role
+                    )
+            })
+            .map(|&(_, _, i, _)| i)
     }
 
     fn antecedent(

@@ -237,7 +237,7 @@ impl Registry {
                     gender: super::lexicon::gender_of(w),
                 };
                 if let Some(i) = self.add(doc, &np) {
-                    events.push((k, None, false, i));
+                    events.push((k, None, opens_sentence(doc, k), i));
                 }
                 k += 2;
                 continue;
@@ -247,10 +247,10 @@ impl Registry {
             {
                 self.mention(
                     i,
-                    w.to_string(),
+                    bare.to_string(),
                     Span::new(doc.toks[k].start, doc.toks[k].end),
                 );
-                events.push((k, None, false, i));
+                events.push((k, None, opens_sentence(doc, k), i));
             }
             k += 1;
         }
@@ -301,6 +301,17 @@ fn full_name_runs(doc: &Doc<'_>) -> FxHashMap<String, (usize, usize)> {
         }
     }
     runs
+}
+
+/// Whether the name at token `k` opens its sentence, titles aside ("House Speaker Mike
+/// Johnson disagreed."): such a name is the sentence's subject.
+fn opens_sentence(doc: &Doc<'_>, k: usize) -> bool {
+    let first = doc.sentence_first(k);
+    k - first <= 4
+        && (first..k).all(|j| {
+            let w = doc.word(j);
+            doc.toks[j].is_word() && w.chars().next().is_some_and(char::is_uppercase)
+        })
 }
 
 fn is_det(w: &str) -> bool {
