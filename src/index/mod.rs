@@ -6,8 +6,12 @@
 //! ingest never blocks readers and writers never race each other. No lookup scans all quotes:
 //! each starts from a hash map or a posting list.
 //!
-//! Grouping decisions (which speaker, which quote, which claim) go through the seams in
-//! [`keys`], which cross-source resolution replaces.
+//! Grouping decisions (which speaker, which quote group, which claim group, which article copies
+//! which) are made by the cross-source [`crate::resolve::Resolver`], fed article by article under
+//! the writer mutex; `resolution.rs` turns its ids into resource ids and rebuilds the groups a
+//! change touches. Lookups that need it (AttributeQuote matching, speaker aliases, syndication,
+//! claim disagreements) take its read lock only briefly. [`keys`] holds the text normalisation
+//! shared by postings and the readable speaker ids.
 
 mod articles;
 mod attribute;
