@@ -18,6 +18,7 @@ mod attribute;
 mod claims;
 mod delete;
 mod error;
+mod holders;
 mod ingest;
 pub mod keys;
 mod lookup;
