@@ -1,4 +1,5 @@
-//! The integration-test binary: every module talks to a real server over loopback.
+//! The integration-test binary: one module per area; server tests talk to a real server over
+//! loopback.
 
 /// Test server, clients and hand-built extractions.
 mod util;
@@ -17,3 +18,7 @@ mod grpc_web;
 mod lookups;
 /// Prometheus metrics scraped from `/metrics`.
 mod metrics;
+/// Cross-source resolution scored on the seed gold.
+mod resolve_seeds;
+/// Cross-source answers over the wire on the seeded server, against the seed gold.
+mod resolve_wire;
