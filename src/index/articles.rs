@@ -19,6 +19,10 @@ pub struct ArticleRecord {
     pub claims: Vec<(u32, String)>,
     /// The distinct speaker ids the article contributed to, sorted.
     pub speakers: Vec<String>,
+    /// The resolver's quote groups the article's quotes joined, sorted.
+    pub quote_groups: Vec<u32>,
+    /// The resolver's claim groups the article's claims and statements joined, sorted.
+    pub claim_groups: Vec<u32>,
     /// Hash of the normalised text, shared by syndicated copies.
     pub text_hash: u64,
     /// Publish time, or ingest time when unknown, in ms since the epoch: orders "first seen".

@@ -4,7 +4,7 @@
 use super::error::{Error, Result};
 use super::quotes::{Occurrence, QuoteGroup};
 use super::{Index, keys};
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
 
 /// How the query matched a stored quote. Ordered: a later variant is a stronger match.
@@ -46,9 +46,6 @@ pub struct Candidate {
     pub evidence: Vec<Evidence>,
 }
 
-/// Fraction of query shingles a quote must share to be a near match.
-const NEAR_THRESHOLD: f64 = 0.5;
-
 impl Index {
     /// Matches `text` against stored quotes and ranks speakers; at most `max` candidates.
     pub fn attribute(&self, text: &str, max: usize) -> Result<Vec<Candidate>> {
@@ -56,31 +53,38 @@ impl Index {
         if words.is_empty() {
             return Err(Error::invalid("text", "must contain at least one word"));
         }
-        let mut matches: Vec<(Arc<QuoteGroup>, MatchKind, f64)> = Vec::new();
-        let exact_id = keys::hash_id(&keys::quote_key(&words));
-        if let Some(g) = self.quote(&exact_id) {
-            matches.push((g, MatchKind::Exact, 1.0));
-        }
-        let shingles = keys::shingles(&words);
-        if !shingles.is_empty() {
-            let mut hits: HashMap<String, usize> = HashMap::new();
-            for s in &shingles {
-                for id in self.inner.quote_shingles.get(s) {
-                    *hits.entry(id).or_default() += 1;
-                }
-            }
-            for (id, shared) in hits {
-                if id == exact_id {
+        // Exact, contained and near matches come from the resolver's word-pair postings; each
+        // occurrence is then judged on its own wording (a group holds fragments and variants).
+        let found = self.inner.resolver.read().quotes.lookup(text);
+        let mut matches: Vec<(Arc<QuoteGroup>, MatchKind, f64, Vec<Occurrence>)> = Vec::new();
+        for m in found {
+            let Some(g) = self.quote(&super::resolution::quote_id(m.group)) else {
+                continue;
+            };
+            let mut by_kind: BTreeMap<MatchKind, (f64, Vec<Occurrence>)> = BTreeMap::new();
+            for o in &g.occurrences {
+                let Some((kind, score)) = crate::resolve::quotes::relate_texts(text, &o.text)
+                else {
                     continue;
-                }
-                let Some(g) = self.quote(&id) else { continue };
-                let share = shared as f64 / shingles.len() as f64;
-                if shared == shingles.len() && keys::contains_run(&g.words, &words) {
-                    let coverage = words.len() as f64 / g.words.len() as f64;
-                    matches.push((g, MatchKind::Contained, coverage));
-                } else if share >= NEAR_THRESHOLD {
-                    matches.push((g, MatchKind::Near, share));
-                }
+                };
+                let kind = match kind {
+                    crate::resolve::quotes::MatchKind::Exact => MatchKind::Exact,
+                    crate::resolve::quotes::MatchKind::Contained => MatchKind::Contained,
+                    crate::resolve::quotes::MatchKind::Near => MatchKind::Near,
+                };
+                // a contained fragment scores by how much of the quote it covers
+                let score = match kind {
+                    MatchKind::Contained => {
+                        words.len() as f64 / keys::words(&o.text).len().max(1) as f64
+                    }
+                    _ => f64::from(score),
+                };
+                let e = by_kind.entry(kind).or_default();
+                e.0 = e.0.max(score.min(1.0));
+                e.1.push(o.clone());
+            }
+            for (kind, (score, occurrences)) in by_kind {
+                matches.push((Arc::clone(&g), kind, score, occurrences));
             }
         }
         let mut candidates = rank(matches);
@@ -92,12 +96,12 @@ impl Index {
 /// Groups matched occurrences by speaker and scores each speaker: the best evidence's base
 /// score (exact 1, contained 0.7–1, near 0.3–0.6) scaled by mean confidence, plus a small bonus
 /// per additional outlet that agrees.
-fn rank(matches: Vec<(Arc<QuoteGroup>, MatchKind, f64)>) -> Vec<Candidate> {
+fn rank(matches: Vec<(Arc<QuoteGroup>, MatchKind, f64, Vec<Occurrence>)>) -> Vec<Candidate> {
     let mut by_speaker: BTreeMap<Option<String>, Candidate> = BTreeMap::new();
     let mut confidences: BTreeMap<Option<String>, (f64, usize)> = BTreeMap::new();
-    for (group, kind, score) in matches {
+    for (group, kind, score, matched) in matches {
         let mut split: BTreeMap<Option<String>, Vec<Occurrence>> = BTreeMap::new();
-        for o in &group.occurrences {
+        for o in &matched {
             split.entry(o.speaker.clone()).or_default().push(o.clone());
         }
         for (speaker, occurrences) in split {

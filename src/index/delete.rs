@@ -1,8 +1,11 @@
-//! Deleting an article: undo exactly what its ingest published.
+//! Deleting an article: undo exactly what its ingest published, then let cross-source
+//! resolution re-decide the groups it touched (a role named only through this article is
+//! unnamed again; a claim group it bridged may lose members).
 
 use super::Index;
 use super::error::Result;
 use super::ingest::Deleted;
+use super::resolution;
 use std::collections::BTreeSet;
 use std::sync::Arc;
 
@@ -12,24 +15,44 @@ impl Index {
         let _writer = self.inner.writer.lock();
         let record = self.get_article(id)?;
         let mut deleted = Deleted::default();
-        let quote_ids: BTreeSet<&String> = record.quotes.iter().map(|(_, q)| q).collect();
-        for qid in quote_ids {
-            let Some(old) = self.quote(qid) else { continue };
+        let mut resolver = self.inner.resolver.write();
+        resolver.remove_article(id);
+        for &g in &record.quote_groups {
+            let qid = resolution::quote_id(g);
+            let Some(old) = self.quote(&qid) else {
+                continue;
+            };
             let mut group = (*old).clone();
             group.occurrences.retain(|o| o.article != id);
             deleted.quote_occurrences += old.occurrences.len() - group.occurrences.len();
+            self.resolve_quote_group(&resolver, g, &mut group);
             let new = (!group.occurrences.is_empty()).then(|| Arc::new(group));
             self.put_quote(Some(&old), new.as_ref());
         }
-        let claim_ids: BTreeSet<&String> = record.claims.iter().map(|(_, c)| c).collect();
-        for cid in claim_ids {
-            let Some(old) = self.claim(cid) else { continue };
-            let mut group = (*old).clone();
-            group.occurrences.retain(|o| o.article != id);
-            deleted.claim_occurrences += old.occurrences.len() - group.occurrences.len();
-            let new = (!group.occurrences.is_empty()).then(|| Arc::new(group));
-            self.put_claim(Some(&old), new.as_ref());
+        let live: BTreeSet<u32> = record
+            .claim_groups
+            .iter()
+            .flat_map(|&g| [Some(g), resolver.claims.current_group(g)])
+            .flatten()
+            .collect();
+        for g in live {
+            let cid = resolution::claim_id(g);
+            let before = self.claim(&cid).map_or(0, |c| c.occurrences.len());
+            self.publish_claim_group(&resolver, g, None);
+            let after = self.claim(&cid).map_or(0, |c| c.occurrences.len());
+            deleted.claim_occurrences += before.saturating_sub(after);
         }
+        // roles of this article held by someone elsewhere stop counting for them
+        for sid in &record.speakers {
+            if let Some((_, holder)) = self.inner.role_holders.remove(sid)
+                && !record.speakers.contains(&holder)
+            {
+                self.drop_contribution(&holder, id);
+            }
+        }
+        // roles elsewhere that only this article's words named are unnamed again
+        self.sync_role_holders(&resolver, &record.quote_groups, None);
+        drop(resolver);
         for sid in &record.speakers {
             let Some(old) = self.speaker(sid) else {
                 continue;
@@ -37,6 +60,9 @@ impl Index {
             let mut s = (*old).clone();
             s.contributions.remove(id);
             let new = (!s.contributions.is_empty()).then(|| Arc::new(s));
+            if new.is_none() {
+                self.free_speaker_id(sid);
+            }
             self.put_speaker(Some(&old), new.as_ref());
         }
         self.put_article(Some(&record), None);

@@ -1,13 +1,12 @@
 //! Writes: ingest an article (extract outside any lock, then publish) and delete one.
 
 use super::articles::{self, ArticleRecord};
-use super::claims::{ClaimGroup, ClaimOccurrence};
 use super::error::{Error, Result};
 use super::quotes::{Occurrence, QuoteGroup};
 use super::speakers::{Contribution, SpeakerRecord};
-use super::{Index, QuoteEvent, keys};
+use super::{Index, QuoteEvent, resolution};
 use crate::model::{Article, ArticleMeta, Extraction, Span};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
 
 /// Longest `request_id` accepted.
@@ -130,9 +129,17 @@ impl Index {
             return Ok(existing);
         }
 
+        // Cross-source resolution: which speaker, quote group and claim group.
+        let mut resolver = inner.resolver.write();
+        let resolution = resolver.add_article(&article, &extraction);
+
         // Speakers: one contribution per distinct speaker id.
-        let local_ids: Vec<Option<String>> =
-            extraction.speakers.iter().map(keys::speaker_key).collect();
+        let local_ids: Vec<Option<String>> = resolution
+            .speakers
+            .iter()
+            .zip(&extraction.speakers)
+            .map(|(&s, ls)| Some(self.speaker_id(s, Some(ls))))
+            .collect();
         let mut contributions: BTreeMap<String, Contribution> = BTreeMap::new();
         for (ls, sid) in extraction.speakers.iter().zip(&local_ids) {
             let Some(sid) = sid else { continue };
@@ -149,17 +156,17 @@ impl Index {
         let speaker_of = |i: Option<usize>| i.and_then(|i| local_ids.get(i).cloned().flatten());
         let kind_of = |i: Option<usize>| i.and_then(|i| extraction.speakers.get(i)).map(|s| s.kind);
 
-        // Quotes.
+        // Quotes: each joins the group the resolver chose; every group touched is re-attributed.
         let mut quote_refs = Vec::new();
         let mut events = Vec::new();
+        let mut touched: BTreeMap<String, (u32, QuoteGroup)> = BTreeMap::new();
         for (ordinal, q) in extraction.quotes.iter().enumerate() {
             let Some(span) = valid_span(text, q.span) else {
                 continue;
             };
-            let words = keys::words(span.slice(text));
-            if words.is_empty() {
+            let Some(assignment) = resolution.quotes.get(ordinal).copied().flatten() else {
                 continue;
-            }
+            };
             let speaker = speaker_of(q.speaker);
             if let Some(s) = &speaker {
                 contributions.entry(s.clone()).or_default().quotes += 1;
@@ -179,61 +186,85 @@ impl Index {
                 method: q.method,
                 confidence: q.confidence.clamp(0.0, 1.0),
             };
-            let qid = keys::hash_id(&keys::quote_key(&words));
-            let old = self.quote(&qid);
-            let mut group = old.as_deref().cloned().unwrap_or_else(|| QuoteGroup {
-                id: qid.clone(),
-                words,
-                occurrences: Vec::new(),
+            let qid = resolution::quote_id(assignment.group);
+            let entry = touched.entry(qid.clone()).or_insert_with(|| {
+                let group = self
+                    .quote(&qid)
+                    .as_deref()
+                    .cloned()
+                    .unwrap_or_else(|| QuoteGroup {
+                        id: qid.clone(),
+                        words: Vec::new(),
+                        occurrences: Vec::new(),
+                    });
+                (assignment.group, group)
             });
-            group.insert(occ.clone());
+            entry.1.insert(occ.clone());
+            quote_refs.push((ordinal as u32, qid));
+            events.push(occ);
+        }
+        let mut published: BTreeMap<String, Arc<QuoteGroup>> = BTreeMap::new();
+        for (qid, (g, mut group)) in touched {
+            self.resolve_quote_group(&resolver, g, &mut group);
+            let old = self.quote(&qid);
             let group = Arc::new(group);
             self.put_quote(old.as_deref(), Some(&group));
-            quote_refs.push((ordinal as u32, qid));
-            events.push(QuoteEvent {
-                quote: group,
-                occurrence: occ,
-            });
+            published.insert(qid, group);
         }
+        let events: Vec<QuoteEvent> = events
+            .into_iter()
+            .zip(&quote_refs)
+            .filter_map(|(occ, (_, qid))| {
+                let quote = Arc::clone(published.get(qid)?);
+                let occurrence = quote
+                    .occurrences
+                    .iter()
+                    .find(|o| o.article == occ.article && o.ordinal == occ.ordinal)
+                    .cloned()
+                    .unwrap_or(occ);
+                Some(QuoteEvent { quote, occurrence })
+            })
+            .collect();
 
-        // Claims.
-        let mut claim_refs = Vec::new();
-        for (ordinal, c) in extraction.claims.iter().enumerate() {
-            let Some(span) = valid_span(text, c.span) else {
-                continue;
-            };
-            let words = keys::words(span.slice(text));
-            if words.is_empty() {
-                continue;
+        // Claims: extracted claims and the outlet's own statements, grouped by the resolver.
+        for c in &extraction.claims {
+            if let Some(s) = speaker_of(c.speaker) {
+                contributions.entry(s).or_default().claims += 1;
             }
-            let claimant = speaker_of(c.speaker);
-            if let Some(s) = &claimant {
-                contributions.entry(s.clone()).or_default().claims += 1;
-            }
-            let cid = keys::hash_id(&keys::claim_key(claimant.as_deref(), &words));
-            let occ = ClaimOccurrence {
-                article: id.clone(),
-                ordinal: ordinal as u32,
-                outlet: article.meta.outlet.clone(),
-                time_ms,
-                span,
-                text: span.slice(text).to_string(),
-                cue: c.cue.and_then(|s| valid_span(text, s)),
-                mention: c.speaker_mention.and_then(|s| valid_span(text, s)),
-                claimant: claimant.clone(),
-                method: c.method,
-                confidence: c.confidence.clamp(0.0, 1.0),
-            };
-            let old = self.claim(&cid);
-            let mut group = old.as_deref().cloned().unwrap_or_else(|| ClaimGroup {
-                id: cid.clone(),
-                claimant,
-                occurrences: Vec::new(),
-            });
-            group.insert(occ);
-            self.put_claim(old.as_deref(), Some(&Arc::new(group)));
-            claim_refs.push((ordinal as u32, cid));
         }
+        let current = resolution::Current {
+            article: &article,
+            extraction: &extraction,
+            time_ms,
+        };
+        let mut claim_groups: BTreeSet<u32> = BTreeSet::new();
+        for a in resolution
+            .claims
+            .iter()
+            .flatten()
+            .chain(resolution.statements.iter().map(|(_, a)| a))
+        {
+            claim_groups.insert(a.group);
+            claim_groups.extend(a.merged.iter().copied());
+        }
+        for &g in &claim_groups {
+            self.publish_claim_group(&resolver, g, Some(&current));
+        }
+        let claim_refs: Vec<(u32, String)> = resolution
+            .claims
+            .iter()
+            .enumerate()
+            .filter_map(|(ordinal, a)| {
+                Some((ordinal as u32, resolution::claim_id(a.as_ref()?.group)))
+            })
+            .collect();
+        let quote_groups: BTreeSet<u32> = resolution
+            .quotes
+            .iter()
+            .flatten()
+            .map(|a| a.group)
+            .collect();
+        drop(resolver);
 
         // Speakers, now that their quote and claim counts are known.
         for (sid, contribution) in &contributions {
@@ -247,11 +278,16 @@ impl Index {
                 .insert(id.clone(), contribution.clone());
             self.put_speaker(old.as_deref(), Some(&Arc::new(record)));
         }
+        let own: BTreeSet<String> = contributions.keys().cloned().collect();
+        let groups: Vec<u32> = quote_groups.iter().copied().collect();
+        self.sync_role_holders(&inner.resolver.read(), &groups, Some((&id, &own)));
 
         let record = Arc::new(ArticleRecord {
             quotes: quote_refs,
             claims: claim_refs,
             speakers: contributions.into_keys().collect(),
+            quote_groups: quote_groups.into_iter().collect(),
+            claim_groups: claim_groups.into_iter().collect(),
             text_hash,
             time_ms,
             article,

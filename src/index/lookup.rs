@@ -128,8 +128,14 @@ impl Index {
             .ok_or_else(|| Error::not_found(format!("quotes/{id}")))
     }
 
-    /// Speaker ids with an alias containing every word of `alias` (any case and punctuation).
+    /// Speaker ids `alias` names, best first: cross-source resolution first (any spelling,
+    /// title, possessive or role: "Lavrov", "Sergei Lavrov", "Russia's Lavrov"), else speakers
+    /// with an alias containing every word of `alias` (any case and punctuation).
     pub fn speakers_by_alias(&self, alias: &str) -> Vec<String> {
+        let resolved = self.resolved_speakers_by_alias(alias);
+        if !resolved.is_empty() {
+            return resolved;
+        }
         self.speakers_matching(&keys::words(alias))
             .unwrap_or_default()
     }

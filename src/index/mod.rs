@@ -6,14 +6,19 @@
 //! ingest never blocks readers and writers never race each other. No lookup scans all quotes:
 //! each starts from a hash map or a posting list.
 //!
-//! Grouping decisions (which speaker, which quote, which claim) go through the seams in
-//! [`keys`], which cross-source resolution replaces.
+//! Grouping decisions (which speaker, which quote group, which claim group, which article copies
+//! which) are made by the cross-source [`crate::resolve::Resolver`], fed article by article under
+//! the writer mutex; `resolution.rs` turns its ids into resource ids and rebuilds the groups a
+//! change touches. Lookups that need it (AttributeQuote matching, speaker aliases, syndication,
+//! claim disagreements) take its read lock only briefly. [`keys`] holds the text normalisation
+//! shared by postings and the readable speaker ids.
 
 mod articles;
 mod attribute;
 mod claims;
 mod delete;
 mod error;
+mod holders;
 mod ingest;
 mod invariants;
 pub mod keys;
@@ -23,6 +28,7 @@ mod postings;
 mod prepare;
 mod quotes;
 mod replace;
+mod resolution;
 mod speakers;
 
 pub use articles::{ArticleRecord, MAX_ID_LEN, validate_id};
@@ -37,8 +43,9 @@ pub use quotes::{Occurrence, QuoteGroup, Variant};
 pub use speakers::{Contribution, SpeakerRecord};
 
 use crate::model::SpeakerKind;
+use crate::resolve::Resolver;
 use dashmap::DashMap;
-use parking_lot::Mutex;
+use parking_lot::{Mutex, RwLock};
 use postings::{OrderedIds, Postings};
 use std::sync::Arc;
 use tokio::sync::broadcast;
@@ -103,6 +110,16 @@ struct Inner {
     claim_ids: OrderedIds,
     claims_by_claimant: Postings<String>,
     claims_by_outlet: Postings<String>,
+    /// Cross-source resolution state: written under the writer lock, read briefly by lookups.
+    resolver: RwLock<Resolver>,
+    /// Claim id -> the resolver's claim group.
+    claim_groups: DashMap<String, u32>,
+    /// Resolver speaker -> its readable resource id ("sergey-lavrov"), fixed at first sight.
+    speaker_slugs: DashMap<u32, String>,
+    /// Readable speaker ids taken, so that two people never share one.
+    slugs_taken: DashMap<String, u32>,
+    /// Role speaker id -> the person shown (through shared words) to hold it.
+    role_holders: DashMap<String, String>,
     writer: Mutex<()>,
     events: broadcast::Sender<QuoteEvent>,
 }
@@ -137,6 +154,11 @@ impl Index {
                 claim_ids: OrderedIds::default(),
                 claims_by_claimant: Postings::default(),
                 claims_by_outlet: Postings::default(),
+                resolver: RwLock::new(Resolver::with_statements()),
+                claim_groups: DashMap::new(),
+                speaker_slugs: DashMap::new(),
+                slugs_taken: DashMap::new(),
+                role_holders: DashMap::new(),
                 writer: Mutex::new(()),
                 events,
             }),
@@ -169,16 +191,25 @@ impl Index {
             .ok_or_else(|| Error::not_found(format!("articles/{id}")))
     }
 
-    /// Syndication of an article: the id of the original it copies (if it is a copy), and the
-    /// ids of its copies (if it is the original). The earliest article with the same words is
-    /// the original.
+    /// Syndication of an article: the id of the original it copies (if it is a copy of one wire
+    /// story), and the ids of its copies (if it is an original), found by near-duplicate
+    /// detection over the whole text.
     pub fn syndication(&self, record: &ArticleRecord) -> (Option<String>, Vec<String>) {
+        let id = &record.article.id;
+        let (root, copies) = {
+            let r = self.inner.resolver.read();
+            (r.syndication.root(id), r.syndication.copies(id))
+        };
+        if root != *id || !copies.is_empty() {
+            return ((root != *id).then_some(root), copies);
+        }
+        // texts too short for near-duplicate detection: identical words only
         let group = self.inner.syndication.get(&record.text_hash);
         let mut ids = group
             .iter()
             .map(|k| articles::id_of_syndication_key(k).to_string());
         match ids.next() {
-            Some(first) if first != record.article.id => (Some(first), Vec::new()),
+            Some(first) if first != *id => (Some(first), Vec::new()),
             Some(_) => (None, ids.collect()),
             None => (None, Vec::new()),
         }
@@ -318,10 +349,10 @@ impl Index {
         page.keyset(iter, None)
     }
 
-    /// Seam: claims elsewhere that contradict this one (numbers, negation, contradicting
-    /// verbs). Cross-source resolution fills this; the exact-key index finds none.
-    pub fn claim_disagreements(&self, _claim: &ClaimGroup) -> Vec<Disagreement> {
-        Vec::new()
+    /// Reports of the same fact elsewhere that contradict this claim's (contradicting words such
+    /// as canceled / postponed, different numbers, negation), with the reason in words.
+    pub fn claim_disagreements(&self, claim: &ClaimGroup) -> Vec<Disagreement> {
+        self.resolved_disagreements(claim)
     }
 }
 

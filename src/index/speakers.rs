@@ -37,8 +37,22 @@ impl SpeakerRecord {
         format!("speakers/{}", self.id)
     }
 
-    /// The fullest, most common spelling: most words, then most articles, then alphabetical.
+    /// The fullest, most common spelling: for a person, the spelling with most name words
+    /// (titles removed), a full given name over a nickname ("Michael Waltz" over "Mike Waltz"),
+    /// then the most frequent; otherwise most words, then most articles, then alphabetical.
     pub fn display_name(&self) -> String {
+        if self.kind() == Some(SpeakerKind::Person) {
+            let mut spellings: BTreeMap<&str, u32> = BTreeMap::new();
+            for c in self.contributions.values() {
+                *spellings.entry(c.name.as_str()).or_default() += 1;
+                for (a, n) in &c.aliases {
+                    *spellings.entry(a.as_str()).or_default() += n;
+                }
+            }
+            if let Some(name) = crate::resolve::speakers::person_display_name(spellings) {
+                return name;
+            }
+        }
         let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
         for c in self.contributions.values() {
             *counts.entry(c.name.as_str()).or_default() += 1;

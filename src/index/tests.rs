@@ -167,7 +167,11 @@ fn speakers_merge_across_articles_and_search_by_alias() {
 fn quotes_filter_by_speaker_outlet_and_article() {
     let index = seeded();
     let by = |f: QuoteFilter| index.list_quotes(&f, &page(10)).items.len();
-    assert_eq!(by(QuoteFilter::default()), 2);
+    assert_eq!(
+        by(QuoteFilter::default()),
+        1,
+        "the fragment joined the longer quote"
+    );
     let rubio = QuoteFilter {
         speakers: Some(vec!["marco-rubio".into()]),
         ..Default::default()
@@ -214,23 +218,29 @@ fn claims_group_by_claimant_and_content() {
 }
 
 #[test]
-fn related_quotes_link_fragments_both_ways() {
+fn a_fragment_joins_the_longer_quote() {
     let index = seeded();
     let long = index.attribute(LONG, 1).unwrap()[0].evidence[0]
         .quote
         .clone();
-    let related = index.related_quotes(&long);
-    assert_eq!(related.len(), 1);
-    assert_eq!(related[0].relation, Relation::Contains);
-    let back = index.related_quotes(&related[0].quote);
-    assert_eq!(back[0].relation, Relation::ContainedIn);
+    assert_eq!(long.occurrences.len(), 2, "the long quote and its fragment");
+    assert_eq!(
+        long.words.len(),
+        9,
+        "canonical words are the longest wording"
+    );
+    assert_eq!(long.variants().len(), 2, "each outlet's wording is kept");
+    assert!(
+        index.related_quotes(&long).is_empty(),
+        "nothing left outside the group"
+    );
 }
 
 #[test]
 fn search_ranks_rarer_words_first() {
     let index = seeded();
     let hits = index.search_quotes("peace step", &page(10)).unwrap();
-    assert_eq!(hits.items.len(), 2);
+    assert_eq!(hits.items.len(), 1, "one quote group");
     assert_eq!(
         hits.items[0].quote.words.len(),
         9,
@@ -293,8 +303,13 @@ fn delete_removes_occurrences_counts_claims_and_postings() {
     let lavrov = index.get_speaker("sergey-lavrov").unwrap();
     assert_eq!(lavrov.claim_count(), 1);
     assert!(
-        index.speakers_by_alias("Russia's Lavrov").is_empty(),
-        "alias postings updated"
+        !lavrov.aliases().iter().any(|(a, _)| a == "Russia's Lavrov"),
+        "the deleted article's alias is gone"
+    );
+    assert_eq!(
+        index.speakers_by_alias("Russia's Lavrov"),
+        ["sergey-lavrov"],
+        "any form of the name still finds the person"
     );
     assert_eq!(
         index
@@ -415,4 +430,137 @@ fn list_articles_pages_and_filters_by_outlet() {
     assert_eq!(second.items[0].article.id, "b");
     assert!(second.next_page_token.is_empty());
     assert_eq!(index.list_articles("OUTLET a", &page(5)).items.len(), 1);
+}
+
+#[test]
+fn a_role_counts_for_the_person_another_outlet_names_until_that_outlet_goes() {
+    let index = Index::new();
+    let words = "The harbour will reopen to ships next month";
+    let text_a = format!("\"{words},\" the port spokesperson said.");
+    let (a, ea) = article(
+        "a",
+        "Gazette",
+        &text_a,
+        &[(
+            "port spokesperson",
+            SpeakerKind::Role,
+            &["the port spokesperson"],
+        )],
+        &[(words, Some(0))],
+        &[],
+    );
+    index.create_article_with(a, ea).unwrap();
+    let text_b = format!("Port spokesperson Dana Whitfield said: \"{words}.\"");
+    let (b, eb) = article(
+        "b",
+        "Herald",
+        &text_b,
+        &[("Dana Whitfield", P, &["Port spokesperson Dana Whitfield"])],
+        &[(words, Some(0))],
+        &[],
+    );
+    index.create_article_with(b, eb).unwrap();
+    let dana = index.get_speaker("dana-whitfield").unwrap();
+    assert_eq!(
+        dana.contributions.len(),
+        2,
+        "the role's article counts for her"
+    );
+    assert!(
+        dana.aliases()
+            .iter()
+            .any(|(a, _)| a == "the port spokesperson")
+    );
+    let quote = index.attribute(words, 1).unwrap()[0].evidence[0]
+        .quote
+        .clone();
+    let in_a = quote.occurrences.iter().find(|o| o.article == "a").unwrap();
+    assert_eq!(in_a.speaker.as_deref(), Some("dana-whitfield"));
+    assert_eq!(in_a.method, Some(AttributionMethod::CrossSource));
+    assert!(!quote.is_conflict());
+
+    let (a_again, _) = (index.get_article("a").unwrap(), ());
+    let a_text = a_again.article.text.clone();
+    index.delete_article("a").unwrap();
+    assert_eq!(
+        index
+            .get_speaker("dana-whitfield")
+            .unwrap()
+            .contributions
+            .len(),
+        1,
+        "the role's article left with it"
+    );
+    let (a, ea) = article(
+        "a",
+        "Gazette",
+        &a_text,
+        &[(
+            "port spokesperson",
+            SpeakerKind::Role,
+            &["the port spokesperson"],
+        )],
+        &[(words, Some(0))],
+        &[],
+    );
+    index.create_article_with(a, ea).unwrap();
+    assert_eq!(
+        index
+            .get_speaker("dana-whitfield")
+            .unwrap()
+            .contributions
+            .len(),
+        2
+    );
+
+    index.delete_article("b").unwrap();
+    assert!(index.speaker("dana-whitfield").is_none());
+    let quote = index.attribute(words, 1).unwrap()[0].evidence[0]
+        .quote
+        .clone();
+    assert_eq!(
+        quote.occurrences[0].speaker.as_deref(),
+        Some("port-spokesperson")
+    );
+    assert_eq!(
+        quote.occurrences[0].method,
+        Some(AttributionMethod::Explicit)
+    );
+}
+
+#[test]
+fn a_lightly_edited_wire_copy_counts_once_for_corroboration() {
+    let index = Index::new();
+    let wire = "Officials said the harbour will reopen to ships next month after repairs to the \
+                northern pier were completed ahead of schedule, and that the ferry service would \
+                resume at the same time, with extra sailings planned for the summer season.";
+    let claim = "the harbour will reopen to ships next month";
+    let copy = format!("PORT TOWN (Wire) — {wire} Copyright 2025 Wire Service.");
+    let own = format!(
+        "Harbour officials confirmed {claim}, the port said in its own statement on Friday."
+    );
+    for (id, outlet, ms, text) in [
+        ("orig", "Wire Service", 1, wire.to_string()),
+        ("copy", "Local Daily", 2, copy),
+        ("own", "Evening Post", 3, own),
+    ] {
+        let (mut new, e) = article(id, outlet, &text, &[], &[], &[(claim, None)]);
+        new.meta.published_ms = Some(ms);
+        index.create_article_with(new, e).unwrap();
+    }
+    let copy = index.get_article("copy").unwrap();
+    assert_eq!(index.syndication(&copy), (Some("orig".to_string()), vec![]));
+    let orig = index.get_article("orig").unwrap();
+    assert_eq!(index.syndication(&orig).1, ["copy"]);
+    let claims = index.list_claims("", "", &page(10)).items;
+    let c = claims
+        .iter()
+        .find(|c| {
+            let arts: std::collections::BTreeSet<&str> =
+                c.occurrences.iter().map(|o| o.article.as_str()).collect();
+            arts.len() == 3
+        })
+        .expect("one claim reported by all three");
+    let (outlets, n) = c.corroboration(|a| index.is_copy(a));
+    assert_eq!(n, 2, "{outlets:?}");
 }

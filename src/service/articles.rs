@@ -24,7 +24,9 @@ impl ArticleApi {
 
     /// Validates, extracts, stores durably and publishes.
     async fn create(&self, new: NewArticle) -> Result<Created> {
-        self.writes.create(new).await
+        let created = self.writes.create(new).await;
+        crate::metrics::record_ingest(super::import::outcome(&created));
+        created
     }
 }
 

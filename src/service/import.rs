@@ -46,10 +46,12 @@ pub(super) async fn import(
                     let writes = writes.clone();
                     in_flight.push_back(async move {
                         let pb::ImportArticlesRequest { article, article_id, request_id } = msg;
-                        match new_article(article, article_id, request_id) {
+                        let created = match new_article(article, article_id, request_id) {
                             Ok(new) => writes.create(new).await,
                             Err(e) => Err(e),
-                        }
+                        };
+                        crate::metrics::record_ingest(outcome(&created));
+                        created
                     });
                 }
             },
@@ -64,6 +66,15 @@ pub(super) async fn import(
         "import finished"
     );
     Ok(response)
+}
+
+/// The metrics label of a create's result.
+pub(super) fn outcome(created: &Result<Created>) -> crate::metrics::IngestOutcome {
+    match created {
+        Ok(c) if c.already_existed => crate::metrics::IngestOutcome::AlreadyExisted,
+        Ok(_) => crate::metrics::IngestOutcome::Created,
+        Err(_) => crate::metrics::IngestOutcome::Failed,
+    }
 }
 
 /// Appends the result of the next article in stream order.

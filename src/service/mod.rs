@@ -14,6 +14,7 @@ mod rebuild;
 mod speakers;
 mod status;
 mod view;
+pub mod web;
 mod writes;
 
 pub use access::Access;
@@ -45,6 +46,10 @@ pub struct ServeConfig {
     /// After the shutdown signal, how long in-flight calls and streams may run before the
     /// server stops anyway.
     pub drain_timeout: Duration,
+    /// Origins browsers may call from (gRPC-Web + CORS); empty allows every origin.
+    pub cors_origins: Vec<http::HeaderValue>,
+    /// Count and time every call for Prometheus ([`crate::metrics`]); off by default.
+    pub metrics: bool,
     /// Where writes are made durable before they are acknowledged (default: in memory only).
     pub store: Store,
     /// Size, time and concurrency limits.
@@ -59,6 +64,8 @@ impl Default for ServeConfig {
     fn default() -> Self {
         ServeConfig {
             drain_timeout: Duration::from_secs(10),
+            cors_origins: Vec::new(),
+            metrics: false,
             store: Store::in_memory(),
             limits: Limits::default(),
             access: Access::default(),
@@ -81,7 +88,8 @@ pub enum ServeError {
 /// Serves the four saywho services, `grpc.health.v1` and reflection (v1 and v1alpha) on
 /// `listener` until `shutdown` completes, then drains for at most `config.drain_timeout`.
 /// Every service accepts gzip requests; replies are never compressed (small replies cost more
-/// to compress than to send).
+/// to compress than to send). Browsers reach every unary rpc through gRPC-Web with CORS (see
+/// [`web`]); with `config.metrics` every call is counted and timed ([`crate::metrics`]).
 pub async fn serve(
     config: ServeConfig,
     index: Index,
@@ -114,6 +122,7 @@ pub async fn serve(
     let reflection_v1 = reflection().build_v1()?.accept_compressed(Gzip);
     let reflection_v1alpha = reflection().build_v1alpha()?.accept_compressed(Gzip);
 
+    let metrics_layer = crate::metrics::MetricsLayer::for_saywho().enabled(config.metrics);
     let (stopping, stopping_rx) = tokio::sync::watch::channel(false);
     let quote_api = QuoteApi::with_shutdown(index.clone(), stopping_rx);
     let limits = config.limits.clone();
@@ -131,6 +140,12 @@ pub async fn serve(
         .load_shed(true)
         .http2_keepalive_interval(Some(Duration::from_secs(30)))
         .http2_keepalive_timeout(Some(Duration::from_secs(10)))
+        // gRPC-Web arrives over HTTP/1.1; CORS answers browser preflights; the metrics layer
+        // sits inside the web layer so it sees every call as plain gRPC.
+        .accept_http1(true)
+        .layer(web::cors_layer(&config.cors_origins))
+        .layer(tonic_web::GrpcWebLayer::new())
+        .layer(metrics_layer)
         .trace_fn(|req| tracing::info_span!("grpc", path = %req.uri().path()))
         .layer(access::GuardLayer::new(
             config.access.clone(),

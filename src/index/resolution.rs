@@ -1,0 +1,243 @@
+//! Cross-source resolution behind the index seams: the [`Resolver`] decides which speaker, which
+//! quote group and which claim group; this file turns its ids into resource ids and rebuilds
+//! the published groups it changes. Called only under the writer lock (except the read-only
+//! lookups at the bottom).
+
+use super::claims::{ClaimGroup, ClaimOccurrence, Disagreement};
+use super::quotes::QuoteGroup;
+use super::{Index, keys};
+use crate::model::{Article, AttributionMethod, Extraction};
+use crate::resolve::Resolver;
+use crate::resolve::speakers::SpeakerId;
+use std::collections::BTreeSet;
+use std::sync::Arc;
+
+/// The resource id of a quote group.
+pub(super) fn quote_id(group: u32) -> String {
+    keys::hash_id(&format!("quote\u{1f}{group}"))
+}
+
+/// The resource id of a claim group.
+pub(super) fn claim_id(group: u32) -> String {
+    keys::hash_id(&format!("claim\u{1f}{group}"))
+}
+
+/// The canonical words of a quote group: its longest variant's.
+pub(super) fn quote_words(r: &Resolver, group: u32) -> Option<Vec<String>> {
+    let g = r.quotes.group(group)?;
+    let v = r.quotes.variant(g.root)?;
+    Some(keys::words(&v.text))
+}
+
+/// The article being published, which the index does not hold yet.
+pub(super) struct Current<'a> {
+    pub(super) article: &'a Article,
+    pub(super) extraction: &'a Extraction,
+    pub(super) time_ms: i64,
+}
+
+impl Index {
+    /// The resource id of a resolved speaker: readable, from the first name it was seen under
+    /// ("sergey-lavrov"), with a numeric suffix when another speaker already has that id.
+    /// Assigned under the writer lock; a speaker seen for the first time needs `first_name`.
+    pub(super) fn speaker_id(
+        &self,
+        id: SpeakerId,
+        first_name: Option<&crate::model::LocalSpeaker>,
+    ) -> String {
+        if let Some(slug) = self.inner.speaker_slugs.get(&id.0) {
+            return slug.clone();
+        }
+        let base = first_name
+            .and_then(keys::speaker_key)
+            .unwrap_or_else(|| "speaker".into());
+        let mut slug = base.clone();
+        let mut n = 1;
+        while self
+            .inner
+            .slugs_taken
+            .get(&slug)
+            .is_some_and(|owner| *owner != id.0)
+        {
+            n += 1;
+            slug = format!("{base}-{n}");
+        }
+        self.inner.slugs_taken.insert(slug.clone(), id.0);
+        self.inner.speaker_slugs.insert(id.0, slug.clone());
+        slug
+    }
+
+    /// Re-decides the speaker of every occurrence of a quote group from all its occurrences
+    /// (an unnamed role is named through shared words) and refreshes its canonical words.
+    pub(super) fn resolve_quote_group(&self, r: &Resolver, group: u32, g: &mut QuoteGroup) {
+        if let Some(words) = quote_words(r, group) {
+            g.words = words;
+        }
+        for o in &mut g.occurrences {
+            match r.quote_speaker(group, &o.article, o.ordinal as usize) {
+                Some((sid, method)) => {
+                    o.speaker = Some(self.speaker_id(sid, None));
+                    o.speaker_kind = r.speakers.get(sid).map(|s| s.kind);
+                    o.method = method;
+                }
+                None if o.method == Some(AttributionMethod::CrossSource) => {
+                    // named only through words another article no longer carries
+                    o.speaker = None;
+                    o.speaker_kind = None;
+                    o.method = None;
+                }
+                None => {}
+            }
+        }
+    }
+
+    /// Publishes (or withdraws) a claim group from the resolver's members. A group made only of
+    /// statements (sentences in an outlet's own voice) is published once two articles carry it.
+    pub(super) fn publish_claim_group(
+        &self,
+        r: &Resolver,
+        group: u32,
+        current: Option<&Current<'_>>,
+    ) {
+        let cid = claim_id(group);
+        let old = self.claim(&cid);
+        let members = r.claim_members(group);
+        let has_claim = members.iter().any(|(_, m)| m.ordinal.is_some());
+        let publish = has_claim || r.claim_articles(group) >= 2;
+        let mut new: Option<ClaimGroup> = None;
+        if publish {
+            let mut g = ClaimGroup {
+                id: cid.clone(),
+                claimant: None,
+                occurrences: Vec::new(),
+            };
+            for (member, m) in members {
+                let Some(occ) = self.claim_occurrence(r, member, m, old.as_deref(), current) else {
+                    continue;
+                };
+                g.claimant = g.claimant.or_else(|| occ.claimant.clone());
+                g.insert(occ);
+            }
+            new = (!g.occurrences.is_empty()).then_some(g);
+        }
+        if new.is_some() {
+            self.inner.claim_groups.insert(cid.clone(), group);
+        } else {
+            self.inner.claim_groups.remove(&cid);
+        }
+        self.put_claim(old.as_deref(), new.map(Arc::new).as_ref());
+    }
+
+    /// One claim occurrence, from the article being published or from a stored article.
+    fn claim_occurrence(
+        &self,
+        r: &Resolver,
+        member: u32,
+        m: &crate::resolve::ClaimRef,
+        old: Option<&ClaimGroup>,
+        current: Option<&Current<'_>>,
+    ) -> Option<ClaimOccurrence> {
+        let ordinal = m
+            .ordinal
+            .map_or(u32::MAX - member.min(u32::MAX / 2), |o| o as u32);
+        if let Some(prev) = old.and_then(|g| {
+            g.occurrences
+                .iter()
+                .find(|o| o.article == *m.article && o.ordinal == ordinal)
+        }) {
+            return Some(prev.clone());
+        }
+        let claimant = r
+            .claims
+            .member(member)
+            .and_then(|c| c.claimant)
+            .map(|s| self.speaker_id(r.speakers.canonical(s), None));
+        let (article, time_ms, extracted) = match current {
+            Some(c) if c.article.id == *m.article => (
+                c.article.clone(),
+                c.time_ms,
+                m.ordinal.and_then(|o| c.extraction.claims.get(o).cloned()),
+            ),
+            _ => {
+                let rec = self.article(&m.article)?;
+                (rec.article.clone(), rec.time_ms, None)
+            }
+        };
+        let text = article.text.get(m.span.start..m.span.end)?.to_string();
+        Some(ClaimOccurrence {
+            article: article.id.clone(),
+            ordinal,
+            outlet: article.meta.outlet.clone(),
+            time_ms,
+            span: m.span,
+            text,
+            cue: extracted
+                .as_ref()
+                .and_then(|c| c.cue.filter(|s| article.text.get(s.start..s.end).is_some())),
+            mention: extracted.as_ref().and_then(|c| {
+                c.speaker_mention
+                    .filter(|s| article.text.get(s.start..s.end).is_some())
+            }),
+            claimant,
+            method: extracted.as_ref().and_then(|c| c.method),
+            confidence: extracted
+                .as_ref()
+                .map_or(0.5, |c| c.confidence.clamp(0.0, 1.0)),
+        })
+    }
+
+    /// Reports in the same claim group that contradict this claim's reports, with the reason.
+    pub(super) fn resolved_disagreements(&self, claim: &ClaimGroup) -> Vec<Disagreement> {
+        let Some(group) = self.inner.claim_groups.get(&claim.id).map(|g| *g) else {
+            return Vec::new();
+        };
+        let r = self.inner.resolver.read();
+        let mut out = Vec::new();
+        let mut seen = BTreeSet::new();
+        for d in r.claims.disagreements(group) {
+            let Some(m) = r
+                .claim_members(group)
+                .into_iter()
+                .find(|(id, _)| *id == d.b)
+                .map(|(_, m)| m.clone())
+            else {
+                continue;
+            };
+            let ordinal = m
+                .ordinal
+                .map_or(u32::MAX - d.b.min(u32::MAX / 2), |o| o as u32);
+            let Some(occ) = claim
+                .occurrences
+                .iter()
+                .find(|o| o.article == *m.article && o.ordinal == ordinal)
+            else {
+                continue;
+            };
+            let reason = d
+                .reasons
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join("; ");
+            if seen.insert((occ.article.clone(), occ.ordinal, reason.clone())) {
+                out.push(Disagreement {
+                    claim: claim.id.clone(),
+                    occurrence: occ.clone(),
+                    reason,
+                });
+            }
+        }
+        out
+    }
+
+    /// Speakers an alias names (any spelling, title or possessive), best first.
+    pub(super) fn resolved_speakers_by_alias(&self, alias: &str) -> Vec<String> {
+        let r = self.inner.resolver.read();
+        r.speakers
+            .lookup(alias)
+            .into_iter()
+            .filter_map(|s| self.inner.speaker_slugs.get(&s.0).map(|x| x.clone()))
+            .filter(|id| self.speaker(id).is_some())
+            .collect()
+    }
+}

@@ -1,0 +1,36 @@
+//! Grouping the same reported fact across outlets, counting independent corroboration, and
+//! flagging where outlets disagree.
+//!
+//! A claim (or any attributed statement) is reduced to [`ClaimContent`]: content stems, numbers,
+//! polarity and contradiction-table words. A new claim joins the group of its most similar
+//! earlier claim when their IDF-weighted stem overlap (Dice) reaches the threshold; candidates
+//! come from a stem posting list. Within a group, two claims from different articles disagree
+//! when they use opposite sides of a contradiction pair (canceled / postponed), carry different
+//! numbers, or differ in polarity.
+
+mod content;
+mod disagree;
+mod grouper;
+mod statements;
+#[cfg(test)]
+mod tests;
+
+pub use content::{ClaimContent, stem};
+pub use disagree::{Disagreement, Reason};
+pub use grouper::{ClaimAssignment, ClaimGrouper, ClaimMember};
+pub use statements::{MIN_STATEMENT_WORDS, statements};
+
+/// Default lowest similarity for a claim to join a group.
+pub const DEFAULT_THRESHOLD: f32 = 0.3;
+/// Polarity differences count as disagreement only between claims at least this similar:
+/// between loosely related claims they are mostly noise.
+pub const NEGATION_MIN_SIMILARITY: f32 = 0.45;
+/// How much more similar than the threshold a claim must be to a second group to merge it in.
+pub const MERGE_MARGIN: f32 = 0.1;
+/// Fewest content stems two claims must share to be similar at all (or every stem of the
+/// shorter one): two stems, typically a name and a common verb, are not a shared fact.
+pub const MIN_SHARED_STEMS: usize = 3;
+/// Most candidates scored per claim (those sharing the most weight).
+const MAX_SCORED: usize = 256;
+/// Stems in more claims than this are skipped when finding candidates.
+const MAX_POSTING: usize = 20_000;

@@ -1,0 +1,119 @@
+//! Word-level alignment of two quotes: exact containment and a local alignment that tolerates a
+//! word or two changed, inserted or dropped.
+
+/// Longest sequences the local alignment looks at; longer ones are cut (containment is still
+/// checked on the whole sequence).
+pub(crate) const MAX_ALIGN: usize = 400;
+
+/// Where `needle` occurs contiguously in `hay`, if it does.
+pub(crate) fn find_contiguous(hay: &[u64], needle: &[u64]) -> Option<usize> {
+    if needle.is_empty() || needle.len() > hay.len() {
+        return None;
+    }
+    hay.windows(needle.len()).position(|w| w == needle)
+}
+
+/// The result of a local alignment.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Local {
+    /// Words matched in order.
+    pub matches: usize,
+    /// Length of the aligned region in `a`.
+    pub a_region: usize,
+    /// Length of the aligned region in `b`.
+    pub b_region: usize,
+}
+
+/// Smith–Waterman local alignment over words (match +2, mismatch −1, gap −1): the best run of
+/// the two sequences that agree up to a few changed words.
+pub(crate) fn local_align(a: &[u64], b: &[u64]) -> Local {
+    let a = &a[..a.len().min(MAX_ALIGN)];
+    let b = &b[..b.len().min(MAX_ALIGN)];
+    let (n, m) = (a.len(), b.len());
+    let none = Local {
+        matches: 0,
+        a_region: 0,
+        b_region: 0,
+    };
+    if n == 0 || m == 0 {
+        return none;
+    }
+    let w = m + 1;
+    let mut score = vec![0i32; (n + 1) * w];
+    let mut best = (0i32, 0usize, 0usize);
+    for i in 1..=n {
+        for j in 1..=m {
+            let diag = score[(i - 1) * w + j - 1] + if a[i - 1] == b[j - 1] { 2 } else { -1 };
+            let s = diag
+                .max(score[(i - 1) * w + j] - 1)
+                .max(score[i * w + j - 1] - 1)
+                .max(0);
+            score[i * w + j] = s;
+            if s > best.0 {
+                best = (s, i, j);
+            }
+        }
+    }
+    if best.0 == 0 {
+        return none;
+    }
+    // trace back from the best cell to where the score falls to zero
+    let (mut i, mut j) = (best.1, best.2);
+    let mut matches = 0;
+    while i > 0 && j > 0 && score[i * w + j] > 0 {
+        let s = score[i * w + j];
+        let same = a[i - 1] == b[j - 1];
+        if s == score[(i - 1) * w + j - 1] + if same { 2 } else { -1 } {
+            matches += usize::from(same);
+            i -= 1;
+            j -= 1;
+        } else if s == score[(i - 1) * w + j] - 1 {
+            i -= 1;
+        } else {
+            j -= 1;
+        }
+    }
+    Local {
+        matches,
+        a_region: best.1 - i,
+        b_region: best.2 - j,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::resolve::fold::{word_hash, words};
+
+    fn toks(s: &str) -> Vec<u64> {
+        words(s).iter().map(|w| word_hash(w)).collect()
+    }
+
+    #[test]
+    fn containment() {
+        let long = toks("We must take action, and today we took an important step forward.");
+        assert_eq!(
+            find_contiguous(&long, &toks("an important step forward")),
+            Some(8)
+        );
+        assert_eq!(
+            find_contiguous(&long, &toks("an important step back")),
+            None
+        );
+        assert_eq!(find_contiguous(&long, &[]), None);
+    }
+
+    #[test]
+    fn alignment_tolerates_changed_words() {
+        let a = toks("today is the first step of a long and difficult journey");
+        let b = toks("today is the first step on a long and hard journey");
+        let l = local_align(&a, &b);
+        assert_eq!(l.matches, 9);
+        assert_eq!((l.a_region, l.b_region), (11, 11));
+        let frag = toks("the first step of a long");
+        let l = local_align(&frag, &a);
+        assert_eq!((l.matches, l.a_region, l.b_region), (6, 6, 6));
+        let unrelated = local_align(&toks("nothing here matches at all"), &a);
+        assert!(unrelated.matches <= 1);
+    }
+}

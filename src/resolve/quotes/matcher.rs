@@ -1,0 +1,340 @@
+//! The incremental quote matcher: variants, groups, the word-pair posting list and lookups.
+
+use super::align::{find_contiguous, local_align};
+use super::{MIN_LINK_WORDS, MatchKind, NEAR_MIN_SCORE, quote_tokens};
+use crate::resolve::fold::shingle_hash;
+use rustc_hash::FxHashMap;
+use std::sync::Arc;
+
+/// Posting lists longer than this are skipped when counting candidates (a word pair that common
+/// carries no evidence), unless every pair of the query is that common.
+const MAX_POSTING: usize = 20_000;
+/// Most candidates verified by alignment per query.
+const MAX_VERIFY: usize = 64;
+
+/// One distinct normalised wording.
+#[derive(Clone, Debug)]
+pub struct Variant {
+    /// The wording as first seen.
+    pub text: String,
+    /// Its word-token hashes.
+    pub tokens: Vec<u64>,
+    /// The group it belongs to.
+    pub group: u32,
+    /// Occurrences still present.
+    pub refs: u32,
+}
+
+/// Variants of the same words.
+#[derive(Clone, Debug, Default)]
+pub struct QuoteGroup {
+    /// Its variants, in order of arrival.
+    pub variants: Vec<u32>,
+    /// The longest variant: the canonical wording.
+    pub root: u32,
+}
+
+/// Where a newly added quote went.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct QuoteAssignment {
+    /// Its variant (shared by every occurrence of the same normalised words).
+    pub variant: u32,
+    /// Its group.
+    pub group: u32,
+    /// How it matched the variant it was linked through (`Exact` when it started the group).
+    pub kind: MatchKind,
+    /// Similarity in `[0, 1]` to that variant.
+    pub score: f32,
+    /// The variant it was linked through, if it joined an existing group by containment or
+    /// similarity.
+    pub linked_to: Option<u32>,
+}
+
+/// A group found by [`QuoteMatcher::lookup`].
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct QuoteMatch {
+    /// The group.
+    pub group: u32,
+    /// Its best-matching variant.
+    pub variant: u32,
+    /// Exact, contained (the query is a fragment of the variant) or near.
+    pub kind: MatchKind,
+    /// Similarity in `[0, 1]`: matched words over the longer of the query and the matched
+    /// region.
+    pub score: f32,
+}
+
+/// Incremental grouping of quotes across articles.
+#[derive(Debug, Default)]
+pub struct QuoteMatcher {
+    variants: FxHashMap<u32, Variant>,
+    groups: FxHashMap<u32, QuoteGroup>,
+    pub(super) exact: FxHashMap<u64, u32>,
+    pub(super) postings: FxHashMap<u64, Vec<u32>>,
+    by_article: FxHashMap<Arc<str>, Vec<u32>>,
+    next_variant: u32,
+    next_group: u32,
+}
+
+fn pairs(tokens: &[u64]) -> impl Iterator<Item = u64> + '_ {
+    tokens.windows(2).map(shingle_hash)
+}
+
+/// How `query` relates to `variant`, query-centric: `Contained` when the query is a fragment of
+/// the variant, otherwise similarity over the longer of the query and the aligned region.
+pub(super) fn relate(query: &[u64], variant: &[u64]) -> Option<(MatchKind, f32)> {
+    if query == variant {
+        return Some((MatchKind::Exact, 1.0));
+    }
+    if query.len() < MIN_LINK_WORDS || variant.len() < MIN_LINK_WORDS {
+        return None;
+    }
+    if find_contiguous(variant, query).is_some() {
+        return Some((MatchKind::Contained, 1.0));
+    }
+    let l = local_align(query, variant);
+    let score = l.matches as f32 / query.len().max(l.b_region).max(1) as f32;
+    (l.matches >= MIN_LINK_WORDS && score >= NEAR_MIN_SCORE).then_some((MatchKind::Near, score))
+}
+
+impl QuoteMatcher {
+    /// An empty matcher.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Number of live groups.
+    pub fn group_count(&self) -> usize {
+        self.groups.len()
+    }
+
+    /// A group by id.
+    pub fn group(&self, id: u32) -> Option<&QuoteGroup> {
+        self.groups.get(&id)
+    }
+
+    /// Ids of every live variant (unordered; for tests and diagnostics, not for lookups).
+    pub fn variant_ids(&self) -> impl Iterator<Item = u32> + '_ {
+        self.variants.keys().copied()
+    }
+
+    /// A variant by id.
+    pub fn variant(&self, id: u32) -> Option<&Variant> {
+        self.variants.get(&id)
+    }
+
+    /// Adds one occurrence of a quote in `article` and says which group it joined. Returns
+    /// `None` for a quote with no words.
+    pub fn add(&mut self, article: &str, text: &str) -> Option<QuoteAssignment> {
+        let tokens = quote_tokens(text);
+        if tokens.is_empty() {
+            return None;
+        }
+        let article: Arc<str> = self
+            .by_article
+            .get_key_value(article)
+            .map_or_else(|| Arc::from(article), |(k, _)| k.clone());
+        let key = shingle_hash(&tokens) ^ tokens.len() as u64;
+        if let Some(&v) = self.exact.get(&key)
+            && let Some(var) = self.variants.get_mut(&v)
+            && var.tokens == tokens
+        {
+            var.refs += 1;
+            self.by_article.entry(article).or_default().push(v);
+            return Some(QuoteAssignment {
+                variant: v,
+                group: var.group,
+                kind: MatchKind::Exact,
+                score: 1.0,
+                linked_to: None,
+            });
+        }
+        let best = self.best_link(&tokens);
+        let id = self.next_variant;
+        self.next_variant += 1;
+        let (group, kind, score, linked_to) = match best {
+            Some((v, kind, score)) => (self.variants[&v].group, kind, score, Some(v)),
+            None => {
+                let g = self.next_group;
+                self.next_group += 1;
+                (g, MatchKind::Exact, 1.0, None)
+            }
+        };
+        for p in pairs(&tokens) {
+            self.postings.entry(p).or_default().push(id);
+        }
+        self.exact.insert(key, id);
+        let len = tokens.len();
+        self.variants.insert(
+            id,
+            Variant {
+                text: text.trim().to_string(),
+                tokens,
+                group,
+                refs: 1,
+            },
+        );
+        let g = self.groups.entry(group).or_insert_with(|| QuoteGroup {
+            variants: Vec::new(),
+            root: id,
+        });
+        g.variants.push(id);
+        if self
+            .variants
+            .get(&g.root)
+            .is_none_or(|r| r.tokens.len() < len)
+        {
+            g.root = id;
+        }
+        self.by_article.entry(article).or_default().push(id);
+        Some(QuoteAssignment {
+            variant: id,
+            group,
+            kind,
+            score,
+            linked_to,
+        })
+    }
+
+    /// The existing variant a new wording should link to: containment either way beats a near
+    /// match; ties go to the higher score, then the bigger group.
+    fn best_link(&self, tokens: &[u64]) -> Option<(u32, MatchKind, f32)> {
+        self.candidates(tokens)
+            .into_iter()
+            .filter_map(|v| {
+                let var = self.variants.get(&v)?;
+                let (short, long) = if tokens.len() <= var.tokens.len() {
+                    (tokens, &var.tokens[..])
+                } else {
+                    (&var.tokens[..], tokens)
+                };
+                let (kind, score) = relate(short, long)?;
+                let size = self.groups.get(&var.group).map_or(0, |g| g.variants.len());
+                Some((v, kind, score, size))
+            })
+            .max_by(|a, b| {
+                (a.1, a.2, a.3, std::cmp::Reverse(a.0))
+                    .partial_cmp(&(b.1, b.2, b.3, std::cmp::Reverse(b.0)))
+                    .unwrap_or(std::cmp::Ordering::Equal)
+            })
+            .map(|(v, k, s, _)| (v, k, s))
+    }
+
+    /// Variants sharing enough word pairs with `tokens` to be worth aligning, most shared first.
+    fn candidates(&self, tokens: &[u64]) -> Vec<u32> {
+        if tokens.len() < MIN_LINK_WORDS {
+            return Vec::new();
+        }
+        let lists: Vec<&Vec<u32>> = pairs(tokens)
+            .filter_map(|p| self.postings.get(&p))
+            .collect();
+        let all_common = lists.iter().all(|l| l.len() > MAX_POSTING);
+        let mut counts: FxHashMap<u32, u32> = FxHashMap::default();
+        for list in lists
+            .iter()
+            .filter(|l| all_common || l.len() <= MAX_POSTING)
+        {
+            for &v in list.iter() {
+                *counts.entry(v).or_default() += 1;
+            }
+        }
+        let qpairs = tokens.len() - 1;
+        let mut scored: Vec<(u32, u32)> = counts
+            .into_iter()
+            .filter(|&(v, c)| {
+                let vpairs = self
+                    .variants
+                    .get(&v)
+                    .map_or(0, |x| x.tokens.len().saturating_sub(1));
+                2 * c as usize >= qpairs.min(vpairs).max(1)
+            })
+            .collect();
+        scored.sort_by_key(|&(v, c)| (std::cmp::Reverse(c), v));
+        scored.truncate(MAX_VERIFY);
+        scored.into_iter().map(|(v, _)| v).collect()
+    }
+
+    /// Groups that `text` matches, best first (exact, then contained, then near by score), each
+    /// with its best variant. A query of three words or fewer matches only exactly.
+    pub fn lookup(&self, text: &str) -> Vec<QuoteMatch> {
+        let tokens = quote_tokens(text);
+        if tokens.is_empty() {
+            return Vec::new();
+        }
+        let mut best: FxHashMap<u32, QuoteMatch> = FxHashMap::default();
+        let key = shingle_hash(&tokens) ^ tokens.len() as u64;
+        let exact = self.exact.get(&key).copied().into_iter();
+        for v in exact.chain(self.candidates(&tokens)) {
+            let Some(var) = self.variants.get(&v) else {
+                continue;
+            };
+            let Some((kind, score)) = relate(&tokens, &var.tokens) else {
+                continue;
+            };
+            let m = QuoteMatch {
+                group: var.group,
+                variant: v,
+                kind,
+                score,
+            };
+            let e = best.entry(var.group).or_insert(m);
+            if (kind, score) > (e.kind, e.score) {
+                *e = m;
+            }
+        }
+        let mut out: Vec<QuoteMatch> = best.into_values().collect();
+        out.sort_by(|a, b| {
+            (b.kind, b.score)
+                .partial_cmp(&(a.kind, a.score))
+                .unwrap_or(std::cmp::Ordering::Equal)
+                .then(a.group.cmp(&b.group))
+        });
+        out
+    }
+
+    /// Removes every occurrence `article` added. Variants left with no occurrence disappear from
+    /// the posting lists; groups left empty disappear. Returns false for an unknown article.
+    pub fn remove_article(&mut self, article: &str) -> bool {
+        let Some(vs) = self.by_article.remove(article) else {
+            return false;
+        };
+        for v in vs {
+            let Some(var) = self.variants.get_mut(&v) else {
+                continue;
+            };
+            var.refs -= 1;
+            if var.refs > 0 {
+                continue;
+            }
+            let Some(var) = self.variants.remove(&v) else {
+                continue;
+            };
+            for p in pairs(&var.tokens) {
+                if let Some(list) = self.postings.get_mut(&p) {
+                    list.retain(|x| *x != v);
+                    if list.is_empty() {
+                        self.postings.remove(&p);
+                    }
+                }
+            }
+            self.exact
+                .remove(&(shingle_hash(&var.tokens) ^ var.tokens.len() as u64));
+            if let Some(g) = self.groups.get_mut(&var.group) {
+                g.variants.retain(|x| *x != v);
+                let variants = &self.variants;
+                match g
+                    .variants
+                    .iter()
+                    .copied()
+                    .max_by_key(|x| variants.get(x).map_or(0, |y| y.tokens.len()))
+                {
+                    Some(root) => g.root = root,
+                    None => {
+                        self.groups.remove(&var.group);
+                    }
+                }
+            }
+        }
+        true
+    }
+}

@@ -1,0 +1,198 @@
+//! Quote grouping over small invented multi-outlet articles, including quotes that must not group.
+
+use super::*;
+
+#[test]
+fn exact_after_normalisation() {
+    let mut m = QuoteMatcher::new();
+    let a = m
+        .add(
+            "ap",
+            "“Today is the first step of a long and difficult journey, but an important one,”",
+        )
+        .unwrap();
+    let b = m
+        .add(
+            "rt",
+            "today is the first step of a long -- and difficult -- journey; but an IMPORTANT one",
+        )
+        .unwrap();
+    assert_eq!((a.variant, a.group), (b.variant, b.group));
+    assert_eq!(b.kind, MatchKind::Exact);
+    assert_eq!(m.variant(a.variant).unwrap().refs, 2);
+}
+
+#[test]
+fn fragment_joins_the_longer_quote_either_order() {
+    let long = "We must take action, and today we took an important step forward.";
+    let frag = "an important step forward";
+    for order in [[long, frag], [frag, long]] {
+        let mut m = QuoteMatcher::new();
+        let a = m.add("x", order[0]).unwrap();
+        let b = m.add("y", order[1]).unwrap();
+        assert_eq!(a.group, b.group, "{order:?}");
+        assert_eq!(b.kind, MatchKind::Contained);
+        let g = m.group(a.group).unwrap();
+        assert_eq!(
+            m.variant(g.root).unwrap().text,
+            long,
+            "the longer wording is canonical"
+        );
+    }
+}
+
+#[test]
+fn near_variants_link_with_a_score() {
+    let mut m = QuoteMatcher::new();
+    let a = m
+        .add(
+            "x",
+            "We cannot acknowledge anything, any arrangements about us that were made without us",
+        )
+        .unwrap();
+    let b = m
+        .add(
+            "y",
+            "We cannot accept anything, any arrangements about us that were made without us",
+        )
+        .unwrap();
+    assert_eq!(a.group, b.group);
+    assert_eq!(b.kind, MatchKind::Near);
+    assert!(b.score > 0.85 && b.score < 1.0, "{}", b.score);
+}
+
+#[test]
+fn different_quotes_stay_apart() {
+    let mut m = QuoteMatcher::new();
+    let a = m
+        .add(
+            "x",
+            "The European Union is going to have to be at the table at some point",
+        )
+        .unwrap();
+    let b = m
+        .add(
+            "y",
+            "Russia is not going to be at the table at any point this year",
+        )
+        .unwrap();
+    let c = m.add("z", "robust and reliable").unwrap();
+    let d = m
+        .add("w", "robust and reliable security guarantees for Ukraine")
+        .unwrap();
+    assert_ne!(a.group, b.group);
+    assert_ne!(c.group, d.group, "three words or fewer only match exactly");
+    let e = m.add("v", "at the table").unwrap();
+    assert!(e.group != a.group && e.group != b.group);
+}
+
+#[test]
+fn lookup_by_fragment_in_any_form() {
+    let mut m = QuoteMatcher::new();
+    let g = m
+        .add(
+            "x",
+            "One phone call followed by one meeting is not sufficient to establish enduring peace,",
+        )
+        .unwrap()
+        .group;
+    m.add("y", "We not only listened, but also heard each other")
+        .unwrap();
+    let hit = |q: &str| m.lookup(q).first().copied();
+    let exact =
+        hit("one phone call followed by one meeting is NOT sufficient to establish enduring peace")
+            .unwrap();
+    assert_eq!((exact.group, exact.kind), (g, MatchKind::Exact));
+    let contained = hit("\"followed by one meeting\"").unwrap();
+    assert_eq!(
+        (contained.group, contained.kind, contained.score),
+        (g, MatchKind::Contained, 1.0)
+    );
+    let near = hit(
+        "one phone call followed by a single meeting is not enough to establish enduring peace",
+    )
+    .unwrap();
+    assert_eq!((near.group, near.kind), (g, MatchKind::Near));
+    assert!(near.score >= NEAR_MIN_SCORE && near.score < 1.0);
+    assert!(
+        m.lookup("the meeting was followed by a phone call")
+            .is_empty()
+    );
+    assert!(m.lookup("").is_empty() && m.lookup("“ — ”").is_empty());
+}
+
+#[test]
+fn removal_cleans_postings_and_roots() {
+    let mut m = QuoteMatcher::new();
+    let long = m
+        .add(
+            "a",
+            "We must take action, and today we took an important step forward.",
+        )
+        .unwrap();
+    let frag = m.add("b", "an important step forward").unwrap();
+    assert!(m.remove_article("a"));
+    assert!(!m.remove_article("a"));
+    let g = m.group(frag.group).unwrap();
+    assert_eq!(
+        g.root, frag.variant,
+        "root falls back to the remaining variant"
+    );
+    assert!(m.variant(long.variant).is_none());
+    assert!(m.lookup("today we took an important").is_empty());
+    m.remove_article("b");
+    assert_eq!(m.group_count(), 0);
+    assert!(m.postings.is_empty() && m.exact.is_empty());
+}
+
+mod oracle {
+    use super::super::matcher::relate;
+    use super::*;
+    use proptest::prelude::*;
+    use std::collections::BTreeSet;
+
+    const VOCAB: &[&str] = &[
+        "peace", "war", "talks", "we", "will", "never", "accept", "a", "deal", "without", "us",
+        "today",
+    ];
+
+    fn sentence() -> impl Strategy<Value = Vec<usize>> {
+        prop::collection::vec(0..VOCAB.len(), 1..12)
+    }
+
+    fn text(ix: &[usize]) -> String {
+        ix.iter().map(|&i| VOCAB[i]).collect::<Vec<_>>().join(" ")
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+        /// Posting-list lookup finds every group a brute-force scan finds exactly or by
+        /// containment, and never reports a match the scan would reject.
+        #[test]
+        fn lookup_agrees_with_a_scan(quotes in prop::collection::vec(sentence(), 1..25), query in sentence(), from in 0usize..25, start in 0usize..12, len in 1usize..12) {
+            let mut m = QuoteMatcher::new();
+            for (i, q) in quotes.iter().enumerate() {
+                m.add(&format!("a{}", i % 5), &text(q));
+            }
+            let base = &quotes[from % quotes.len()];
+            let s = start % base.len();
+            let slice = &base[s..(s + len).min(base.len())];
+            for q in [text(slice), text(&query)] {
+                let tokens = quote_tokens(&q);
+                let want: BTreeSet<u32> = m
+                    .variant_ids()
+                    .filter_map(|v| m.variant(v))
+                    .filter(|v| matches!(relate(&tokens, &v.tokens), Some((MatchKind::Exact | MatchKind::Contained, _))))
+                    .map(|v| v.group)
+                    .collect();
+                let got = m.lookup(&q);
+                let got_strong: BTreeSet<u32> = got.iter().filter(|x| x.kind != MatchKind::Near).map(|x| x.group).collect();
+                prop_assert_eq!(&got_strong, &want, "query {:?}", q);
+                for x in &got {
+                    let v = m.variant(x.variant).expect("live variant");
+                    prop_assert_eq!(relate(&tokens, &v.tokens).map(|r| r.0), Some(x.kind));
+                }
+            }
+        }
+    }
+}

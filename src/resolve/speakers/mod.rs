@@ -1,0 +1,282 @@
+//! The speaker registry: one person, organisation or role across articles.
+//!
+//! Feed it each article's local speakers ([`SpeakerRegistry::add_extraction`]); it merges each
+//! into an existing speaker or creates one, keeping aliases with counts, roles, articles and
+//! quote counts. Candidates come from hash maps keyed by surname transliteration key, typo
+//! neighbourhood, alias and role, never from a scan. Unnamed roles ("the State Department
+//! spokesperson") stay per-article role speakers until [`SpeakerRegistry::set_role_holder`] names
+//! the person who holds them.
+
+mod matching;
+mod record;
+mod roles;
+#[cfg(test)]
+mod tests;
+
+pub use record::{ArticleStats, Speaker, SpeakerId, alias_key, person_display_name};
+pub use roles::{role_key, roles_overlap};
+
+use crate::model::{Extraction, LocalSpeaker, SpeakerKind};
+use crate::resolve::names::parse_person;
+use record::{Key, org_key};
+use rustc_hash::FxHashMap;
+use std::sync::Arc;
+
+/// One article's contribution to one speaker, kept so the article can be removed again.
+#[derive(Clone, Debug)]
+struct Contribution {
+    speaker: SpeakerId,
+    local: LocalSpeaker,
+    quotes: u32,
+}
+
+/// All speakers across all articles, with the hash maps that find merge candidates.
+#[derive(Debug, Default)]
+pub struct SpeakerRegistry {
+    speakers: FxHashMap<SpeakerId, Speaker>,
+    next_id: u32,
+    aliases: FxHashMap<String, Vec<SpeakerId>>,
+    surnames: FxHashMap<String, Vec<SpeakerId>>,
+    fuzzy: FxHashMap<String, Vec<SpeakerId>>,
+    roles: FxHashMap<String, Vec<SpeakerId>>,
+    orgs: FxHashMap<String, SpeakerId>,
+    local_roles: FxHashMap<(Arc<str>, String), SpeakerId>,
+    by_article: FxHashMap<Arc<str>, Vec<Contribution>>,
+}
+
+impl SpeakerRegistry {
+    /// An empty registry.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Number of live speakers (persons, organisations and roles).
+    pub fn len(&self) -> usize {
+        self.speakers.len()
+    }
+
+    /// True when no speaker is known.
+    pub fn is_empty(&self) -> bool {
+        self.speakers.is_empty()
+    }
+
+    /// The speaker with this id, if it is still live.
+    pub fn get(&self, id: SpeakerId) -> Option<&Speaker> {
+        self.speakers.get(&id)
+    }
+
+    /// Follows a role to the person who holds it; any other id maps to itself.
+    pub fn canonical(&self, id: SpeakerId) -> SpeakerId {
+        self.speakers.get(&id).and_then(|s| s.held_by).unwrap_or(id)
+    }
+
+    /// Adds every local speaker of one article and returns their ids, index for index with
+    /// `extraction.speakers`. Quote counts come from `extraction.quotes`. Adding an article id
+    /// that is already present replaces it.
+    pub fn add_extraction(&mut self, article: &str, extraction: &Extraction) -> Vec<SpeakerId> {
+        self.remove_article(article);
+        let mut quotes = vec![0u32; extraction.speakers.len()];
+        for q in &extraction.quotes {
+            if let Some(n) = q.speaker.and_then(|i| quotes.get_mut(i)) {
+                *n += 1;
+            }
+        }
+        let article: Arc<str> = Arc::from(article);
+        extraction
+            .speakers
+            .iter()
+            .zip(quotes)
+            .map(|(local, q)| self.add_local(&article, local, q))
+            .collect()
+    }
+
+    /// Adds one local speaker seen in `article` with `quotes` quotes; merges it into an existing
+    /// speaker or creates one, and returns its id.
+    pub fn add(&mut self, article: &str, local: &LocalSpeaker, quotes: u32) -> SpeakerId {
+        self.add_local(&Arc::from(article), local, quotes)
+    }
+
+    fn add_local(&mut self, article: &Arc<str>, local: &LocalSpeaker, quotes: u32) -> SpeakerId {
+        let existing = match local.kind {
+            SpeakerKind::Person => match parse_person(&local.name) {
+                Some(name) => self.match_person(&name, &local.roles),
+                None => self
+                    .aliases
+                    .get(&alias_key(&local.name))
+                    .and_then(|v| v.first().copied()),
+            },
+            SpeakerKind::Organization => self.orgs.get(&org_key(&local.name)).copied(),
+            SpeakerKind::Role => self
+                .local_roles
+                .get(&(article.clone(), role_key(&local.name)))
+                .copied(),
+        };
+        let id = existing.unwrap_or_else(|| {
+            let id = SpeakerId(self.next_id);
+            self.next_id += 1;
+            self.speakers.insert(id, Speaker::new(id, local.kind));
+            id
+        });
+        if local.kind == SpeakerKind::Role {
+            self.local_roles
+                .insert((article.clone(), role_key(&local.name)), id);
+        }
+        self.update(id, |s| s.apply(article, local, quotes, true));
+        self.by_article
+            .entry(article.clone())
+            .or_default()
+            .push(Contribution {
+                speaker: id,
+                local: local.clone(),
+                quotes,
+            });
+        id
+    }
+
+    /// Removes everything `article` contributed; speakers left with no article disappear.
+    /// Merges already made stay made. Returns false when the article was unknown.
+    pub fn remove_article(&mut self, article: &str) -> bool {
+        let Some((article, contributions)) = self.by_article.remove_entry(article) else {
+            return false;
+        };
+        for c in contributions {
+            self.update(c.speaker, |s| s.apply(&article, &c.local, c.quotes, false));
+            if c.local.kind == SpeakerKind::Role {
+                self.local_roles
+                    .remove(&(article.clone(), role_key(&c.local.name)));
+            }
+            let empty = self
+                .speakers
+                .get(&c.speaker)
+                .is_some_and(|s| s.articles.is_empty());
+            if empty {
+                self.set_role_holder(c.speaker, None);
+                let holds = self
+                    .speakers
+                    .get(&c.speaker)
+                    .map(|s| s.holds.clone())
+                    .unwrap_or_default();
+                for role in holds {
+                    self.set_role_holder(role, None);
+                }
+                self.speakers.remove(&c.speaker);
+            }
+        }
+        true
+    }
+
+    /// Records that the unnamed `role` speaker is `holder` (a person), or clears it with `None`.
+    /// Returns false when either id is not live or `role` is not a role.
+    pub fn set_role_holder(&mut self, role: SpeakerId, holder: Option<SpeakerId>) -> bool {
+        let is_role = self
+            .speakers
+            .get(&role)
+            .is_some_and(|s| s.kind == SpeakerKind::Role);
+        if !is_role || holder.is_some_and(|h| !self.speakers.contains_key(&h)) {
+            return false;
+        }
+        let old = self
+            .speakers
+            .get_mut(&role)
+            .and_then(|s| std::mem::replace(&mut s.held_by, holder));
+        if let Some(old) = old.and_then(|o| self.speakers.get_mut(&o)) {
+            old.holds.retain(|r| *r != role);
+        }
+        if let Some(h) = holder.and_then(|h| self.speakers.get_mut(&h)) {
+            h.holds.push(role);
+        }
+        true
+    }
+
+    /// Speakers that `text` can name, best first: exact aliases ("Russia's Lavrov"), then people
+    /// whose name matches ("Sergei Lavrov", "Lavrov"), then people seen in that role. Roles held
+    /// by a known person resolve to that person.
+    pub fn lookup(&self, text: &str) -> Vec<SpeakerId> {
+        // (tier, id): 0 = alias, 1 = name, 2 = role
+        let mut hits: Vec<(u8, SpeakerId)> = Vec::new();
+        if let Some(ids) = self.aliases.get(&alias_key(text)) {
+            hits.extend(ids.iter().map(|&i| (0, i)));
+        }
+        if let Some(name) = parse_person(text) {
+            let matches = |id: &SpeakerId| {
+                self.get(*id).is_some_and(|s| {
+                    s.person_names()
+                        .filter_map(|o| crate::resolve::names::person_match(&name, o))
+                        .any(|e| name.given.is_empty() || e.strength() >= 3)
+                })
+            };
+            let ids = self.surnames.get(&name.surname_key()).into_iter().flatten();
+            hits.extend(ids.filter(|id| matches(id)).map(|&i| (1, i)));
+        }
+        if let Some(ids) = self.roles.get(&role_key(text)) {
+            hits.extend(ids.iter().map(|&i| (2, i)));
+        }
+        // a named person first (the query is usually a person), then the closer kind of match,
+        // then the most mentioned
+        let mut ranked: Vec<(bool, u8, u32, SpeakerId)> = hits
+            .into_iter()
+            .map(|(tier, id)| {
+                let id = self.canonical(id);
+                let s = self.get(id);
+                let person = s.is_some_and(|s| s.kind == SpeakerKind::Person);
+                (!person, tier, u32::MAX - s.map_or(0, Speaker::mentions), id)
+            })
+            .collect();
+        ranked.sort();
+        let mut seen = rustc_hash::FxHashSet::default();
+        ranked
+            .into_iter()
+            .map(|x| x.3)
+            .filter(|id| seen.insert(*id))
+            .collect()
+    }
+
+    /// Applies `f` to a speaker and refiles it under its new keys.
+    fn update(&mut self, id: SpeakerId, f: impl FnOnce(&mut Speaker)) {
+        let Some(s) = self.speakers.get_mut(&id) else {
+            return;
+        };
+        let before = s.keys();
+        f(s);
+        let after = s.keys();
+        for k in before.iter().filter(|k| after.binary_search(k).is_err()) {
+            self.unfile(k, id);
+        }
+        for k in after.iter().filter(|k| before.binary_search(k).is_err()) {
+            self.file(k, id);
+        }
+    }
+
+    fn map_for(&mut self, key: &Key) -> Option<(&mut FxHashMap<String, Vec<SpeakerId>>, String)> {
+        match key {
+            Key::Alias(s) => Some((&mut self.aliases, s.clone())),
+            Key::Surname(s) => Some((&mut self.surnames, s.clone())),
+            Key::Fuzzy(s) => Some((&mut self.fuzzy, s.clone())),
+            Key::Role(s) => Some((&mut self.roles, s.clone())),
+            Key::Org(_) => None,
+        }
+    }
+
+    fn file(&mut self, key: &Key, id: SpeakerId) {
+        if let Key::Org(s) = key {
+            self.orgs.entry(s.clone()).or_insert(id);
+        } else if let Some((map, k)) = self.map_for(key) {
+            map.entry(k).or_default().push(id);
+        }
+    }
+
+    fn unfile(&mut self, key: &Key, id: SpeakerId) {
+        if let Key::Org(s) = key {
+            if self.orgs.get(s) == Some(&id) {
+                self.orgs.remove(s);
+            }
+        } else if let Some((map, k)) = self.map_for(key)
+            && let Some(v) = map.get_mut(&k)
+        {
+            v.retain(|x| *x != id);
+            if v.is_empty() {
+                map.remove(&k);
+            }
+        }
+    }
+}

@@ -1,0 +1,237 @@
+//! One resolved speaker: what every article contributed to it, and the display name chosen from
+//! that.
+
+use super::roles::role_key;
+use crate::model::{LocalSpeaker, SpeakerKind};
+use crate::resolve::fold::{deletions, translit_key, words};
+use crate::resolve::names::{PersonName, is_canonical_given, parse_person};
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+/// A speaker's identifier, stable for the life of the registry; never reused.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct SpeakerId(pub u32);
+
+/// What one article says about a speaker.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct ArticleStats {
+    /// Mentions in the article (sum of alias counts, at least 1).
+    pub mentions: u32,
+    /// Quotes the article attributes to the speaker.
+    pub quotes: u32,
+}
+
+/// The index keys a speaker is filed under; see [`Speaker::keys`].
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub(super) enum Key {
+    /// Normalised alias text ("russias lavrov").
+    Alias(String),
+    /// Transliteration key of a surname ("zelenski").
+    Surname(String),
+    /// One-deletion neighbour of a long surname key, for typo candidates.
+    Fuzzy(String),
+    /// Role key of a role the person was seen with.
+    Role(String),
+    /// Organisation name key.
+    Org(String),
+}
+
+/// One person, organisation or unnamed role across articles.
+#[derive(Clone, Debug)]
+pub struct Speaker {
+    /// Its id.
+    pub id: SpeakerId,
+    /// Person, organisation or role.
+    pub kind: SpeakerKind,
+    /// Surface forms exactly as written, with counts over all articles.
+    pub aliases: BTreeMap<String, u32>,
+    /// Roles and titles seen with it, with counts.
+    pub roles: BTreeMap<String, u32>,
+    /// Clean names (titles removed) with counts; the display name is chosen among them.
+    pub names: BTreeMap<String, u32>,
+    /// Articles that mention it.
+    pub articles: BTreeMap<Arc<str>, ArticleStats>,
+    /// For a role: the person another article shows to hold it (through shared words).
+    pub held_by: Option<SpeakerId>,
+    /// For a person: the unnamed roles shown to be this person.
+    pub holds: Vec<SpeakerId>,
+    /// `names`, parsed (kept in step by `apply`).
+    parsed: Vec<PersonName>,
+}
+
+impl Speaker {
+    pub(super) fn new(id: SpeakerId, kind: SpeakerKind) -> Self {
+        Speaker {
+            id,
+            kind,
+            aliases: BTreeMap::new(),
+            roles: BTreeMap::new(),
+            names: BTreeMap::new(),
+            articles: BTreeMap::new(),
+            held_by: None,
+            holds: Vec::new(),
+            parsed: Vec::new(),
+        }
+    }
+
+    /// Adds (`sign = 1`) or subtracts (`sign = -1`) one article's contribution.
+    pub(super) fn apply(
+        &mut self,
+        article: &Arc<str>,
+        local: &LocalSpeaker,
+        quotes: u32,
+        add: bool,
+    ) {
+        fn bump(map: &mut BTreeMap<String, u32>, key: &str, by: u32, add: bool) {
+            if key.is_empty() || by == 0 {
+                return;
+            }
+            if add {
+                *map.entry(key.to_string()).or_default() += by;
+            } else if let Some(v) = map.get_mut(key) {
+                *v = v.saturating_sub(by);
+                if *v == 0 {
+                    map.remove(key);
+                }
+            }
+        }
+        let mut mentions = 0;
+        for (alias, n) in &local.aliases {
+            bump(&mut self.aliases, alias, *n, add);
+            mentions += n;
+        }
+        for role in &local.roles {
+            bump(&mut self.roles, role, 1, add);
+        }
+        for (name, n) in contributed_names(local) {
+            bump(&mut self.names, &name, n, add);
+        }
+        self.parsed = self.names.keys().filter_map(|n| parse_person(n)).collect();
+        if add {
+            let s = self.articles.entry(article.clone()).or_default();
+            s.mentions += mentions.max(1);
+            s.quotes += quotes;
+        } else if let Some(s) = self.articles.get_mut(article) {
+            s.mentions = s.mentions.saturating_sub(mentions.max(1));
+            s.quotes = s.quotes.saturating_sub(quotes);
+            if s.mentions == 0 {
+                self.articles.remove(article);
+            }
+        }
+    }
+
+    /// The person names this speaker is known by, parsed.
+    pub fn person_names(&self) -> impl Iterator<Item = &PersonName> + '_ {
+        self.parsed.iter()
+    }
+
+    /// True when some name of this person carries a given name.
+    pub fn has_given_name(&self) -> bool {
+        self.person_names().any(|n| !n.given.is_empty())
+    }
+
+    /// Total mentions over all articles.
+    pub fn mentions(&self) -> u32 {
+        self.articles.values().map(|s| s.mentions).sum()
+    }
+
+    /// Total quotes over all articles.
+    pub fn quotes(&self) -> u32 {
+        self.articles.values().map(|s| s.quotes).sum()
+    }
+
+    /// The fullest, most common spelling: most name words first, then a canonical given name
+    /// over a nickname ("Michael Waltz" over "Mike Waltz"), then the most frequent. For an
+    /// organisation or role: its most frequent alias without a leading "the".
+    pub fn display_name(&self) -> String {
+        let person = match self.kind {
+            SpeakerKind::Person => {
+                person_display_name(self.names.iter().map(|(n, c)| (n.as_str(), *c)))
+            }
+            _ => None,
+        };
+        person.unwrap_or_else(|| {
+            self.aliases
+                .iter()
+                .max_by(|(a, ca), (b, cb)| ca.cmp(cb).then_with(|| b.cmp(a)))
+                .map(|(a, _)| a.trim_start_matches("the ").to_string())
+                .unwrap_or_default()
+        })
+    }
+
+    /// Every key the speaker should be filed under right now.
+    pub(super) fn keys(&self) -> Vec<Key> {
+        let mut keys: Vec<Key> = self
+            .aliases
+            .keys()
+            .map(|a| Key::Alias(alias_key(a)))
+            .collect();
+        keys.extend(self.names.keys().map(|a| Key::Alias(alias_key(a))));
+        match self.kind {
+            SpeakerKind::Person => {
+                for name in self.person_names() {
+                    let k = translit_key(&name.surname);
+                    if k.len() >= 5 {
+                        keys.extend(deletions(&k).into_iter().map(Key::Fuzzy));
+                        keys.push(Key::Fuzzy(k.clone()));
+                    }
+                    keys.push(Key::Surname(k));
+                }
+                keys.extend(self.roles.keys().map(|r| Key::Role(role_key(r))));
+            }
+            SpeakerKind::Organization => {
+                keys.extend(self.names.keys().map(|n| Key::Org(org_key(n))))
+            }
+            SpeakerKind::Role => {}
+        }
+        keys.retain(|k| !matches!(k, Key::Alias(s) | Key::Role(s) | Key::Org(s) if s.is_empty()));
+        keys.sort();
+        keys.dedup();
+        keys
+    }
+}
+
+/// The display name among a person's spellings with their counts: the fullest (most name words,
+/// titles removed), then a canonical given name over a nickname, then the most frequent, then
+/// the alphabetically first. `None` when no spelling parses as a name.
+pub fn person_display_name<'a>(names: impl IntoIterator<Item = (&'a str, u32)>) -> Option<String> {
+    names
+        .into_iter()
+        .filter_map(|(n, c)| {
+            let p = parse_person(n)?;
+            let canon = p.first().map(is_canonical_given).unwrap_or(true);
+            Some(((p.fullness(), canon, c), p.written))
+        })
+        .max_by(|(ra, a), (rb, b)| ra.cmp(rb).then_with(|| b.cmp(a)))
+        .map(|(_, w)| w)
+}
+
+/// The names a local speaker contributes, with counts: every alias that parses to a person name
+/// (persons) or the local name itself (others).
+fn contributed_names(local: &LocalSpeaker) -> Vec<(String, u32)> {
+    if local.kind != SpeakerKind::Person {
+        return vec![(local.name.trim().to_string(), 1)];
+    }
+    let mut out: BTreeMap<String, u32> = BTreeMap::new();
+    for (alias, n) in &local.aliases {
+        if let Some(p) = parse_person(alias) {
+            *out.entry(p.written).or_default() += n;
+        }
+    }
+    if let Some(p) = parse_person(&local.name) {
+        out.entry(p.written).or_insert(1);
+    }
+    out.into_iter().collect()
+}
+
+/// The lookup key of any alias or query string: its words, folded, joined by spaces.
+pub fn alias_key(text: &str) -> String {
+    words(text).join(" ")
+}
+
+/// The merge key of an organisation name: its words without a leading article.
+pub(super) fn org_key(name: &str) -> String {
+    let w = words(name);
+    let skip = usize::from(w.first().is_some_and(|f| f == "the"));
+    w[skip..].join(" ")
+}

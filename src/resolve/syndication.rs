@@ -1,0 +1,287 @@
+//! Syndication: spotting articles that are copies of one wire story, so corroboration counts
+//! them once.
+//!
+//! Each article's text becomes a set of word 5-gram shingles, summarised by a 64-value MinHash
+//! signature. Locality-sensitive hashing (16 bands of 4 values) finds candidates through a hash
+//! map; the signatures estimate Jaccard similarity and containment. An article whose estimated
+//! Jaccard is at least [`MIN_JACCARD`], or that is contained in another to at least
+//! [`MIN_CONTAINMENT`] (a trimmed or lightly extended copy), is a copy of the earlier one.
+
+use crate::resolve::fold::{shingle_hash, word_hash, words};
+use rustc_hash::{FxHashMap, FxHashSet};
+use std::sync::Arc;
+
+const K: usize = 64;
+const BANDS: usize = 16;
+const ROWS: usize = K / BANDS;
+const SHINGLE: usize = 5;
+/// Fewest shingles for an article to be compared at all (very short texts are not stories).
+pub const MIN_SHINGLES: usize = 20;
+/// Estimated Jaccard similarity at or above which two articles are copies.
+pub const MIN_JACCARD: f32 = 0.7;
+/// Estimated containment of the smaller in the larger at or above which they are copies.
+pub const MIN_CONTAINMENT: f32 = 0.85;
+
+/// Most candidate articles compared per new article.
+const MAX_VERIFY: usize = 256;
+
+/// That an article copies an earlier one.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CopyOf {
+    /// The earlier article (the original the chain leads to).
+    pub original: String,
+    /// Estimated Jaccard similarity of the two texts.
+    pub similarity: f32,
+}
+
+#[derive(Clone, Debug)]
+struct Entry {
+    sig: Vec<u64>,
+    shingles: usize,
+    /// (published time or `i64::MAX` when unknown, arrival sequence): earlier is the original.
+    order: (i64, u64),
+}
+
+/// Incremental near-duplicate detection over whole articles.
+#[derive(Debug, Default)]
+pub struct SyndicationDetector {
+    entries: FxHashMap<Arc<str>, Entry>,
+    bands: FxHashMap<u64, Vec<Arc<str>>>,
+    parent: FxHashMap<Arc<str>, (Arc<str>, f32)>,
+    children: FxHashMap<Arc<str>, Vec<Arc<str>>>,
+    seq: u64,
+}
+
+fn mix(h: u64, seed: u64) -> u64 {
+    let mut x = h ^ seed.wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    x ^= x >> 33;
+    x = x.wrapping_mul(0xFF51_AFD7_ED55_8CCD);
+    x ^= x >> 33;
+    x = x.wrapping_mul(0xC4CE_B9FE_1A85_EC53);
+    x ^ (x >> 33)
+}
+
+/// The MinHash signature and shingle count of `text`.
+fn signature(text: &str) -> (Vec<u64>, usize) {
+    let toks: Vec<u64> = words(text).iter().map(|w| word_hash(w)).collect();
+    let set: FxHashSet<u64> = toks.windows(SHINGLE).map(shingle_hash).collect();
+    let sig = (0..K as u64)
+        .map(|i| set.iter().map(|&h| mix(h, i + 1)).min().unwrap_or(u64::MAX))
+        .collect();
+    (sig, set.len())
+}
+
+fn band_keys(sig: &[u64]) -> impl Iterator<Item = u64> + '_ {
+    sig.chunks(ROWS)
+        .enumerate()
+        .map(|(b, rows)| shingle_hash(rows) ^ (b as u64).wrapping_mul(0x1000_0000_01B3))
+}
+
+impl SyndicationDetector {
+    /// An empty detector.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Adds an article and says which earlier article it copies, if any. When the new article
+    /// is older than the story it matches (it arrived late), the existing original becomes its
+    /// copy instead and `None` is returned. Re-adding an id replaces it.
+    pub fn add(&mut self, article: &str, text: &str, published_ms: Option<i64>) -> Option<CopyOf> {
+        self.remove(article);
+        let (sig, shingles) = signature(text);
+        self.seq += 1;
+        let entry = Entry {
+            sig,
+            shingles,
+            order: (published_ms.unwrap_or(i64::MAX), self.seq),
+        };
+        let id: Arc<str> = Arc::from(article);
+        if shingles < MIN_SHINGLES {
+            self.entries.insert(id, entry);
+            return None;
+        }
+        let mut best: Option<(Arc<str>, f32)> = None;
+        let mut seen = FxHashSet::default();
+        for key in band_keys(&entry.sig) {
+            for other in self.bands.get(&key).into_iter().flatten() {
+                if seen.len() >= MAX_VERIFY || !seen.insert(other.clone()) {
+                    continue;
+                }
+                let Some(o) = self.entries.get(other) else {
+                    continue;
+                };
+                let j =
+                    entry.sig.iter().zip(&o.sig).filter(|(a, b)| a == b).count() as f32 / K as f32;
+                let small = entry.shingles.min(o.shingles) as f32;
+                let containment = j * (entry.shingles + o.shingles) as f32 / ((1.0 + j) * small);
+                if (j >= MIN_JACCARD || containment >= MIN_CONTAINMENT)
+                    && best.as_ref().is_none_or(|b| j > b.1)
+                {
+                    best = Some((other.clone(), j));
+                }
+            }
+        }
+        for key in band_keys(&entry.sig) {
+            self.bands.entry(key).or_default().push(id.clone());
+        }
+        let order = entry.order;
+        self.entries.insert(id.clone(), entry);
+        let (other, j) = best?;
+        let root = self.root_arc(&other);
+        if self.entries.get(&root).is_some_and(|r| r.order < order) {
+            self.set_parent(&id, Some((root.clone(), j)));
+            Some(CopyOf {
+                original: root.to_string(),
+                similarity: j,
+            })
+        } else {
+            self.set_parent(&root, Some((id, j)));
+            None
+        }
+    }
+
+    fn root_arc(&self, article: &Arc<str>) -> Arc<str> {
+        let mut cur = article.clone();
+        for _ in 0..64 {
+            match self.parent.get(&cur) {
+                Some((p, _)) => cur = p.clone(),
+                None => break,
+            }
+        }
+        cur
+    }
+
+    /// Points `child` at `parent` (or at nothing), keeping the reverse map in step.
+    fn set_parent(&mut self, child: &Arc<str>, parent: Option<(Arc<str>, f32)>) {
+        if let Some((old, _)) = self.parent.remove(child)
+            && let Some(list) = self.children.get_mut(&old)
+        {
+            list.retain(|c| c != child);
+            if list.is_empty() {
+                self.children.remove(&old);
+            }
+        }
+        if let Some((p, j)) = parent {
+            self.children
+                .entry(p.clone())
+                .or_default()
+                .push(child.clone());
+            self.parent.insert(child.clone(), (p, j));
+        }
+    }
+
+    /// Every article whose copy chain leads to `article`, sorted.
+    pub fn copies(&self, article: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        let mut stack: Vec<&Arc<str>> = self.children.get(article).into_iter().flatten().collect();
+        while let Some(c) = stack.pop() {
+            if out.len() > self.entries.len() {
+                break;
+            }
+            out.push(c.to_string());
+            stack.extend(self.children.get(c).into_iter().flatten());
+        }
+        out.sort();
+        out
+    }
+
+    /// The article this one copies directly, with the similarity, if any.
+    pub fn copy_of(&self, article: &str) -> Option<(&str, f32)> {
+        self.parent.get(article).map(|(p, j)| (&**p, *j))
+    }
+
+    /// The original at the end of the copy chain (the article itself when it is no copy).
+    pub fn root(&self, article: &str) -> String {
+        match self.parent.get(article) {
+            Some((p, _)) => self.root_arc(p).to_string(),
+            None => article.to_string(),
+        }
+    }
+
+    /// Removes an article; its copies now copy its own original, or nothing. Returns false for an
+    /// unknown article.
+    pub fn remove(&mut self, article: &str) -> bool {
+        let Some((id, entry)) = self.entries.remove_entry(article) else {
+            return false;
+        };
+        for key in band_keys(&entry.sig) {
+            if let Some(list) = self.bands.get_mut(&key) {
+                list.retain(|x| *x != id);
+                if list.is_empty() {
+                    self.bands.remove(&key);
+                }
+            }
+        }
+        let up = self.parent.get(&id).cloned();
+        self.set_parent(&id, None);
+        for c in self.children.remove(&id).unwrap_or_default() {
+            self.set_parent(&c, up.clone());
+        }
+        true
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const WIRE: &str = "Russian troops launched a barrage of 176 drones at Ukraine overnight, most of which were destroyed \
+        or disabled by jamming, the Ukrainian air force said on Tuesday. One drone struck a residential building in \
+        Dolynska in the Kirovohrad region, wounding a mother and her two children and prompting an evacuation of 38 \
+        apartments, the regional administration reported. Four more residential buildings were damaged by drone \
+        debris in the Cherkasy region, according to local officials.";
+
+    #[test]
+    fn copies_point_to_the_original() {
+        let mut d = SyndicationDetector::new();
+        assert_eq!(d.add("ap", WIRE, Some(1_000)), None);
+        let copy = format!("KYIV (AP) — {WIRE} Copyright 2025 The Associated Press.");
+        let c = d.add("station", &copy, Some(2_000)).expect("a copy");
+        assert_eq!(c.original, "ap");
+        assert!(c.similarity >= MIN_JACCARD);
+        let trimmed: String = WIRE.split(". ").take(2).collect::<Vec<_>>().join(". ");
+        assert_eq!(
+            d.add("trimmed", &trimmed, Some(3_000)).map(|c| c.original),
+            Some("ap".into()),
+            "contained copy"
+        );
+        assert_eq!(d.root("trimmed"), "ap");
+        assert_eq!(d.root("ap"), "ap");
+        assert_eq!(d.copies("ap"), ["station", "trimmed"]);
+        assert!(d.copies("station").is_empty());
+    }
+
+    #[test]
+    fn different_stories_on_the_same_topic_are_not_copies() {
+        let mut d = SyndicationDetector::new();
+        d.add("ap", WIRE, None);
+        let other = "Ukraine's air force said Russia fired dozens of drones overnight. Officials in the Cherkasy \
+            region reported damage to several homes, and a family in Dolynska was hurt when debris fell on their \
+            building. The regional governor urged residents to stay in shelters during alerts and said repairs \
+            would begin as soon as possible.";
+        assert_eq!(d.add("bbc", other, None), None);
+        assert_eq!(d.copy_of("bbc"), None);
+        assert_eq!(
+            d.add("short", "Drones hit Ukraine.", None),
+            None,
+            "too short to judge"
+        );
+    }
+
+    #[test]
+    fn a_late_arriving_original_takes_over() {
+        let mut d = SyndicationDetector::new();
+        d.add("copy", WIRE, Some(5_000));
+        assert_eq!(d.add("orig", WIRE, Some(1_000)), None);
+        assert_eq!(d.root("copy"), "orig");
+        assert_eq!(d.copies("orig"), ["copy"]);
+        assert!(d.remove("orig"));
+        assert!(d.copies("orig").is_empty());
+        assert_eq!(
+            d.root("copy"),
+            "copy",
+            "removing the original frees the copy"
+        );
+        assert!(!d.remove("orig"));
+    }
+}
