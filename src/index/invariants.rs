@@ -170,7 +170,15 @@ impl Index {
                         "claims/{}: occurrence in missing articles/{}",
                         g.id, o.article
                     )),
-                    Some(r) if !r.claims.contains(&(o.ordinal, g.id.clone())) => {
+                    // An occurrence is an extracted claim (listed with its ordinal) or one of the
+                    // outlet's own statements (listed only through the article's claim groups).
+                    Some(r)
+                        if !r.claims.contains(&(o.ordinal, g.id.clone()))
+                            && !r
+                                .claim_groups
+                                .iter()
+                                .any(|&n| super::resolution::claim_id(n) == g.id) =>
+                    {
                         bad.push(format!(
                             "claims/{}: articles/{} does not list it",
                             g.id, o.article
