@@ -9,7 +9,9 @@ use serde::{Deserialize, Serialize};
 ///
 /// Invariant (upheld by every producer): `start <= end <= text.len()` and both ends lie on `char`
 /// boundaries, so `&text[span.start..span.end]` never panics for the text the span came from.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize,
+)]
 pub struct Span {
     /// First byte covered.
     pub start: usize,
@@ -41,7 +43,9 @@ impl Span {
 
     /// Number of bytes shared by two spans.
     pub fn overlap(&self, other: &Span) -> usize {
-        self.end.min(other.end).saturating_sub(self.start.max(other.start))
+        self.end
+            .min(other.end)
+            .saturating_sub(self.start.max(other.start))
     }
 }
 

@@ -1,0 +1,3 @@
+//! saywho integration tests: one module per area.
+
+mod perf_tools;

@@ -14,7 +14,12 @@ mod who;
 
 /// saywho: who said it, and which outlets carried it.
 #[derive(Debug, Parser)]
-#[command(name = "saywho", version, about, args_conflicts_with_subcommands = true)]
+#[command(
+    name = "saywho",
+    version,
+    about,
+    args_conflicts_with_subcommands = true
+)]
 struct Cli {
     #[command(subcommand)]
     command: Option<Command>,
@@ -46,7 +51,10 @@ enum Command {
 /// Parses the command line, runs the command, and turns errors into an exit code.
 pub(crate) fn main() -> ExitCode {
     let cli = Cli::parse();
-    let runtime = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
+    let runtime = match tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+    {
         Ok(rt) => rt,
         Err(err) => {
             eprintln!("saywho: cannot start the async runtime: {err}");
