@@ -1,10 +1,109 @@
-//! `saywho serve` (not yet written).
+//! `saywho serve` (the default command): load the seeds and serve gRPC until SIGINT/SIGTERM.
+
+use anyhow::Context as _;
+use saywho::index::Index;
+use saywho::service::{self, ServeConfig};
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::time::Duration;
 
 /// Flags of `saywho serve`.
 #[derive(Debug, clap::Args)]
-pub(crate) struct ServeArgs {}
+pub(crate) struct ServeArgs {
+    /// Address to listen on.
+    #[arg(
+        long,
+        env = "SAYWHO_ADDR",
+        default_value = "127.0.0.1:50051",
+        value_name = "HOST:PORT"
+    )]
+    addr: SocketAddr,
+    /// Folder for durable storage (reserved: the index is in memory for now).
+    #[arg(long, env = "SAYWHO_DATA_DIR", value_name = "DIR")]
+    data_dir: Option<PathBuf>,
+    /// Folder of seed articles (`*.txt`, optional `manifest.json`) loaded at start-up.
+    /// Default: `$SAYWHO_SEEDS`, else the crate's `seeds/`.
+    #[arg(long, value_name = "DIR")]
+    seeds: Option<PathBuf>,
+    /// Start empty, without the seed articles.
+    #[arg(long)]
+    no_seeds: bool,
+    /// Seconds in-flight calls may run after a shutdown signal.
+    #[arg(long, default_value_t = 10, value_name = "SECONDS")]
+    drain_timeout: u64,
+    /// Log as JSON lines instead of text. The level comes from `RUST_LOG` (default `info`).
+    #[arg(long)]
+    log_json: bool,
+}
 
 /// Runs `saywho serve`.
-pub(crate) async fn run(_args: ServeArgs) -> anyhow::Result<()> {
-    anyhow::bail!("saywho serve is not implemented yet")
+pub(crate) async fn run(args: ServeArgs) -> anyhow::Result<()> {
+    init_tracing(args.log_json);
+    if let Some(dir) = &args.data_dir {
+        tracing::warn!(dir = %dir.display(), "--data-dir is reserved; this build keeps the index in memory only");
+    }
+    let index = Index::new();
+    if !args.no_seeds {
+        let dir = saywho::seed::seeds_dir(args.seeds.as_deref());
+        let loader = index.clone();
+        let dir2 = dir.clone();
+        let n = tokio::task::spawn_blocking(move || saywho::seed::ingest(&loader, &dir2))
+            .await
+            .context("seed loading task")?
+            .with_context(|| format!("loading seeds from {}", dir.display()))?;
+        let stats = index.stats();
+        tracing::info!(seeds = n, dir = %dir.display(), quotes = stats.quotes, speakers = stats.speakers, claims = stats.claims, "seeds loaded");
+    }
+    let listener = tokio::net::TcpListener::bind(args.addr)
+        .await
+        .with_context(|| format!("binding {}", args.addr))?;
+    tracing::info!(addr = %listener.local_addr()?, "saywho listening");
+    let config = ServeConfig {
+        drain_timeout: Duration::from_secs(args.drain_timeout),
+    };
+    service::serve(config, index, listener, stop_signal()).await?;
+    tracing::info!("saywho stopped");
+    Ok(())
+}
+
+fn init_tracing(json: bool) {
+    let filter = tracing_subscriber::EnvFilter::try_from_default_env()
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
+    let builder = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr);
+    // A second init (tests, embedding) keeps the first subscriber.
+    let _ = if json {
+        builder.json().try_init()
+    } else {
+        builder.try_init()
+    };
+}
+
+/// Completes on SIGINT (Ctrl-C) or SIGTERM.
+async fn stop_signal() {
+    let ctrl_c = async {
+        if let Err(e) = tokio::signal::ctrl_c().await {
+            tracing::error!("cannot listen for Ctrl-C: {e}");
+            std::future::pending::<()>().await;
+        }
+    };
+    #[cfg(unix)]
+    let term = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(e) => {
+                tracing::error!("cannot listen for SIGTERM: {e}");
+                std::future::pending::<()>().await;
+            }
+        }
+    };
+    #[cfg(not(unix))]
+    let term = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => tracing::info!("SIGINT received"),
+        () = term => tracing::info!("SIGTERM received"),
+    }
 }

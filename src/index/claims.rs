@@ -1,0 +1,136 @@
+//! Claim groups: the same reported fact, by the same claimant, across articles.
+
+use super::keys;
+use crate::model::{AttributionMethod, Span};
+use std::collections::BTreeSet;
+
+/// One report of a claim in one article.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ClaimOccurrence {
+    /// The article id.
+    pub article: String,
+    /// Position of the claim in the article's extraction (0-based).
+    pub ordinal: u32,
+    /// The article's outlet as submitted.
+    pub outlet: String,
+    /// Publish time, else ingest time, in ms since the epoch.
+    pub time_ms: i64,
+    /// The reported content (UTF-8 byte offsets into the article text).
+    pub span: Span,
+    /// The content exactly as written.
+    pub text: String,
+    /// The cue, if any.
+    pub cue: Option<Span>,
+    /// The words naming the claimant here, if any.
+    pub mention: Option<Span>,
+    /// The claimant's speaker id, if attributed.
+    pub claimant: Option<String>,
+    /// How the claimant was found.
+    pub method: Option<AttributionMethod>,
+    /// Confidence in `[0, 1]`.
+    pub confidence: f32,
+}
+
+/// A claim that contradicts another (filled by cross-source resolution).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Disagreement {
+    /// The other claim's id.
+    pub claim: String,
+    /// The other claim's occurrence that disagrees.
+    pub occurrence: ClaimOccurrence,
+    /// Why they disagree, in words.
+    pub reason: String,
+}
+
+/// The same claim across articles. Immutable once published: writers replace the whole group.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ClaimGroup {
+    /// The resource id (`claims/{id}`).
+    pub id: String,
+    /// The claimant's speaker id (part of the group key), if any.
+    pub claimant: Option<String>,
+    /// Every occurrence, earliest first (then article, then position).
+    pub occurrences: Vec<ClaimOccurrence>,
+}
+
+impl ClaimGroup {
+    /// The resource name, `claims/{id}`.
+    pub fn name(&self) -> String {
+        format!("claims/{}", self.id)
+    }
+
+    /// The canonical content: the first-seen occurrence's wording.
+    pub fn content(&self) -> &str {
+        self.occurrences.first().map_or("", |o| o.text.as_str())
+    }
+
+    /// Adds an occurrence, keeping the order.
+    pub fn insert(&mut self, occ: ClaimOccurrence) {
+        let key = |o: &ClaimOccurrence| (o.time_ms, o.article.clone(), o.ordinal);
+        let pos = self.occurrences.partition_point(|o| key(o) < key(&occ));
+        self.occurrences.insert(pos, occ);
+    }
+
+    /// The distinct normalised outlets of the occurrences.
+    pub fn outlets(&self) -> BTreeSet<String> {
+        self.occurrences
+            .iter()
+            .map(|o| keys::outlet_key(&o.outlet))
+            .collect()
+    }
+
+    /// Outlets that report the claim in an original (non-copy) article, as written, sorted,
+    /// and their number: the independent corroboration. `is_copy` says whether an article is a
+    /// syndicated copy; an article without an outlet counts as its own source.
+    pub fn corroboration(&self, is_copy: impl Fn(&str) -> bool) -> (Vec<String>, usize) {
+        let mut seen = BTreeSet::new();
+        let mut outlets = BTreeSet::new();
+        for o in self.occurrences.iter().filter(|o| !is_copy(&o.article)) {
+            let key = keys::outlet_key(&o.outlet);
+            if key.is_empty() {
+                seen.insert(format!("article:{}", o.article));
+            } else if seen.insert(key) {
+                outlets.insert(o.outlet.clone());
+            }
+        }
+        (outlets.into_iter().collect(), seen.len())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn occ(article: &str, outlet: &str, t: i64) -> ClaimOccurrence {
+        ClaimOccurrence {
+            article: article.into(),
+            ordinal: 0,
+            outlet: outlet.into(),
+            time_ms: t,
+            span: Span::new(0, 4),
+            text: format!("text {article}"),
+            cue: None,
+            mention: None,
+            claimant: None,
+            method: None,
+            confidence: 0.5,
+        }
+    }
+
+    #[test]
+    fn copies_do_not_corroborate() {
+        let mut g = ClaimGroup {
+            id: "c".into(),
+            claimant: None,
+            occurrences: vec![],
+        };
+        g.insert(occ("b", "AP", 2));
+        g.insert(occ("a", "Reuters", 1));
+        g.insert(occ("c", "Yahoo", 3));
+        g.insert(occ("d", "ap", 4));
+        assert_eq!(g.content(), "text a");
+        let (outlets, n) = g.corroboration(|a| a == "c");
+        assert_eq!(outlets, ["AP", "Reuters"]);
+        assert_eq!(n, 2);
+    }
+}

@@ -1,0 +1,142 @@
+//! Normalisation and the grouping seams.
+//!
+//! Every decision about "are these the same speaker / quote / claim?" goes through one of the
+//! `*_key` functions below. They are deliberately simple (exact match after normalisation); the
+//! cross-source resolver (`crate::resolve`) replaces them with transliteration, nickname,
+//! fragment and near-duplicate matching without touching the rest of the index.
+
+use crate::model::LocalSpeaker;
+use xxhash_rust::xxh3::xxh3_64;
+
+/// Number of words in a shingle: fragments this long or longer match inside longer quotes.
+pub const SHINGLE_WORDS: usize = 4;
+
+/// The words of `text` for matching: lower case, accents folded to ASCII where possible,
+/// apostrophes dropped inside words ("that’s" == "thats"), every other non-alphanumeric
+/// character a separator. Linear in `text.len()`.
+pub fn words(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut cur = String::new();
+    for c in text.chars() {
+        if c.is_alphanumeric() {
+            if c.is_ascii() {
+                cur.push(c.to_ascii_lowercase());
+            } else {
+                let folded = deunicode::deunicode_char(c).unwrap_or("");
+                if folded.chars().all(|f| f.is_ascii_alphanumeric()) && !folded.is_empty() {
+                    cur.extend(folded.chars().map(|f| f.to_ascii_lowercase()));
+                } else {
+                    cur.extend(c.to_lowercase());
+                }
+            }
+        } else if matches!(c, '\'' | '’' | 'ʼ' | '‘') && !cur.is_empty() {
+            // Apostrophe inside a word: dropped, the word continues.
+        } else if !cur.is_empty() {
+            out.push(std::mem::take(&mut cur));
+        }
+    }
+    if !cur.is_empty() {
+        out.push(cur);
+    }
+    out
+}
+
+/// Normalises an outlet for comparisons: trimmed, lower case.
+pub fn outlet_key(outlet: &str) -> String {
+    outlet.trim().to_lowercase()
+}
+
+/// Seam: the id of the cross-article speaker a local speaker belongs to, or `None` when the
+/// speaker has no usable name. Now: the name's words joined with `-` ("marco-rubio").
+pub fn speaker_key(speaker: &LocalSpeaker) -> Option<String> {
+    let w = words(&speaker.name);
+    if w.is_empty() {
+        return None;
+    }
+    let mut key = w.join("-");
+    key.truncate(120);
+    Some(key.trim_end_matches('-').to_string())
+}
+
+/// Seam: the group key of a quotation's words. Now: the normalised words joined by spaces.
+pub fn quote_key(words: &[String]) -> String {
+    words.join(" ")
+}
+
+/// Seam: the group key of a claim, from its claimant's speaker id and its content words.
+pub fn claim_key(claimant: Option<&str>, content_words: &[String]) -> String {
+    format!("{}|{}", claimant.unwrap_or(""), content_words.join(" "))
+}
+
+/// A stable resource id for a group key: 16 lower-case hex digits of its xxh3 hash.
+pub fn hash_id(key: &str) -> String {
+    format!("{:016x}", xxh3_64(key.as_bytes()))
+}
+
+/// Hash of one shingle (consecutive words), used as a posting-list key.
+pub fn shingle_hash(words: &[String]) -> u64 {
+    let mut joined = String::new();
+    for w in words {
+        joined.push_str(w);
+        joined.push(' ');
+    }
+    xxh3_64(joined.as_bytes())
+}
+
+/// Hashes of every `SHINGLE_WORDS`-word window of `words`, deduplicated.
+pub fn shingles(words: &[String]) -> Vec<u64> {
+    let mut out: Vec<u64> = words.windows(SHINGLE_WORDS).map(shingle_hash).collect();
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// True when `needle` appears as a contiguous run inside `hay`.
+pub fn contains_run(hay: &[String], needle: &[String]) -> bool {
+    !needle.is_empty() && hay.windows(needle.len()).any(|w| w == needle)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::SpeakerKind;
+
+    #[test]
+    fn words_fold_case_quotes_and_punctuation() {
+        assert_eq!(
+            words("“Today is the first step — of a LONG journey,”"),
+            [
+                "today", "is", "the", "first", "step", "of", "a", "long", "journey"
+            ]
+        );
+        assert_eq!(words("that’s fair"), words("That's fair"));
+        assert_eq!(words("Zelenskyy's"), ["zelenskyys"]);
+        assert_eq!(words("café"), ["cafe"]);
+        assert!(words("  — … ").is_empty());
+    }
+
+    #[test]
+    fn speaker_key_is_a_slug() {
+        let s = LocalSpeaker {
+            name: "Sergey Lavrov".into(),
+            kind: SpeakerKind::Person,
+            roles: vec![],
+            aliases: vec![],
+            mentions: vec![],
+        };
+        assert_eq!(speaker_key(&s).as_deref(), Some("sergey-lavrov"));
+        let blank = LocalSpeaker {
+            name: "—".into(),
+            ..s
+        };
+        assert_eq!(speaker_key(&blank), None);
+    }
+
+    #[test]
+    fn contains_run_needs_contiguous_words() {
+        let hay = words("today we took an important step forward");
+        assert!(contains_run(&hay, &words("an important step forward")));
+        assert!(!contains_run(&hay, &words("today important step")));
+        assert!(!contains_run(&hay, &[]));
+    }
+}

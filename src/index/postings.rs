@@ -1,0 +1,131 @@
+//! Posting lists: from a key (a word, a shingle hash, a speaker id, an outlet) to the sorted set
+//! of resource ids that carry it, plus an ordered set of every id of one resource type.
+
+use dashmap::DashMap;
+use parking_lot::RwLock;
+use std::collections::BTreeSet;
+use std::hash::Hash;
+
+/// A concurrent map from key to a sorted set of ids. Readers get owned copies, never guards.
+#[derive(Debug)]
+pub(super) struct Postings<K: Eq + Hash> {
+    map: DashMap<K, BTreeSet<String>>,
+}
+
+impl<K: Eq + Hash> Default for Postings<K> {
+    fn default() -> Self {
+        Postings {
+            map: DashMap::new(),
+        }
+    }
+}
+
+impl<K: Eq + Hash + Clone> Postings<K> {
+    /// Adds `id` under `key`.
+    pub(super) fn add(&self, key: K, id: &str) {
+        self.map.entry(key).or_default().insert(id.to_string());
+    }
+
+    /// Removes `id` from under `key`, dropping the key when its set becomes empty.
+    pub(super) fn remove(&self, key: &K, id: &str) {
+        let now_empty = match self.map.get_mut(key) {
+            Some(mut set) => {
+                set.remove(id);
+                set.is_empty()
+            }
+            None => false,
+        };
+        if now_empty {
+            self.map.remove_if(key, |_, set| set.is_empty());
+        }
+    }
+
+    /// A copy of the ids under `key` (empty when none).
+    pub(super) fn get(&self, key: &K) -> BTreeSet<String> {
+        self.map.get(key).map(|s| s.clone()).unwrap_or_default()
+    }
+
+    /// Number of distinct keys.
+    #[cfg(test)]
+    pub(super) fn keys(&self) -> usize {
+        self.map.len()
+    }
+}
+
+/// Every id of one resource type, in order, for unfiltered listing.
+#[derive(Debug, Default)]
+pub(super) struct OrderedIds {
+    ids: RwLock<BTreeSet<String>>,
+}
+
+impl OrderedIds {
+    /// Adds an id.
+    pub(super) fn insert(&self, id: &str) {
+        self.ids.write().insert(id.to_string());
+    }
+
+    /// Removes an id.
+    pub(super) fn remove(&self, id: &str) {
+        self.ids.write().remove(id);
+    }
+
+    /// Number of ids.
+    pub(super) fn len(&self) -> usize {
+        self.ids.read().len()
+    }
+
+    /// Up to `limit` ids sorting after `after` (from the start when `None`), in order.
+    pub(super) fn after(&self, after: Option<&str>, limit: usize) -> Vec<String> {
+        let ids = self.ids.read();
+        match after {
+            Some(a) => ids
+                .range::<str, _>((std::ops::Bound::Excluded(a), std::ops::Bound::Unbounded))
+                .take(limit)
+                .cloned()
+                .collect(),
+            None => ids.iter().take(limit).cloned().collect(),
+        }
+    }
+}
+
+/// Intersects sorted id sets, smallest first. `None` when there is no set to intersect.
+pub(super) fn intersect(mut sets: Vec<BTreeSet<String>>) -> Option<BTreeSet<String>> {
+    sets.sort_by_key(BTreeSet::len);
+    let mut iter = sets.into_iter();
+    let first = iter.next()?;
+    Some(iter.fold(first, |acc, s| acc.intersection(&s).cloned().collect()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn remove_drops_empty_keys() {
+        let p: Postings<String> = Postings::default();
+        p.add("w".into(), "q1");
+        p.add("w".into(), "q2");
+        p.remove(&"w".into(), "q1");
+        assert_eq!(p.get(&"w".into()).len(), 1);
+        p.remove(&"w".into(), "q2");
+        assert_eq!(p.keys(), 0);
+    }
+
+    #[test]
+    fn ordered_ids_page_after_a_key() {
+        let ids = OrderedIds::default();
+        for id in ["c", "a", "b"] {
+            ids.insert(id);
+        }
+        assert_eq!(ids.after(None, 2), ["a", "b"]);
+        assert_eq!(ids.after(Some("a"), 5), ["b", "c"]);
+    }
+
+    #[test]
+    fn intersect_smallest_first() {
+        let a: BTreeSet<String> = ["1", "2", "3"].map(String::from).into();
+        let b: BTreeSet<String> = ["2", "3"].map(String::from).into();
+        assert_eq!(intersect(vec![a, b]).unwrap().len(), 2);
+        assert!(intersect(vec![]).is_none());
+    }
+}

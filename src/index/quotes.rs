@@ -1,0 +1,226 @@
+//! Quote groups: the same words across every article that carries them.
+
+use super::keys;
+use crate::model::{AttributionMethod, QuoteKind, Span, SpeakerKind};
+use std::collections::{BTreeMap, BTreeSet};
+
+/// One appearance of a quotation in one article.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Occurrence {
+    /// The article id.
+    pub article: String,
+    /// Position of the quote in the article's extraction (0-based).
+    pub ordinal: u32,
+    /// The article's outlet as submitted.
+    pub outlet: String,
+    /// The article's publish time, else ingest time, in ms since the epoch.
+    pub time_ms: i64,
+    /// The quoted words (UTF-8 byte offsets into the article text).
+    pub span: Span,
+    /// The quoted words exactly as written.
+    pub text: String,
+    /// Full utterance or fragment.
+    pub kind: QuoteKind,
+    /// The cue, if any.
+    pub cue: Option<Span>,
+    /// The words naming the speaker here, if any.
+    pub mention: Option<Span>,
+    /// The speaker id, if the occurrence is attributed.
+    pub speaker: Option<String>,
+    /// The speaker's kind, if attributed.
+    pub speaker_kind: Option<SpeakerKind>,
+    /// How the speaker was found.
+    pub method: Option<AttributionMethod>,
+    /// Confidence in `[0, 1]`.
+    pub confidence: f32,
+}
+
+impl Occurrence {
+    /// Sort key: earliest first, then article, then position.
+    pub fn order_key(&self) -> (i64, &str, u32) {
+        (self.time_ms, &self.article, self.ordinal)
+    }
+}
+
+/// One wording of a quote and where it appears.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Variant {
+    /// The wording exactly as written.
+    pub text: String,
+    /// Outlets using it, sorted, deduplicated.
+    pub outlets: Vec<String>,
+    /// Article ids using it, sorted.
+    pub articles: Vec<String>,
+    /// Similarity to the canonical text, in `[0, 1]`.
+    pub similarity: f64,
+}
+
+/// The same words across articles. Immutable once published: writers replace the whole group.
+#[derive(Clone, Debug, PartialEq)]
+pub struct QuoteGroup {
+    /// The resource id (`quotes/{id}`).
+    pub id: String,
+    /// Normalised words (the group key's words).
+    pub words: Vec<String>,
+    /// Every occurrence, sorted by [`Occurrence::order_key`].
+    pub occurrences: Vec<Occurrence>,
+}
+
+impl QuoteGroup {
+    /// The resource name, `quotes/{id}`.
+    pub fn name(&self) -> String {
+        format!("quotes/{}", self.id)
+    }
+
+    /// The first-seen occurrence (there is always one in a published group).
+    pub fn first(&self) -> Option<&Occurrence> {
+        self.occurrences.first()
+    }
+
+    /// The canonical wording: the first-seen occurrence's text.
+    pub fn text(&self) -> &str {
+        self.first().map_or("", |o| o.text.as_str())
+    }
+
+    /// Adds an occurrence, keeping the order.
+    pub fn insert(&mut self, occ: Occurrence) {
+        let pos = self
+            .occurrences
+            .partition_point(|o| o.order_key() < occ.order_key());
+        self.occurrences.insert(pos, occ);
+    }
+
+    /// The speaker most occurrences name, preferring a named person or organisation over an
+    /// unnamed role, then the higher total confidence, then the smaller id.
+    pub fn speaker(&self) -> Option<String> {
+        let mut votes: BTreeMap<&str, (bool, usize, f32)> = BTreeMap::new();
+        for o in &self.occurrences {
+            if let Some(s) = &o.speaker {
+                let named = o.speaker_kind != Some(SpeakerKind::Role);
+                let v = votes.entry(s).or_insert((named, 0, 0.0));
+                v.1 += 1;
+                v.2 += o.confidence;
+            }
+        }
+        votes
+            .into_iter()
+            .max_by(|a, b| {
+                (a.1.0, a.1.1)
+                    .cmp(&(b.1.0, b.1.1))
+                    .then(a.1.2.total_cmp(&b.1.2))
+                    .then(b.0.cmp(a.0))
+            })
+            .map(|(s, _)| s.to_string())
+    }
+
+    /// The distinct speaker ids of the occurrences.
+    pub fn speakers(&self) -> BTreeSet<String> {
+        self.occurrences
+            .iter()
+            .filter_map(|o| o.speaker.clone())
+            .collect()
+    }
+
+    /// The distinct normalised outlets of the occurrences.
+    pub fn outlets(&self) -> BTreeSet<String> {
+        self.occurrences
+            .iter()
+            .map(|o| keys::outlet_key(&o.outlet))
+            .collect()
+    }
+
+    /// True when occurrences name more than one distinct speaker.
+    pub fn is_conflict(&self) -> bool {
+        self.speakers().len() > 1
+    }
+
+    /// Occurrence counts by outlet (as written by the first occurrence of each), most first.
+    pub fn outlet_counts(&self) -> Vec<(String, usize)> {
+        let mut counts: BTreeMap<String, (String, usize)> = BTreeMap::new();
+        for o in &self.occurrences {
+            let e = counts
+                .entry(keys::outlet_key(&o.outlet))
+                .or_insert_with(|| (o.outlet.clone(), 0));
+            e.1 += 1;
+        }
+        let mut out: Vec<(String, usize)> = counts.into_values().collect();
+        out.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        out
+    }
+
+    /// Each distinct wording with its outlets and similarity to the canonical text.
+    pub fn variants(&self) -> Vec<Variant> {
+        let canonical = self.text();
+        let mut by_text: BTreeMap<&str, (BTreeSet<String>, BTreeSet<String>)> = BTreeMap::new();
+        for o in &self.occurrences {
+            let e = by_text.entry(o.text.as_str()).or_default();
+            e.0.insert(o.outlet.clone());
+            e.1.insert(o.article.clone());
+        }
+        let mut out: Vec<Variant> = by_text
+            .into_iter()
+            .map(|(text, (outlets, articles))| Variant {
+                similarity: strsim::normalized_levenshtein(canonical, text),
+                text: text.to_string(),
+                outlets: outlets.into_iter().collect(),
+                articles: articles.into_iter().collect(),
+            })
+            .collect();
+        out.sort_by(|a, b| {
+            b.similarity
+                .total_cmp(&a.similarity)
+                .then(a.text.cmp(&b.text))
+        });
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn occ(article: &str, t: i64, text: &str, speaker: Option<(&str, SpeakerKind)>) -> Occurrence {
+        Occurrence {
+            article: article.into(),
+            ordinal: 0,
+            outlet: format!("Outlet {article}"),
+            time_ms: t,
+            span: Span::new(0, text.len()),
+            text: text.into(),
+            kind: QuoteKind::Full,
+            cue: None,
+            mention: None,
+            speaker: speaker.map(|s| s.0.to_string()),
+            speaker_kind: speaker.map(|s| s.1),
+            method: None,
+            confidence: 0.9,
+        }
+    }
+
+    #[test]
+    fn named_speaker_beats_a_role_and_first_seen_is_earliest() {
+        let mut g = QuoteGroup {
+            id: "q".into(),
+            words: vec![],
+            occurrences: vec![],
+        };
+        let role = Some(("spokesperson", SpeakerKind::Role));
+        g.insert(occ("b", 20, "One call, is not enough", role));
+        g.insert(occ("c", 30, "One call, is not enough", role));
+        g.insert(occ(
+            "a",
+            10,
+            "One call is not enough",
+            Some(("tammy-bruce", SpeakerKind::Person)),
+        ));
+        assert_eq!(g.first().map(|o| o.article.as_str()), Some("a"));
+        assert_eq!(g.text(), "One call is not enough");
+        assert_eq!(g.speaker().as_deref(), Some("tammy-bruce"));
+        assert!(g.is_conflict());
+        let variants = g.variants();
+        assert_eq!(variants.len(), 2);
+        assert_eq!(variants[0].similarity, 1.0);
+        assert_eq!(variants[1].outlets, ["Outlet b", "Outlet c"]);
+        assert_eq!(g.outlet_counts().len(), 3);
+    }
+}

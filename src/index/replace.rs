@@ -1,0 +1,157 @@
+//! Publishing: replace one stored value and update every posting list that mentions it, by
+//! diffing the old value's keys against the new one's. Called only under the writer lock.
+
+use super::articles::{self, ArticleRecord};
+use super::claims::ClaimGroup;
+use super::postings::Postings;
+use super::quotes::QuoteGroup;
+use super::speakers::SpeakerRecord;
+use super::{Index, keys};
+use std::collections::BTreeSet;
+use std::hash::Hash;
+use std::sync::Arc;
+
+/// Removes `id` from keys only in `old` and adds it to keys only in `new`.
+fn diff<K: Eq + Hash + Clone + Ord>(p: &Postings<K>, id: &str, old: BTreeSet<K>, new: BTreeSet<K>) {
+    for k in old.difference(&new) {
+        p.remove(k, id);
+    }
+    for k in new.difference(&old) {
+        p.add(k.clone(), id);
+    }
+}
+
+fn quote_keys(
+    g: Option<&QuoteGroup>,
+) -> (
+    BTreeSet<String>,
+    BTreeSet<u64>,
+    BTreeSet<String>,
+    BTreeSet<String>,
+) {
+    match g {
+        None => Default::default(),
+        Some(g) => (
+            g.words.iter().cloned().collect(),
+            keys::shingles(&g.words).into_iter().collect(),
+            g.speakers(),
+            g.outlets(),
+        ),
+    }
+}
+
+impl Index {
+    /// Replaces quote group `old` by `new` (either may be absent).
+    pub(super) fn put_quote(&self, old: Option<&QuoteGroup>, new: Option<&Arc<QuoteGroup>>) {
+        let i = &self.inner;
+        let Some(id) = new
+            .map(|g| g.id.clone())
+            .or_else(|| old.map(|g| g.id.clone()))
+        else {
+            return;
+        };
+        if let Some(g) = new {
+            i.quotes.insert(id.clone(), Arc::clone(g));
+            i.quote_ids.insert(&id);
+        }
+        let (ow, os, osp, oo) = quote_keys(old);
+        let (nw, ns, nsp, no) = quote_keys(new.map(|g| g.as_ref()));
+        diff(&i.quote_terms, &id, ow, nw);
+        diff(&i.quote_shingles, &id, os, ns);
+        diff(&i.quotes_by_speaker, &id, osp, nsp);
+        diff(&i.quotes_by_outlet, &id, oo, no);
+        if new.is_some_and(|g| g.is_conflict()) {
+            i.conflicts.insert(&id);
+        } else {
+            i.conflicts.remove(&id);
+        }
+        if new.is_none() {
+            i.quote_ids.remove(&id);
+            i.quotes.remove(&id);
+        }
+    }
+
+    /// Replaces claim group `old` by `new` (either may be absent).
+    pub(super) fn put_claim(&self, old: Option<&ClaimGroup>, new: Option<&Arc<ClaimGroup>>) {
+        let i = &self.inner;
+        let Some(id) = new
+            .map(|g| g.id.clone())
+            .or_else(|| old.map(|g| g.id.clone()))
+        else {
+            return;
+        };
+        if let Some(g) = new {
+            i.claims.insert(id.clone(), Arc::clone(g));
+            i.claim_ids.insert(&id);
+        }
+        let claimants = |g: Option<&ClaimGroup>| -> BTreeSet<String> {
+            g.and_then(|g| g.claimant.clone()).into_iter().collect()
+        };
+        let outlets = |g: Option<&ClaimGroup>| g.map(ClaimGroup::outlets).unwrap_or_default();
+        let newg = new.map(|g| g.as_ref());
+        diff(&i.claims_by_claimant, &id, claimants(old), claimants(newg));
+        diff(&i.claims_by_outlet, &id, outlets(old), outlets(newg));
+        if new.is_none() {
+            i.claim_ids.remove(&id);
+            i.claims.remove(&id);
+        }
+    }
+
+    /// Replaces speaker `old` by `new` (either may be absent).
+    pub(super) fn put_speaker(
+        &self,
+        old: Option<&SpeakerRecord>,
+        new: Option<&Arc<SpeakerRecord>>,
+    ) {
+        let i = &self.inner;
+        let Some(id) = new
+            .map(|s| s.id.clone())
+            .or_else(|| old.map(|s| s.id.clone()))
+        else {
+            return;
+        };
+        if let Some(s) = new {
+            i.speakers.insert(id.clone(), Arc::clone(s));
+            i.speaker_ids.insert(&id);
+        }
+        let words =
+            |s: Option<&SpeakerRecord>| s.map(SpeakerRecord::alias_words).unwrap_or_default();
+        diff(
+            &i.speaker_words,
+            &id,
+            words(old),
+            words(new.map(|s| s.as_ref())),
+        );
+        if new.is_none() {
+            i.speaker_ids.remove(&id);
+            i.speakers.remove(&id);
+        }
+    }
+
+    /// Adds (`new`) or removes (`old`) an article record and its postings.
+    pub(super) fn put_article(
+        &self,
+        old: Option<&ArticleRecord>,
+        new: Option<&Arc<ArticleRecord>>,
+    ) {
+        let i = &self.inner;
+        if let Some(r) = new {
+            let id = &r.article.id;
+            i.articles.insert(id.clone(), Arc::clone(r));
+            i.article_ids.insert(id);
+            i.articles_by_outlet
+                .add(keys::outlet_key(&r.article.meta.outlet), id);
+            i.syndication
+                .add(r.text_hash, &articles::syndication_key(r.time_ms, id));
+        }
+        if let Some(r) = old {
+            let id = &r.article.id;
+            i.syndication
+                .remove(&r.text_hash, &articles::syndication_key(r.time_ms, id));
+            i.articles_by_outlet
+                .remove(&keys::outlet_key(&r.article.meta.outlet), id);
+            i.article_ids.remove(id);
+            i.articles.remove(id);
+        }
+    }
+}

@@ -1,0 +1,168 @@
+//! Speakers across articles: each is the sum of per-article contributions, so that deleting an
+//! article subtracts exactly what it added.
+
+use super::keys;
+use crate::model::SpeakerKind;
+use std::collections::{BTreeMap, BTreeSet};
+
+/// What one article says about one speaker.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Contribution {
+    /// The fullest name the article gives.
+    pub name: String,
+    /// Person, organisation or role (the article's view).
+    pub kind: Option<SpeakerKind>,
+    /// Surface forms with counts.
+    pub aliases: BTreeMap<String, u32>,
+    /// Roles and titles seen.
+    pub roles: BTreeSet<String>,
+    /// Quotes the article attributes to the speaker.
+    pub quotes: u32,
+    /// Claims the article attributes to the speaker.
+    pub claims: u32,
+}
+
+/// One speaker across articles. Immutable once published: writers replace the whole record.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SpeakerRecord {
+    /// The resource id (`speakers/{id}`).
+    pub id: String,
+    /// Per-article contributions, by article id.
+    pub contributions: BTreeMap<String, Contribution>,
+}
+
+impl SpeakerRecord {
+    /// The resource name, `speakers/{id}`.
+    pub fn name(&self) -> String {
+        format!("speakers/{}", self.id)
+    }
+
+    /// The fullest, most common spelling: most words, then most articles, then alphabetical.
+    pub fn display_name(&self) -> String {
+        let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+        for c in self.contributions.values() {
+            *counts.entry(c.name.as_str()).or_default() += 1;
+        }
+        counts
+            .into_iter()
+            .max_by(|a, b| {
+                let wa = a.0.split_whitespace().count();
+                let wb = b.0.split_whitespace().count();
+                (wa, a.1).cmp(&(wb, b.1)).then(b.0.cmp(a.0))
+            })
+            .map(|(n, _)| n.to_string())
+            .unwrap_or_default()
+    }
+
+    /// The most common kind; a role only when no article names a person or organisation.
+    pub fn kind(&self) -> Option<SpeakerKind> {
+        let kinds: Vec<SpeakerKind> = self.contributions.values().filter_map(|c| c.kind).collect();
+        let count = |k| kinds.iter().filter(|&&x| x == k).count();
+        let (p, o) = (count(SpeakerKind::Person), count(SpeakerKind::Organization));
+        match (p, o, count(SpeakerKind::Role)) {
+            (0, 0, 0) => None,
+            (0, 0, _) => Some(SpeakerKind::Role),
+            (p, o, _) if p >= o => Some(SpeakerKind::Person),
+            _ => Some(SpeakerKind::Organization),
+        }
+    }
+
+    /// Every surface form with its total count, most frequent first.
+    pub fn aliases(&self) -> Vec<(String, u32)> {
+        let mut sum: BTreeMap<&str, u32> = BTreeMap::new();
+        for c in self.contributions.values() {
+            for (a, n) in &c.aliases {
+                *sum.entry(a).or_default() += n;
+            }
+            // The article's name is itself a form the speaker goes by.
+            sum.entry(c.name.as_str()).or_insert(0);
+        }
+        let mut out: Vec<(String, u32)> = sum
+            .into_iter()
+            .map(|(a, n)| (a.to_string(), n.max(1)))
+            .collect();
+        out.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        out
+    }
+
+    /// Roles with the number of articles giving them, most frequent first.
+    pub fn roles(&self) -> Vec<(String, u32)> {
+        let mut sum: BTreeMap<&str, u32> = BTreeMap::new();
+        for c in self.contributions.values() {
+            for r in &c.roles {
+                *sum.entry(r).or_default() += 1;
+            }
+        }
+        let mut out: Vec<(String, u32)> =
+            sum.into_iter().map(|(r, n)| (r.to_string(), n)).collect();
+        out.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        out
+    }
+
+    /// Total quote occurrences attributed to the speaker.
+    pub fn quote_count(&self) -> u32 {
+        self.contributions.values().map(|c| c.quotes).sum()
+    }
+
+    /// Total claim occurrences attributed to the speaker.
+    pub fn claim_count(&self) -> u32 {
+        self.contributions.values().map(|c| c.claims).sum()
+    }
+
+    /// The normalised words of every alias and name: the keys of the alias posting list.
+    pub fn alias_words(&self) -> BTreeSet<String> {
+        self.aliases()
+            .iter()
+            .flat_map(|(a, _)| keys::words(a))
+            .collect()
+    }
+
+    /// True when one alias (or the display name) contains every word of `query_words`.
+    pub fn matches_alias(&self, query_words: &[String]) -> bool {
+        self.aliases().iter().any(|(a, _)| {
+            let w = keys::words(a);
+            query_words.iter().all(|q| w.contains(q))
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn contrib(name: &str, aliases: &[(&str, u32)], kind: SpeakerKind) -> Contribution {
+        Contribution {
+            name: name.into(),
+            kind: Some(kind),
+            aliases: aliases.iter().map(|(a, n)| (a.to_string(), *n)).collect(),
+            roles: ["Foreign Minister".to_string()].into(),
+            quotes: 2,
+            claims: 1,
+        }
+    }
+
+    #[test]
+    fn aggregates_over_articles() {
+        let mut s = SpeakerRecord {
+            id: "sergey-lavrov".into(),
+            contributions: BTreeMap::new(),
+        };
+        let p = SpeakerKind::Person;
+        s.contributions
+            .insert("a".into(), contrib("Sergey Lavrov", &[("Lavrov", 3)], p));
+        s.contributions.insert(
+            "b".into(),
+            contrib("Sergey Lavrov", &[("Russia's Lavrov", 1)], p),
+        );
+        s.contributions
+            .insert("c".into(), contrib("Lavrov", &[("Lavrov", 1)], p));
+        assert_eq!(s.display_name(), "Sergey Lavrov");
+        assert_eq!(s.aliases()[0], ("Lavrov".to_string(), 4));
+        assert_eq!(s.roles(), [("Foreign Minister".to_string(), 3)]);
+        assert_eq!(s.quote_count(), 6);
+        assert_eq!(s.claim_count(), 3);
+        assert!(s.matches_alias(&keys::words("russia's LAVROV")));
+        assert!(!s.matches_alias(&keys::words("Sergey Rubio")));
+        assert_eq!(s.kind(), Some(SpeakerKind::Person));
+    }
+}

@@ -1,0 +1,57 @@
+//! Claims to wire messages.
+
+use super::{View, method};
+use crate::index::{ClaimGroup, ClaimOccurrence};
+use crate::pb;
+use crate::service::names::timestamp;
+
+impl View {
+    /// The wire claim occurrence.
+    fn claim_occurrence(&mut self, o: &ClaimOccurrence) -> pb::ClaimOccurrence {
+        pb::ClaimOccurrence {
+            article: format!("articles/{}", o.article),
+            outlet: o.outlet.clone(),
+            publish_time: Some(timestamp(o.time_ms)),
+            span: self.span(&o.article, Some(o.span)),
+            cue: self.span(&o.article, o.cue),
+            claimant_mention: self.span(&o.article, o.mention),
+            claimant: self.speaker_ref(o.claimant.as_deref()),
+            attribution_method: method(o.method) as i32,
+            confidence: o.confidence,
+            syndicated_copy: self.is_copy(&o.article),
+        }
+    }
+
+    /// The wire claim, with corroboration and disagreements.
+    pub(crate) fn claim(&mut self, g: &ClaimGroup) -> pb::Claim {
+        let index = self.index.clone();
+        let (outlets, independent) = g.corroboration(|a| index.is_copy(a));
+        let disagreements = index
+            .claim_disagreements(g)
+            .into_iter()
+            .map(|d| pb::ClaimDisagreement {
+                claim: format!("claims/{}", d.claim),
+                occurrence: Some(self.claim_occurrence(&d.occurrence)),
+                reason: d.reason,
+            })
+            .collect();
+        let first = g.occurrences.first();
+        pb::Claim {
+            name: g.name(),
+            claimant: self.speaker_ref(g.claimant.as_deref()),
+            content: g.content().to_string(),
+            occurrences: g
+                .occurrences
+                .iter()
+                .map(|o| self.claim_occurrence(o))
+                .collect(),
+            corroborating_outlets: outlets,
+            independent_outlet_count: independent as i32,
+            disagreements,
+            first_seen_article: first
+                .map(|o| format!("articles/{}", o.article))
+                .unwrap_or_default(),
+            first_seen_time: first.map(|o| timestamp(o.time_ms)),
+        }
+    }
+}

@@ -1,0 +1,170 @@
+//! Domain values to wire messages. A [`View`] holds the index and the offset unit of one
+//! request, and caches the articles and speakers it looks up while converting.
+
+mod claims;
+mod quotes;
+pub(crate) mod spans;
+
+use super::names::timestamp;
+use crate::index::{ArticleRecord, Index, SpeakerRecord};
+use crate::model::{AttributionMethod, QuoteKind, Span, SpeakerKind};
+use crate::pb;
+use std::collections::HashMap;
+use std::sync::Arc;
+
+/// Converts index values for one request.
+pub(crate) struct View {
+    index: Index,
+    encoding: pb::OffsetEncoding,
+    articles: HashMap<String, Option<Arc<ArticleRecord>>>,
+    speakers: HashMap<String, Option<pb::SpeakerRef>>,
+}
+
+impl View {
+    /// A view answering in `encoding` offsets.
+    pub(crate) fn new(index: &Index, encoding: pb::OffsetEncoding) -> Self {
+        View {
+            index: index.clone(),
+            encoding,
+            articles: HashMap::new(),
+            speakers: HashMap::new(),
+        }
+    }
+
+    fn article(&mut self, id: &str) -> Option<Arc<ArticleRecord>> {
+        let index = &self.index;
+        self.articles
+            .entry(id.to_string())
+            .or_insert_with(|| index.article(id))
+            .clone()
+    }
+
+    /// A span of article `id`'s text; unset when the article is gone.
+    fn span(&mut self, article: &str, span: Option<Span>) -> Option<pb::TextSpan> {
+        let span = span?;
+        let encoding = self.encoding;
+        let record = self.article(article)?;
+        Some(spans::text_span(&record.article.text, span, encoding))
+    }
+
+    /// True when the article is a syndicated copy.
+    fn is_copy(&mut self, article: &str) -> bool {
+        match self.article(article) {
+            Some(r) => self.index.syndication(&r).0.is_some(),
+            None => false,
+        }
+    }
+
+    /// A short reference to speaker `id` (unset when it no longer exists).
+    pub(crate) fn speaker_ref(&mut self, id: Option<&str>) -> Option<pb::SpeakerRef> {
+        let id = id?;
+        let index = &self.index;
+        self.speakers
+            .entry(id.to_string())
+            .or_insert_with(|| {
+                index.speaker(id).map(|s| pb::SpeakerRef {
+                    name: s.name(),
+                    display_name: s.display_name(),
+                    kind: speaker_kind(s.kind()) as i32,
+                })
+            })
+            .clone()
+    }
+
+    /// The wire article; `full` includes the text.
+    pub(crate) fn article_message(&self, r: &ArticleRecord, full: bool) -> pb::Article {
+        let (copy_of, copies) = self.index.syndication(r);
+        let a = &r.article;
+        pb::Article {
+            name: r.name(),
+            text: if full { a.text.clone() } else { String::new() },
+            outlet: a.meta.outlet.clone(),
+            url: a.meta.url.clone(),
+            title: a.meta.title.clone(),
+            publish_time: a.meta.published_ms.map(timestamp),
+            create_time: Some(timestamp(a.ingested_ms)),
+            quote_count: r.quotes.len() as i32,
+            claim_count: r.claims.len() as i32,
+            speaker_count: r.speakers.len() as i32,
+            copy_of: copy_of
+                .map(|id| format!("articles/{id}"))
+                .unwrap_or_default(),
+            copies: copies
+                .into_iter()
+                .map(|id| format!("articles/{id}"))
+                .collect(),
+        }
+    }
+
+    /// The wire speaker.
+    pub(crate) fn speaker_message(&self, s: &SpeakerRecord) -> pb::Speaker {
+        pb::Speaker {
+            name: s.name(),
+            display_name: s.display_name(),
+            kind: speaker_kind(s.kind()) as i32,
+            aliases: s
+                .aliases()
+                .into_iter()
+                .map(|(text, n)| pb::SpeakerAlias {
+                    text,
+                    count: n as i32,
+                })
+                .collect(),
+            roles: s
+                .roles()
+                .into_iter()
+                .map(|(text, n)| pb::SpeakerRole {
+                    text,
+                    count: n as i32,
+                })
+                .collect(),
+            article_count: s.contributions.len() as i32,
+            quote_count: s.quote_count() as i32,
+            claim_count: s.claim_count() as i32,
+            articles: s
+                .contributions
+                .keys()
+                .map(|a| format!("articles/{a}"))
+                .collect(),
+        }
+    }
+}
+
+/// Domain speaker kind to wire.
+pub(crate) fn speaker_kind(kind: Option<SpeakerKind>) -> pb::SpeakerKind {
+    match kind {
+        None => pb::SpeakerKind::Unspecified,
+        Some(SpeakerKind::Person) => pb::SpeakerKind::Person,
+        Some(SpeakerKind::Organization) => pb::SpeakerKind::Organization,
+        Some(SpeakerKind::Role) => pb::SpeakerKind::Role,
+    }
+}
+
+/// Wire speaker kind to domain (`None` for UNSPECIFIED = all kinds).
+pub(crate) fn speaker_kind_filter(kind: pb::SpeakerKind) -> Option<SpeakerKind> {
+    match kind {
+        pb::SpeakerKind::Unspecified => None,
+        pb::SpeakerKind::Person => Some(SpeakerKind::Person),
+        pb::SpeakerKind::Organization => Some(SpeakerKind::Organization),
+        pb::SpeakerKind::Role => Some(SpeakerKind::Role),
+    }
+}
+
+fn quote_kind(kind: QuoteKind) -> pb::QuoteKind {
+    match kind {
+        QuoteKind::Full => pb::QuoteKind::Full,
+        QuoteKind::Partial => pb::QuoteKind::Partial,
+    }
+}
+
+fn method(m: Option<AttributionMethod>) -> pb::AttributionMethod {
+    match m {
+        None => pb::AttributionMethod::Unspecified,
+        Some(AttributionMethod::Explicit) => pb::AttributionMethod::Explicit,
+        Some(AttributionMethod::Pronoun) => pb::AttributionMethod::Pronoun,
+        Some(AttributionMethod::Continuation) => pb::AttributionMethod::Continuation,
+        Some(AttributionMethod::NoCue) => pb::AttributionMethod::NoCue,
+        Some(AttributionMethod::AccordingTo) => pb::AttributionMethod::AccordingTo,
+        Some(AttributionMethod::CrossSource) => pb::AttributionMethod::CrossSource,
+    }
+}

@@ -1,0 +1,135 @@
+//! Quotes, occurrences, attribution candidates and conflicts to wire messages.
+
+use super::{View, method, quote_kind};
+use crate::index::{Candidate, MatchKind, Occurrence, QuoteGroup, Relation};
+use crate::pb;
+use crate::service::names::timestamp;
+use std::collections::BTreeMap;
+
+impl View {
+    /// The wire occurrence.
+    pub(crate) fn occurrence(&mut self, o: &Occurrence) -> pb::QuoteOccurrence {
+        pb::QuoteOccurrence {
+            article: format!("articles/{}", o.article),
+            outlet: o.outlet.clone(),
+            publish_time: Some(timestamp(o.time_ms)),
+            span: self.span(&o.article, Some(o.span)),
+            kind: quote_kind(o.kind) as i32,
+            cue: self.span(&o.article, o.cue),
+            speaker_mention: self.span(&o.article, o.mention),
+            speaker: self.speaker_ref(o.speaker.as_deref()),
+            confidence: o.confidence,
+            attribution_method: method(o.method) as i32,
+            syndicated_copy: self.is_copy(&o.article),
+        }
+    }
+
+    /// The wire quote, with every occurrence, variants, counts and related quotes.
+    pub(crate) fn quote(&mut self, g: &QuoteGroup) -> pb::Quote {
+        let first = g.first();
+        let related = self
+            .index
+            .related_quotes(g)
+            .into_iter()
+            .map(|r| pb::RelatedQuote {
+                quote: r.quote.name(),
+                relation: match r.relation {
+                    Relation::ContainedIn => pb::QuoteRelation::ContainedIn,
+                    Relation::Contains => pb::QuoteRelation::Contains,
+                    Relation::NearVariant => pb::QuoteRelation::NearVariant,
+                } as i32,
+                similarity: r.similarity,
+                text: r.quote.text().to_string(),
+            })
+            .collect();
+        pb::Quote {
+            name: g.name(),
+            text: g.text().to_string(),
+            speaker: self.speaker_ref(g.speaker().as_deref()),
+            occurrences: g.occurrences.iter().map(|o| self.occurrence(o)).collect(),
+            first_seen_article: first
+                .map(|o| format!("articles/{}", o.article))
+                .unwrap_or_default(),
+            first_seen_outlet: first.map(|o| o.outlet.clone()).unwrap_or_default(),
+            first_seen_time: first.map(|o| timestamp(o.time_ms)),
+            variants: g
+                .variants()
+                .into_iter()
+                .map(|v| pb::QuoteVariant {
+                    text: v.text,
+                    outlets: v.outlets,
+                    articles: v.articles.iter().map(|a| format!("articles/{a}")).collect(),
+                    similarity: v.similarity,
+                })
+                .collect(),
+            outlet_counts: g
+                .outlet_counts()
+                .into_iter()
+                .map(|(outlet, n)| pb::OutletCount {
+                    outlet,
+                    count: n as i32,
+                })
+                .collect(),
+            occurrence_count: g.occurrences.len() as i32,
+            related_quotes: related,
+        }
+    }
+
+    /// The wire attribution candidate.
+    pub(crate) fn candidate(&mut self, c: &Candidate) -> pb::SpeakerCandidate {
+        pb::SpeakerCandidate {
+            speaker: self.speaker_ref(c.speaker.as_deref()),
+            score: c.score,
+            match_kind: match_kind(c.kind) as i32,
+            outlets: c.outlets.clone(),
+            evidence: c
+                .evidence
+                .iter()
+                .map(|e| pb::AttributionEvidence {
+                    quote: e.quote.name(),
+                    quote_text: e.quote.text().to_string(),
+                    match_kind: match_kind(e.kind) as i32,
+                    score: e.score,
+                    occurrences: e.occurrences.iter().map(|o| self.occurrence(o)).collect(),
+                })
+                .collect(),
+        }
+    }
+
+    /// The wire conflict: the quote and one side per speaker, most occurrences first.
+    pub(crate) fn conflict(&mut self, g: &QuoteGroup) -> pb::AttributionConflict {
+        let mut sides: BTreeMap<&str, Vec<&Occurrence>> = BTreeMap::new();
+        for o in &g.occurrences {
+            if let Some(s) = &o.speaker {
+                sides.entry(s).or_default().push(o);
+            }
+        }
+        let mut sides: Vec<(&str, Vec<&Occurrence>)> = sides.into_iter().collect();
+        sides.sort_by(|a, b| b.1.len().cmp(&a.1.len()).then(a.0.cmp(b.0)));
+        let sides = sides
+            .into_iter()
+            .map(|(speaker, occs)| {
+                let mut outlets: Vec<String> = occs.iter().map(|o| o.outlet.clone()).collect();
+                outlets.sort();
+                outlets.dedup();
+                pb::AttributionSide {
+                    speaker: self.speaker_ref(Some(speaker)),
+                    outlets,
+                    occurrences: occs.into_iter().map(|o| self.occurrence(o)).collect(),
+                }
+            })
+            .collect();
+        pb::AttributionConflict {
+            quote: Some(self.quote(g)),
+            sides,
+        }
+    }
+}
+
+fn match_kind(kind: MatchKind) -> pb::MatchKind {
+    match kind {
+        MatchKind::Exact => pb::MatchKind::Exact,
+        MatchKind::Contained => pb::MatchKind::Contained,
+        MatchKind::Near => pb::MatchKind::Near,
+    }
+}
