@@ -1,10 +1,107 @@
-//! `saywho eval` (not yet written).
+//! `saywho eval`: score extraction against the seed gold or any uniform JSON Lines gold file.
+
+use anyhow::{Context, bail};
+use saywho::eval::{GoldDoc, QuoteSet, evaluate, load_seed_gold, load_uniform_gold, restrict};
+use std::collections::BTreeMap;
+use std::io::Write;
+use std::path::{Path, PathBuf};
 
 /// Flags of `saywho eval`.
 #[derive(Debug, clap::Args)]
-pub(crate) struct EvalArgs {}
+pub(crate) struct EvalArgs {
+    /// Uniform JSON Lines gold (`{"id","text","quotes":[…],"claims":[…]}`, code-point offsets),
+    /// e.g. ../shared/eval/polnear-dev.jsonl. Without it, scores the seeds.
+    #[arg(long)]
+    gold: Option<PathBuf>,
+    /// Folder of seed articles (`*.txt`), used without --gold.
+    #[arg(long, default_value = "seeds")]
+    seeds: PathBuf,
+    /// Seed gold answers, used without --gold.
+    #[arg(long, default_value = "../shared/gold/seeds-quotes.jsonl")]
+    seed_gold: PathBuf,
+    /// Which predicted quotes to score: `all`, or `full` (drop fragments embedded in reported
+    /// speech). Defaults to `all` for the seeds and `full` with --gold (PolNeAR's "direct").
+    #[arg(long, value_parser = ["all", "full"])]
+    quotes: Option<String>,
+    /// Write every mismatch (missed, spurious, wrong speaker) to this file.
+    #[arg(long)]
+    errors: Option<PathBuf>,
+}
+
+/// Resolves a relative path against the current directory, then the crate root.
+fn locate(path: &Path) -> anyhow::Result<PathBuf> {
+    if path.is_absolute() || path.exists() {
+        return Ok(path.to_path_buf());
+    }
+    // From the crate root and its ancestors, so that `../shared` works from a git worktree
+    // nested one level deeper than the main checkout.
+    for base in Path::new(env!("CARGO_MANIFEST_DIR")).ancestors() {
+        let candidate = base.join(path);
+        if candidate.exists() {
+            return Ok(candidate);
+        }
+    }
+    bail!(
+        "{} not found (looked in the current directory, in {} and its parents); pass the path explicitly",
+        path.display(),
+        env!("CARGO_MANIFEST_DIR")
+    )
+}
+
+fn seed_docs(args: &EvalArgs) -> anyhow::Result<Vec<GoldDoc>> {
+    let dir = locate(&args.seeds)?;
+    let mut texts = BTreeMap::new();
+    for entry in std::fs::read_dir(&dir).with_context(|| format!("reading {}", dir.display()))? {
+        let path = entry?.path();
+        if path.extension().is_some_and(|e| e == "txt") {
+            let id = path
+                .file_stem()
+                .map(|s| s.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            let text = std::fs::read_to_string(&path)
+                .with_context(|| format!("reading {}", path.display()))?;
+            texts.insert(id, text);
+        }
+    }
+    let gold_path = locate(&args.seed_gold)?;
+    let gold = std::fs::read_to_string(&gold_path)
+        .with_context(|| format!("reading {}", gold_path.display()))?;
+    load_seed_gold(&gold, &texts).with_context(|| format!("in {}", gold_path.display()))
+}
 
 /// Runs `saywho eval`.
-pub(crate) fn run(_args: EvalArgs) -> anyhow::Result<()> {
-    anyhow::bail!("saywho eval is not implemented yet")
+pub(crate) fn run(args: EvalArgs) -> anyhow::Result<()> {
+    let (label, docs) = match &args.gold {
+        Some(path) => {
+            let path = locate(path)?;
+            let text = std::fs::read_to_string(&path)
+                .with_context(|| format!("reading {}", path.display()))?;
+            let docs =
+                load_uniform_gold(&text).with_context(|| format!("in {}", path.display()))?;
+            (path.display().to_string(), docs)
+        }
+        None => ("seeds".to_string(), seed_docs(&args)?),
+    };
+    let set = match args.quotes.as_deref() {
+        Some("all") => QuoteSet::All,
+        Some(_) => QuoteSet::Full,
+        None if args.gold.is_some() => QuoteSet::Full,
+        None => QuoteSet::All,
+    };
+    let report = evaluate(&docs, set);
+    println!("gold: {label} (quotes scored: {set:?})");
+    print!("{report}");
+    if let Some(path) = &args.errors {
+        let mut out = std::io::BufWriter::new(std::fs::File::create(path)?);
+        for d in &docs {
+            for line in saywho::eval::score::mismatches(
+                d,
+                &restrict(saywho::extract::extract(&d.text), set),
+            ) {
+                writeln!(out, "{}\t{line}", d.id)?;
+            }
+        }
+        out.flush()?;
+    }
+    Ok(())
 }

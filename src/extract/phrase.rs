@@ -1,0 +1,434 @@
+//! Speaker phrases: the noun phrase before a cue (`U.S. Secretary of State Marco Rubio said`)
+//! or after it (`said Yuri Ushakov, an advisor to …`), with appositions, titles and roles.
+//!
+//! Every scan is capped at a fixed number of tokens, so parsing is O(1) per cue.
+
+use super::doc::Doc;
+use super::lexicon::{Gender, LEXICON, Pronoun, gender_of, pronoun};
+use super::text::Kind;
+
+/// Most tokens in a speaker phrase.
+const MAX_NP: usize = 10;
+/// Most tokens in an apposition (", head of … ,").
+const MAX_APPOS: usize = 25;
+/// Most adverbial tokens skipped between a subject and its cue.
+const MAX_SKIP: usize = 4;
+
+/// What a speaker phrase names.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum NpKind {
+    /// A named person; `name` holds the name tokens.
+    Person,
+    /// A named organisation or place.
+    Org,
+    /// An unnamed role ("the State Department spokesperson").
+    Role,
+    /// A pronoun.
+    Pronoun(Pronoun),
+}
+
+/// A parsed speaker phrase; token ranges are half-open.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Np {
+    /// First token of the mention (determiner included).
+    pub(crate) first: usize,
+    /// One past the last token of the mention.
+    pub(crate) last: usize,
+    /// What it names.
+    pub(crate) kind: NpKind,
+    /// The name tokens (for persons and organisations: without titles or determiner).
+    pub(crate) name: (usize, usize),
+    /// Tokens of a role phrase (title before the name, or an apposition), if any.
+    pub(crate) role: Option<(usize, usize)>,
+    /// Gender from forename or title.
+    pub(crate) gender: Gender,
+}
+
+fn is_cap(w: &str) -> bool {
+    w.chars().next().is_some_and(char::is_uppercase)
+}
+
+fn is_determiner(w: &str) -> bool {
+    matches!(
+        w,
+        "the"
+            | "a"
+            | "an"
+            | "another"
+            | "The"
+            | "A"
+            | "An"
+            | "Another"
+            | "one"
+            | "two"
+            | "some"
+            | "several"
+            | "many"
+            | "his"
+            | "her"
+            | "their"
+            | "its"
+            | "our"
+            | "His"
+            | "Her"
+            | "Their"
+            | "Its"
+            | "Our"
+    )
+}
+
+/// Whether token `i` can sit inside a speaker phrase.
+fn np_word(doc: &Doc<'_>, i: usize) -> bool {
+    let t = doc.toks[i];
+    if !t.is_word() {
+        return false;
+    }
+    let w = t.text(doc.text);
+    let lex = &*LEXICON;
+    if is_cap(w) {
+        return !lex.function_caps.contains(w) && !lex.time_words.contains(w);
+    }
+    let lower = w.to_lowercase();
+    lex.role_nouns.contains(lower.as_str())
+        || lex.role_modifiers.contains(lower.as_str())
+        || lex.particles.contains(lower.as_str())
+        || w.starts_with("then-")
+        || w.starts_with("ex-")
+}
+
+fn is_connector(w: &str) -> bool {
+    matches!(w, "of" | "for" | "to" | "at" | "on" | "and" | "the" | "in")
+}
+
+/// Whether token `i` may end (head) a speaker phrase.
+fn head_word(doc: &Doc<'_>, i: usize) -> bool {
+    let w = doc.word(i);
+    let lex = &*LEXICON;
+    if is_cap(w) {
+        return np_word(doc, i);
+    }
+    doc.toks[i].is_word() && lex.role_nouns.contains(w.to_lowercase().as_str())
+}
+
+/// Skips adverbials backwards from `end` (exclusive): "also", "has", "on Tuesday".
+fn skip_adverbials(doc: &Doc<'_>, mut end: usize, lo: usize) -> usize {
+    let lex = &*LEXICON;
+    for _ in 0..MAX_SKIP {
+        if end <= lo {
+            break;
+        }
+        let w = doc.word(end - 1);
+        if !doc.toks[end - 1].is_word() {
+            break;
+        }
+        let lower_ly = w.len() > 4 && w.ends_with("ly") && !is_cap(w);
+        if lex.adverbials.contains(w) || lower_ly {
+            end -= 1;
+        } else if lex.time_words.contains(w) {
+            end -= 1;
+            if end > lo && matches!(doc.word(end - 1), "on" | "last" | "this" | "late" | "early") {
+                end -= 1;
+            }
+        } else {
+            break;
+        }
+    }
+    end
+}
+
+/// The speaker phrase ending right before token `end` (a cue), looking no further back than
+/// `lo`.
+pub(crate) fn before(doc: &Doc<'_>, end: usize, lo: usize) -> Option<Np> {
+    let end = skip_adverbials(doc, end, lo);
+    if end <= lo {
+        return None;
+    }
+    let t = end - 1;
+    if let Some(p) = pronoun(doc.word(t)) {
+        let g = match p {
+            Pronoun::Third(g) => g,
+            _ => Gender::Unknown,
+        };
+        return Some(Np {
+            first: t,
+            last: end,
+            kind: NpKind::Pronoun(p),
+            name: (t, end),
+            role: None,
+            gender: g,
+        });
+    }
+    if doc.toks[t].is_punct(',') {
+        return appositive(doc, t, lo);
+    }
+    run_before(doc, end, lo)
+}
+
+/// Most tokens in a parenthetical after a name ("(D-Wis.)").
+const MAX_PAREN: usize = 6;
+
+/// A plain noun phrase ending at `end` (exclusive), skipping a short parenthetical after it.
+fn run_before(doc: &Doc<'_>, end: usize, lo: usize) -> Option<Np> {
+    let mut end = end;
+    if end > lo + 1 && doc.toks[end - 1].is_punct(')') {
+        let floor = end.saturating_sub(MAX_PAREN).max(lo);
+        let open = (floor..end - 1)
+            .rev()
+            .find(|&k| doc.toks[k].is_punct('('))?;
+        end = open;
+    }
+    let t = end.checked_sub(1)?;
+    if t < lo || !head_word(doc, t) {
+        return None;
+    }
+    let mut first = t;
+    while first > lo && end - first < MAX_NP {
+        let k = first - 1;
+        let joins =
+            is_connector(doc.word(k)) && k > lo && np_word(doc, k - 1) && doc.toks[k].is_word();
+        if !np_word(doc, k) && !joins {
+            break;
+        }
+        first = k;
+    }
+    while first < t && is_connector(doc.word(first)) {
+        first += 1;
+    }
+    if first > lo && is_determiner(doc.word(first - 1)) {
+        first -= 1;
+    }
+    classify(doc, first, end)
+}
+
+/// `NAME, APPOSITION, cue` or `ROLE, NAME, cue`, with `comma` the comma before the cue.
+fn appositive(doc: &Doc<'_>, comma: usize, lo: usize) -> Option<Np> {
+    let floor = comma.saturating_sub(MAX_APPOS).max(lo);
+    let mut c = comma;
+    while c > floor {
+        c -= 1;
+        let t = doc.toks[c];
+        if t.is_punct(',') {
+            break;
+        }
+        if t.is_mark() || matches!(t.kind, Kind::Punct('.' | ';' | '!' | '?')) {
+            return None;
+        }
+    }
+    if c <= floor && !doc.toks[c].is_punct(',') {
+        return None;
+    }
+    let seg = (c + 1, comma);
+    if seg.0 >= seg.1 {
+        return None;
+    }
+    // ", R-Ky.," — a party label is an apposition, not a name.
+    let party = seg.1 - seg.0 == 1
+        && doc.word(seg.0).len() <= 12
+        && matches!(doc.word(seg.0).get(..2), Some("R-" | "D-" | "I-"));
+    let all_name = !party && (seg.0..seg.1).all(|k| np_word(doc, k) && is_cap(doc.word(k)));
+    if all_name {
+        let mut np = classify(doc, seg.0, seg.1)?;
+        if let Some(role) = run_before(doc, c, lo) {
+            np.role = Some((role.first, role.last));
+        }
+        return Some(np);
+    }
+    if party || !is_cap(doc.word(seg.0)) || is_determiner(doc.word(seg.0)) {
+        let mut np = run_before(doc, c, lo)?;
+        if matches!(np.kind, NpKind::Person | NpKind::Org | NpKind::Role) {
+            np.role = Some(seg);
+            return Some(np);
+        }
+    }
+    None
+}
+
+/// The speaker phrase starting at token `start` (after an inverted cue), up to `hi`.
+pub(crate) fn after(doc: &Doc<'_>, start: usize, hi: usize) -> Option<Np> {
+    let hi = hi.min(doc.toks.len());
+    if start >= hi {
+        return None;
+    }
+    if let Some(p) = pronoun(doc.word(start))
+        && doc.word(start) != "I"
+        && !matches!(p, Pronoun::Plural)
+    {
+        let g = match p {
+            Pronoun::Third(g) => g,
+            _ => Gender::Unknown,
+        };
+        return Some(Np {
+            first: start,
+            last: start + 1,
+            kind: NpKind::Pronoun(p),
+            name: (start, start + 1),
+            role: None,
+            gender: g,
+        });
+    }
+    let mut k = start;
+    if is_determiner(doc.word(k)) {
+        k += 1;
+    }
+    let body = k;
+    while k < hi && k - start < MAX_NP {
+        let w = doc.word(k);
+        let joins = is_connector(w)
+            && k + 1 < hi
+            && np_word(doc, k + 1)
+            && k > body
+            && doc.toks[k].is_word();
+        if !np_word(doc, k) && !joins {
+            break;
+        }
+        k += 1;
+    }
+    while k > body && !head_word(doc, k - 1) {
+        k -= 1;
+    }
+    if k <= body {
+        // "said a person close to the Clintons": a determiner and plain words.
+        return if body > start {
+            words_np(doc, start, hi.min(start + MAX_NP))
+        } else {
+            None
+        };
+    }
+    let mut np = classify(doc, start, k)?;
+    // ", an advisor to Russian President Vladimir Putin," — an apposition after the name.
+    if k + 1 < hi && doc.toks[k].is_punct(',') {
+        let a = k + 1;
+        let w = doc.word(a);
+        if is_determiner(w) || (!is_cap(w) && doc.toks[a].is_word()) {
+            let mut e = a;
+            while e < hi && e - a < MAX_APPOS {
+                let t = doc.toks[e];
+                if t.is_mark() || matches!(t.kind, Kind::Punct(',' | '.' | ';' | '!' | '?' | ':')) {
+                    break;
+                }
+                e += 1;
+            }
+            if e > a {
+                np.role = Some((a, e));
+            }
+        }
+    }
+    Some(np)
+}
+
+/// Whether token `k` can be a bare descriptor before a name ("screenwriter", "warm-and-fuzzy"):
+/// a phrase word, or a lower-case content word (not a function word).
+pub(crate) fn descriptor_word(doc: &Doc<'_>, k: usize) -> bool {
+    const STOP: &[&str] = &[
+        "to", "which", "who", "whom", "whose", "that", "and", "but", "as", "of", "in", "on", "for",
+        "with", "when", "where", "while", "if", "because", "so", "what", "how", "than", "then",
+        "also", "not", "has", "had", "have", "is", "was", "were", "are", "be", "been", "by", "at",
+        "from", "or", "it", "this", "there", "here",
+    ];
+    let w = doc.word(k);
+    doc.toks[k].is_word() && (np_word(doc, k) || (!is_cap(w) && !STOP.contains(&w)))
+}
+
+/// A phrase of plain words from `first` up to the first punctuation, mark or cue before `hi`
+/// ("a person close to the Clintons", "this Trump look-alike"), as a role or name.
+pub(crate) fn words_np(doc: &Doc<'_>, first: usize, hi: usize) -> Option<Np> {
+    let mut e = first;
+    while e < hi && doc.toks[e].is_word() && doc.cue(e).is_none() && e - first < MAX_NP {
+        e += 1;
+    }
+    let e = skip_adverbials(doc, e, first);
+    let w = doc.word(first);
+    let opener = is_determiner(w) || np_word(doc, first);
+    if e <= first || !opener || pronoun(w).is_some() {
+        return None;
+    }
+    classify(doc, first, e)
+}
+
+/// Turns a token range into a typed phrase: splits titles from the name, spots organisations
+/// and unnamed roles.
+pub(crate) fn classify(doc: &Doc<'_>, first: usize, last: usize) -> Option<Np> {
+    if first >= last {
+        return None;
+    }
+    let lex = &*LEXICON;
+    let head = doc.word(last - 1);
+    let body = if is_determiner(doc.word(first)) {
+        first + 1
+    } else {
+        first
+    };
+    if body >= last {
+        return None;
+    }
+    let has_det = body > first;
+    if !is_cap(head) {
+        let gender = (body..last)
+            .map(|k| gender_of(doc.word(k)))
+            .find(|g| *g != Gender::Unknown);
+        return Some(Np {
+            first,
+            last,
+            kind: NpKind::Role,
+            name: (body, last),
+            role: None,
+            gender: gender.unwrap_or(Gender::Unknown),
+        });
+    }
+    // The name: the trailing run of capitalised non-title, non-possessive words.
+    let mut n = last;
+    while n > body {
+        let w = doc.word(n - 1);
+        let possessive =
+            w.ends_with("'s") || w.ends_with("’s") || w.ends_with('\'') || w.ends_with('’');
+        let title = lex.titles.contains(w) || lex.org_heads.contains(w) && n < last;
+        let particle =
+            lex.particles.contains(w.to_lowercase().as_str()) && n < last && n - 1 > body;
+        if (is_cap(w) && !title && !possessive) || particle {
+            n -= 1;
+        } else {
+            break;
+        }
+    }
+    let org_head = lex.org_heads.contains(head) || lex.titles.contains(head);
+    if n == last || (has_det && n == body) || org_head {
+        // No name: "the State Department", "the Kremlin", "The New York Post".
+        let role_like = lex.titles.contains(head) && !lex.org_heads.contains(head);
+        let kind = if role_like { NpKind::Role } else { NpKind::Org };
+        return Some(Np {
+            first,
+            last,
+            kind,
+            name: (body, last),
+            role: None,
+            gender: Gender::Unknown,
+        });
+    }
+    if last - n == 1 && lex.places.contains(head) {
+        return Some(Np {
+            first,
+            last,
+            kind: NpKind::Org,
+            name: (n, last),
+            role: None,
+            gender: Gender::Unknown,
+        });
+    }
+    let role = (n > body).then_some((body, n));
+    let mut gender = gender_of(doc.word(n));
+    if gender == Gender::Unknown
+        && let Some(g) = (body..n)
+            .map(|k| gender_of(doc.word(k)))
+            .find(|g| *g != Gender::Unknown)
+    {
+        gender = g;
+    }
+    Some(Np {
+        first,
+        last,
+        kind: NpKind::Person,
+        name: (n, last),
+        role,
+        gender,
+    })
+}

@@ -1,0 +1,202 @@
+//! Paragraphs and tokens with byte offsets into the original text: one linear pass.
+//!
+//! A token is a word (letters, digits and word-internal `' ’ - . &`), a punctuation character,
+//! or a quotation mark. Apostrophes inside words (`don’t`, `Russia’s`) and before digits (`’90s`)
+//! stay in the word; a trailing `s’`/`s'` is emitted as a mark flagged as a possible apostrophe.
+//! Paragraphs are lines: every `\n` starts a new paragraph, blank lines are skipped.
+
+/// What a token is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Kind {
+    /// A word.
+    Word,
+    /// One punctuation character (`,` `.` `:` `;` `!` `?` `—` `(` …).
+    Punct(char),
+    /// A quotation mark.
+    Mark(Mark),
+}
+
+/// The shape of a quotation mark.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Mark {
+    /// `“` `„` `«`: can only open.
+    DoubleOpen,
+    /// `”` `»`: can only close.
+    DoubleClose,
+    /// `"`: either.
+    DoubleStraight,
+    /// `‘` or `'` at a word start.
+    SingleOpen,
+    /// `’` or `'` after a word (may also be a plural possessive apostrophe).
+    SingleClose,
+}
+
+/// One token: a half-open byte range, its kind, and its paragraph number.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Tok {
+    /// First byte.
+    pub(crate) start: usize,
+    /// One past the last byte.
+    pub(crate) end: usize,
+    /// Word, punctuation or mark.
+    pub(crate) kind: Kind,
+    /// Paragraph index (0-based, counting non-blank lines).
+    pub(crate) para: u32,
+}
+
+impl Tok {
+    /// The token's text.
+    pub(crate) fn text<'a>(&self, text: &'a str) -> &'a str {
+        &text[self.start..self.end]
+    }
+
+    /// True for a word token.
+    pub(crate) fn is_word(&self) -> bool {
+        self.kind == Kind::Word
+    }
+
+    /// True for the punctuation character `c`.
+    pub(crate) fn is_punct(&self, c: char) -> bool {
+        self.kind == Kind::Punct(c)
+    }
+
+    /// True for any quotation mark.
+    pub(crate) fn is_mark(&self) -> bool {
+        matches!(self.kind, Kind::Mark(_))
+    }
+}
+
+/// Abbreviations whose final period belongs to the word (compared case-sensitively, no dot).
+const ABBREVIATIONS: &[&str] = &[
+    "Mr", "Mrs", "Ms", "Dr", "Sen", "Rep", "Gov", "Gen", "Lt", "Col", "Sgt", "Capt", "Cmdr", "Adm",
+    "Maj", "Prof", "Rev", "Hon", "St", "Jr", "Sr", "Pres", "Sens", "Reps", "Jan", "Feb", "Mar",
+    "Apr", "Aug", "Sept", "Sep", "Oct", "Nov", "Dec", "No", "Inc", "Corp", "Co", "Ltd", "vs", "Ft",
+    "Mt", "Gens", "Supt", "Atty", "Amb",
+];
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '_' || c == '@' || c == '#' || c == '$' || c == '%'
+}
+
+fn is_apostrophe(c: char) -> bool {
+    c == '\'' || c == '’'
+}
+
+/// Word-internal joiners: kept when a word character follows.
+fn is_joiner(c: char) -> bool {
+    is_apostrophe(c) || c == '-' || c == '.' || c == '&' || c == '/' || c == '‘'
+}
+
+fn char_at(text: &str, i: usize) -> Option<char> {
+    text.get(i..).and_then(|s| s.chars().next())
+}
+
+fn char_before(text: &str, i: usize) -> Option<char> {
+    text.get(..i).and_then(|s| s.chars().next_back())
+}
+
+/// Splits `text` into tokens. Linear in `text.len()`.
+pub(crate) fn tokenize(text: &str) -> Vec<Tok> {
+    let mut toks: Vec<Tok> = Vec::with_capacity(text.len() / 5 + 1);
+    let mut para: u32 = 0;
+    let mut para_has_tokens = false;
+    let mut i = 0;
+    while let Some(c) = char_at(text, i) {
+        let clen = c.len_utf8();
+        if c == '\n' {
+            if para_has_tokens {
+                para += 1;
+                para_has_tokens = false;
+            }
+            i += clen;
+            continue;
+        }
+        if c.is_whitespace() {
+            i += clen;
+            continue;
+        }
+        para_has_tokens = true;
+        let prev_is_word = toks
+            .last()
+            .is_some_and(|t| t.end == i && t.kind == Kind::Word);
+        let next = char_at(text, i + clen);
+        let kind = match c {
+            '“' | '„' | '«' => Kind::Mark(Mark::DoubleOpen),
+            '”' | '»' => Kind::Mark(Mark::DoubleClose),
+            '"' => Kind::Mark(Mark::DoubleStraight),
+            '‘' => Kind::Mark(Mark::SingleOpen),
+            '\'' | '’' if !prev_is_word && next.is_some_and(|n| n.is_ascii_digit()) => {
+                // ’90s: an elided century, part of the word.
+                let end = word_end(text, i + clen);
+                toks.push(Tok {
+                    start: i,
+                    end,
+                    kind: Kind::Word,
+                    para,
+                });
+                i = end;
+                continue;
+            }
+            '\'' | '’' if prev_is_word => Kind::Mark(Mark::SingleClose),
+            '\'' | '’' => Kind::Mark(Mark::SingleOpen),
+            c if is_word_char(c) => {
+                let end = word_end(text, i + clen);
+                toks.push(Tok {
+                    start: i,
+                    end,
+                    kind: Kind::Word,
+                    para,
+                });
+                i = end;
+                continue;
+            }
+            c => Kind::Punct(c),
+        };
+        toks.push(Tok {
+            start: i,
+            end: i + clen,
+            kind,
+            para,
+        });
+        i += clen;
+    }
+    toks
+}
+
+/// The end of the word whose first character ends at `from`: word characters, plus joiners
+/// followed by a word character, plus a final `.` on abbreviations and initials.
+fn word_end(text: &str, from: usize) -> usize {
+    let mut end = from;
+    while let Some(n) = char_at(text, end) {
+        let nlen = n.len_utf8();
+        let joins = is_joiner(n) && char_at(text, end + nlen).is_some_and(is_word_char);
+        if !is_word_char(n) && !joins {
+            break;
+        }
+        end += nlen;
+    }
+    if char_at(text, end) == Some('.') {
+        let start = word_start(text, end);
+        let stem = &text[start..end];
+        let keep = stem.contains('.')
+            || ABBREVIATIONS.contains(&stem)
+            || (stem.chars().count() == 1 && stem.chars().all(char::is_uppercase));
+        if keep {
+            end += 1;
+        }
+    }
+    end
+}
+
+/// The start of the word that ends at `end` (scanning back over word characters and joiners).
+fn word_start(text: &str, end: usize) -> usize {
+    let mut start = end;
+    while let Some(c) = char_before(text, start) {
+        if is_word_char(c) || (is_joiner(c) && c != '‘') {
+            start -= c.len_utf8();
+        } else {
+            break;
+        }
+    }
+    start
+}
