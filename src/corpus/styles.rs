@@ -148,7 +148,7 @@ pub(crate) fn render_statement(w: &mut Writer<'_>, ev: &Event, st: &Statement, r
     }
     let content = sentences.join(" ");
     let cue = *rng.pick(&CUES);
-    let pronoun_ok = w.last_quoted == Some(speaker) && w.has_named(speaker);
+    let pronoun_ok = w.last_quoted == Some(speaker) && w.last_named == Some(speaker);
     let weights = [
         30,                                        // said_after
         14,                                        // colon

@@ -40,6 +40,8 @@ pub(crate) struct Writer<'w> {
     seen: Vec<u32>,
     /// The speaker of the most recent quotation, for pronouns and continuations.
     pub(crate) last_quoted: Option<u32>,
+    /// The person named most recently, whom a pronoun would refer to.
+    pub(crate) last_named: Option<u32>,
 }
 
 impl<'w> Writer<'w> {
@@ -57,6 +59,7 @@ impl<'w> Writer<'w> {
             para_sep,
             seen: Vec::new(),
             last_quoted: None,
+            last_named: None,
         }
     }
 
@@ -143,6 +146,7 @@ impl<'w> Writer<'w> {
     pub(crate) fn name(&mut self, id: u32, rng: &mut Rng) -> String {
         let s = self.speaker(id);
         let sp = self.outlet.spelling;
+        self.last_named = Some(id);
         if self.seen.contains(&id) {
             return if rng.chance(0.85) {
                 s.name.last_in(sp)
@@ -160,6 +164,7 @@ impl<'w> Writer<'w> {
     /// The full name with no title, marking the speaker as named (for appositives:
     /// `said Yuri Ushakov, an advisor to …`).
     pub(crate) fn bare_name(&mut self, id: u32) -> String {
+        self.last_named = Some(id);
         if !self.seen.contains(&id) {
             self.seen.push(id);
         }
