@@ -73,9 +73,10 @@ impl Event {
         let topic = rng.pick(&TOPICS);
         let ca = rng.below(COUNTRIES.len());
         let cb = (ca + 1 + rng.below(COUNTRIES.len() - 1)) % COUNTRIES.len();
-        let cc = (0..COUNTRIES.len())
-            .find(|&c| c != ca && c != cb)
-            .unwrap_or(0);
+        let others: Vec<usize> = (0..COUNTRIES.len())
+            .filter(|&c| c != ca && c != cb)
+            .collect();
+        let cc = rng.choose(&others);
         let city = match rng.below(3) {
             0 => COUNTRIES[ca].capital,
             1 => COUNTRIES[cb].capital,
@@ -127,7 +128,7 @@ impl Event {
                     } else {
                         FOLLOWERS[followers[k]]
                     };
-                    templates::sentence(template, &own, &mut rng, &mut s);
+                    templates::spoken(template, &own, &mut rng, &mut s);
                     sentences.push(s);
                 }
                 statements.push(Statement {

@@ -39,22 +39,80 @@ pub(crate) const OPENERS: &[&str] = &[
 
 /// Sentences that may follow an opener.
 pub(crate) const FOLLOWERS: &[&str] = &[
-    "That is the only way forward.",
-    "We will not be rushed.",
-    "Nobody wants another crisis in three years.",
+    "That is the only way forward for {A}.",
+    "We will not be rushed by {B}.",
+    "Nobody in {A} wants another crisis in {num} years.",
     "The next round will take place in {city}.",
-    "Our partners understand this very well.",
-    "We owe that to our citizens.",
+    "Our partners in {C} understand this very well.",
+    "We owe that to the citizens of {A}.",
     "I am convinced we can get there by {month}.",
-    "Time is not on anyone's side.",
-    "The details will follow in the coming days.",
-    "We've said this many times, and we'll say it again.",
-    "It's a question of trust.",
+    "On {issue}, time is not on anyone's side.",
+    "The details on {issue} will follow in the coming days.",
+    "We've said this many times about {issue}, and we'll say it again.",
+    "With {B}, it's a question of trust.",
     "Nothing is agreed until everything is agreed.",
     "We must take action, and today we took an important step forward.",
     "The ball is now in {B}'s court.",
-    "Anyone who says otherwise has not read the text.",
+    "Anyone who says otherwise about {issue} has not read the text.",
+    "We expect an answer from {Bcap} by {weekday}.",
+    "{Num} of our experts will stay in {city} next week.",
+    "The text on {issue} is almost ready.",
+    "I will report to parliament on {issue} in {month}.",
+    "Nobody should confuse patience with weakness in {Acap}.",
 ];
+
+/// Phrases that may open a spoken sentence (the sentence's first word is then lower-cased).
+const INTROS: &[&str] = &[
+    "Frankly, ",
+    "Let me say this: ",
+    "As I told my counterpart in {city}, ",
+    "I want to be very clear: ",
+    "After {hours} hours of talks, ",
+    "In all honesty, ",
+    "As of today, ",
+    "From the point of view of {A}, ",
+    "Whatever {B} says, ",
+    "Between us and {B}, ",
+];
+
+/// Endings that may replace a spoken sentence's final period.
+const TAILS: &[&str] = &[
+    " this {month}.",
+    " in {city}.",
+    ", and I mean that.",
+    ", whatever happens next.",
+    " for the sake of {A}.",
+    ", as we told {B} today.",
+    ", believe me.",
+    " before the end of the year.",
+];
+
+/// Sentence-initial words an intro lower-cases (names and "I" keep their capital).
+const LOWERABLE: &[&str] = &[
+    "We", "We're", "We've", "Our", "The", "Nobody", "It", "It's", "This", "There", "Time",
+    "Anyone", "Everyone", "Today", "For", "What", "Nothing", "That", "These", "If",
+];
+
+/// Appends one spoken sentence: `template` filled, sometimes with an intro and a varied ending,
+/// so that two speakers rarely say exactly the same sentence.
+pub(crate) fn spoken(template: &str, s: &Slots, rng: &mut Rng, out: &mut String) {
+    let mut core = String::new();
+    sentence(template, s, rng, &mut core);
+    let first = core.split([' ', ',']).next().unwrap_or("");
+    let start = out.len();
+    if rng.chance(0.45) && !matches!(first, "Frankly" | "Let") {
+        fill(rng.choose(INTROS), s, rng, out);
+        if LOWERABLE.contains(&first) {
+            core.replace_range(..1, &core[..1].to_lowercase());
+        }
+    }
+    out.push_str(&core);
+    if out.ends_with('.') && rng.chance(0.4) {
+        out.pop();
+        fill(rng.choose(TAILS), s, rng, out);
+    }
+    capitalise_at(out, start);
+}
 
 /// Background prose with no quotation and no attribution cue.
 pub(crate) const BACKGROUND: &[&str] = &[
@@ -223,6 +281,11 @@ fn slot(name: &str, s: &Slots, rng: &mut Rng, out: &mut String) {
         "n" => out.push_str(&s.n.0.to_string()),
         "n2" => out.push_str(&s.n.1.to_string()),
         "num" => out.push_str(rng.choose(&NUM_WORDS)),
+        "Num" => {
+            let at = out.len();
+            out.push_str(rng.choose(&NUM_WORDS));
+            capitalise_at(out, at);
+        }
         "hours" => out.push_str(&rng.range(2, 9).to_string()),
         "ordinal" => out.push_str(rng.choose(&ORDINALS)),
         "goal" => out.push_str(rng.choose(t.goals)),
