@@ -3,6 +3,7 @@
 //! rate as a share of it. Optionally it first loads a corpus through ImportArticles and reports
 //! the ingest rate. Loopback servers only.
 
+mod cpu;
 mod load;
 mod payload;
 mod report;
@@ -61,6 +62,9 @@ pub(crate) struct BenchArgs {
     /// Articles sampled from the corpus for payloads.
     #[arg(long, default_value_t = 2000)]
     sample: usize,
+    /// The server's process id: adds the server's CPU time and run-queue wait per call (Linux).
+    #[arg(long)]
+    server_pid: Option<u32>,
     /// Write the results as JSON to this file too.
     #[arg(long)]
     json: Option<PathBuf>,
@@ -123,6 +127,7 @@ pub(crate) async fn run(args: BenchArgs) -> anyhow::Result<()> {
         warmup: secs(args.warmup, MAX_WARMUP_SECS, "--warmup")?,
         duration: secs(args.duration, MAX_DURATION_SECS, "--duration")?,
         call_timeout: Duration::from_secs(5),
+        server_pid: args.server_pid,
     };
     let mut channels: Vec<Channel> = Vec::new();
     for _ in 0..args.connections.clamp(1, 256) {

@@ -39,6 +39,12 @@ pub(crate) struct Row {
     pub(crate) max_ms: f64,
     /// `rps` divided by the health-check rate of the same run.
     pub(crate) vs_health: Option<f64>,
+    /// Mean size of a successful response, bytes.
+    pub(crate) response_bytes: f64,
+    /// Server CPU time per call (successful or not), microseconds.
+    pub(crate) server_cpu_us_per_call: Option<f64>,
+    /// Server time runnable but waiting for a CPU, per call, microseconds.
+    pub(crate) server_wait_us_per_call: Option<f64>,
 }
 
 /// Builds the rows; the floor is the first health run.
@@ -51,7 +57,11 @@ pub(crate) fn rows(results: &[MethodResult]) -> Vec<Row> {
         .iter()
         .map(|r| {
             let rps = r.ok as f64 / r.secs.max(1e-9);
+            let calls = (r.ok + r.errors.values().sum::<u64>()).max(1) as f64;
             Row {
+                response_bytes: r.response_bytes as f64 / r.ok.max(1) as f64,
+                server_cpu_us_per_call: r.server_cpu.map(|(c, _)| c * 1e6 / calls),
+                server_wait_us_per_call: r.server_cpu.map(|(_, w)| w * 1e6 / calls),
                 method: r.method.label(),
                 calls: r.ok,
                 errors: r.errors.values().sum(),
@@ -75,17 +85,40 @@ pub(crate) fn table(rows: &[Row]) -> String {
     let mut out = String::new();
     let _ = writeln!(
         out,
-        "{:<16} {:>9} {:>7} {:>10} {:>8} {:>8} {:>9} {:>8} {:>9}",
-        "method", "calls", "errors", "rps", "p50 ms", "p99 ms", "p99.9 ms", "max ms", "vs health"
+        "{:<16} {:>9} {:>7} {:>10} {:>8} {:>8} {:>9} {:>8} {:>9} {:>8} {:>11} {:>11}",
+        "method",
+        "calls",
+        "errors",
+        "rps",
+        "p50 ms",
+        "p99 ms",
+        "p99.9 ms",
+        "max ms",
+        "vs health",
+        "resp KB",
+        "srv cpu us",
+        "srv wait us"
     );
     for r in rows {
         let ratio = r
             .vs_health
             .map_or_else(|| "-".to_string(), |v| format!("{:.0}%", v * 100.0));
+        let us = |v: Option<f64>| v.map_or_else(|| "-".to_string(), |v| format!("{v:.1}"));
         let _ = writeln!(
             out,
-            "{:<16} {:>9} {:>7} {:>10.0} {:>8.3} {:>8.3} {:>9.3} {:>8.2} {:>9}",
-            r.method, r.calls, r.errors, r.rps, r.p50_ms, r.p99_ms, r.p999_ms, r.max_ms, ratio
+            "{:<16} {:>9} {:>7} {:>10.0} {:>8.3} {:>8.3} {:>9.3} {:>8.2} {:>9} {:>8} {:>11} {:>11}",
+            r.method,
+            r.calls,
+            r.errors,
+            r.rps,
+            r.p50_ms,
+            r.p99_ms,
+            r.p999_ms,
+            r.max_ms,
+            ratio,
+            format!("{:.1}", r.response_bytes / 1024.0),
+            us(r.server_cpu_us_per_call),
+            us(r.server_wait_us_per_call)
         );
         for (code, n) in &r.error_codes {
             let _ = writeln!(out, "    {n} x {code}");

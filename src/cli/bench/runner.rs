@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
+use prost::Message as _;
 use saywho::pb::article_service_client::ArticleServiceClient;
 use saywho::pb::quote_service_client::QuoteServiceClient;
 use saywho::pb::speaker_service_client::SpeakerServiceClient;
@@ -17,6 +18,7 @@ use tonic::transport::Channel;
 use tonic_health::pb::HealthCheckRequest;
 use tonic_health::pb::health_client::HealthClient;
 
+use super::cpu;
 use super::load::timestamp;
 use super::payload::Payloads;
 
@@ -67,6 +69,10 @@ pub(crate) struct MethodResult {
     pub(crate) secs: f64,
     /// Latencies of successful calls, microseconds, sorted.
     pub(crate) latencies_us: Vec<u32>,
+    /// Total bytes of the successful responses (protobuf encoded length).
+    pub(crate) response_bytes: u64,
+    /// Server CPU seconds and run-queue wait seconds in the window, when its pid is known.
+    pub(crate) server_cpu: Option<(f64, f64)>,
 }
 
 /// Timing of one run.
@@ -80,6 +86,8 @@ pub(crate) struct Plan {
     pub(crate) duration: Duration,
     /// Deadline of one call.
     pub(crate) call_timeout: Duration,
+    /// The server's process id, to read its CPU time (Linux).
+    pub(crate) server_pid: Option<u32>,
 }
 
 /// A unique-per-run tag for CreateArticle ids (lower-case letters and digits).
@@ -111,14 +119,15 @@ impl Caller {
         }
     }
 
-    /// Sends call number `k` of `method`; returns the gRPC code on failure.
+    /// Sends call number `k` of `method`; returns the response size in bytes, or the gRPC code
+    /// on failure.
     async fn call(
         &mut self,
         method: Method,
         p: &Payloads,
         k: usize,
         tag: &str,
-    ) -> Result<(), tonic::Code> {
+    ) -> Result<usize, tonic::Code> {
         let pick = |v: &Vec<String>| v.get(k % v.len().max(1)).cloned().unwrap_or_default();
         let r = match method {
             Method::Health | Method::All => self
@@ -127,14 +136,17 @@ impl Caller {
                     service: String::new(),
                 })
                 .await
-                .map(drop),
+                .map(|r| r.into_inner().encoded_len()),
             Method::AttributeQuote => {
                 let req = AttributeQuoteRequest {
                     text: pick(&p.quotes),
                     max_candidates: 5,
                     ..Default::default()
                 };
-                self.quotes.attribute_quote(req).await.map(drop)
+                self.quotes
+                    .attribute_quote(req)
+                    .await
+                    .map(|r| r.into_inner().encoded_len())
             }
             Method::ListQuotes => {
                 let req = ListQuotesRequest {
@@ -142,7 +154,10 @@ impl Caller {
                     speaker: pick(&p.speakers),
                     ..Default::default()
                 };
-                self.quotes.list_quotes(req).await.map(drop)
+                self.quotes
+                    .list_quotes(req)
+                    .await
+                    .map(|r| r.into_inner().encoded_len())
             }
             Method::SearchQuotes => {
                 let req = SearchQuotesRequest {
@@ -150,7 +165,10 @@ impl Caller {
                     page_size: 20,
                     ..Default::default()
                 };
-                self.quotes.search_quotes(req).await.map(drop)
+                self.quotes
+                    .search_quotes(req)
+                    .await
+                    .map(|r| r.into_inner().encoded_len())
             }
             Method::GetSpeaker => self
                 .speakers
@@ -158,7 +176,7 @@ impl Caller {
                     name: pick(&p.speakers),
                 })
                 .await
-                .map(drop),
+                .map(|r| r.into_inner().encoded_len()),
             Method::CreateArticle => {
                 let Some(a) = p.articles.get(k % p.articles.len().max(1)) else {
                     return Err(tonic::Code::FailedPrecondition);
@@ -175,7 +193,10 @@ impl Caller {
                     article_id: format!("bench-{tag}-{k}"),
                     ..Default::default()
                 };
-                self.articles.create_article(req).await.map(drop)
+                self.articles
+                    .create_article(req)
+                    .await
+                    .map(|r| r.into_inner().encoded_len())
             }
         };
         r.map_err(|s| s.code())
@@ -193,6 +214,14 @@ pub(crate) async fn run(
     let warm_end = start + plan.warmup;
     let end = warm_end + plan.duration;
     let tag: Arc<str> = run_tag().into();
+    let sampler = plan.server_pid.map(|pid| {
+        tokio::spawn(async move {
+            tokio::time::sleep_until(warm_end.into()).await;
+            let a = cpu::sample(pid);
+            tokio::time::sleep_until(end.into()).await;
+            Some(cpu::delta(&a?, &cpu::sample(pid)?))
+        })
+    });
     let mut tasks = tokio::task::JoinSet::new();
     let callers = plan.concurrency.max(1);
     for i in 0..callers {
@@ -201,6 +230,7 @@ pub(crate) async fn run(
         let tag = Arc::clone(&tag);
         tasks.spawn(async move {
             let mut lat = Vec::with_capacity(1 << 14);
+            let mut bytes = 0u64;
             let mut errors: BTreeMap<String, u64> = BTreeMap::new();
             let mut k = i;
             loop {
@@ -215,22 +245,25 @@ pub(crate) async fn run(
                 k += callers;
                 if t0 >= warm_end {
                     match r {
-                        Ok(()) => {
-                            lat.push(t0.elapsed().as_micros().min(u128::from(u32::MAX)) as u32)
+                        Ok(n) => {
+                            lat.push(t0.elapsed().as_micros().min(u128::from(u32::MAX)) as u32);
+                            bytes += n as u64;
                         }
                         Err(code) => *errors.entry(format!("{code:?}")).or_default() += 1,
                     }
                 }
             }
-            (lat, errors)
+            (lat, bytes, errors)
         });
     }
     let mut latencies_us = Vec::new();
+    let mut response_bytes = 0u64;
     let mut errors = BTreeMap::new();
     while let Some(joined) = tasks.join_next().await {
         match joined {
-            Ok((lat, errs)) => {
+            Ok((lat, bytes, errs)) => {
                 latencies_us.extend(lat);
+                response_bytes += bytes;
                 for (code, n) in errs {
                     *errors.entry(code).or_default() += n;
                 }
@@ -243,7 +276,13 @@ pub(crate) async fn run(
         .saturating_duration_since(warm_end)
         .as_secs_f64();
     latencies_us.sort_unstable();
+    let server_cpu = match sampler {
+        Some(task) => task.await.ok().flatten(),
+        None => None,
+    };
     MethodResult {
+        server_cpu,
+        response_bytes,
         method,
         ok: latencies_us.len() as u64,
         errors,
