@@ -24,6 +24,7 @@ pub mod corpus;
 pub mod eval;
 pub mod extract;
 pub mod index;
+pub mod metrics;
 pub mod model;
 pub mod pb;
 pub mod resolve;

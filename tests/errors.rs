@@ -210,6 +210,25 @@ async fn lookup_errors() {
         Code::InvalidArgument,
         "end_time",
     );
+    let inverted = pb::ListQuotesRequest {
+        min_outlet_count: 3,
+        max_outlet_count: 2,
+        ..Default::default()
+    };
+    assert_status(
+        q.list_quotes(inverted).await,
+        Code::InvalidArgument,
+        "max_outlet_count",
+    );
+    let negative = pb::ListQuotesRequest {
+        min_outlet_count: -1,
+        ..Default::default()
+    };
+    assert_status(
+        q.list_quotes(negative).await,
+        Code::InvalidArgument,
+        "min_outlet_count",
+    );
     let neg = pb::ListAttributionConflictsRequest {
         page_size: -5,
         ..Default::default()

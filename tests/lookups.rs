@@ -199,6 +199,30 @@ async fn quotes_by_speaker_alias_article_and_search() {
         }
     }
     assert_eq!(seen, 2);
+
+    let outlets = |min: i32, max: i32| pb::ListQuotesRequest {
+        min_outlet_count: min,
+        max_outlet_count: max,
+        ..Default::default()
+    };
+    let shared = q
+        .list_quotes(outlets(2, 0))
+        .await
+        .expect("shared")
+        .into_inner();
+    assert_eq!(
+        shared.quotes.len(),
+        1,
+        "only the quote outlets A and C both carry"
+    );
+    assert_eq!(shared.quotes[0].outlet_counts.len(), 2);
+    let single = q
+        .list_quotes(outlets(0, 1))
+        .await
+        .expect("single")
+        .into_inner();
+    assert_eq!(single.quotes.len(), 1);
+    assert_eq!(single.quotes[0].occurrences[0].outlet, "Outlet B");
     server.stop().await;
 }
 
@@ -355,4 +379,88 @@ async fn who_said_a_seed_quote() {
         "{articles:?}"
     );
     server.stop().await;
+}
+
+/// grpcurl 1.8.6 speaks reflection v1alpha, newer tools v1: both list every service.
+#[tokio::test]
+async fn reflection_lists_services_on_v1_and_v1alpha() {
+    use tonic_reflection::pb::{v1, v1alpha};
+    let server = TestServer::start(Index::new()).await;
+    let mut alpha =
+        v1alpha::server_reflection_client::ServerReflectionClient::new(server.channel());
+    let request = v1alpha::ServerReflectionRequest {
+        host: String::new(),
+        message_request: Some(
+            v1alpha::server_reflection_request::MessageRequest::ListServices(String::new()),
+        ),
+    };
+    let mut replies = alpha
+        .server_reflection_info(tokio_stream::iter([request]))
+        .await
+        .expect("v1alpha")
+        .into_inner();
+    let reply = replies.next().await.expect("a reply").expect("ok");
+    let Some(v1alpha::server_reflection_response::MessageResponse::ListServicesResponse(list)) =
+        reply.message_response
+    else {
+        panic!("unexpected reply {reply:?}");
+    };
+    let names: Vec<String> = list.service.into_iter().map(|s| s.name).collect();
+    for want in [
+        "saywho.v1.ArticleService",
+        "saywho.v1.QuoteService",
+        "saywho.v1.SpeakerService",
+        "saywho.v1.ClaimService",
+        "grpc.reflection.v1.ServerReflection",
+        "grpc.reflection.v1alpha.ServerReflection",
+    ] {
+        assert!(
+            names.iter().any(|n| n == want),
+            "{want} missing from {names:?}"
+        );
+    }
+    let mut v1 = v1::server_reflection_client::ServerReflectionClient::new(server.channel());
+    let request = v1::ServerReflectionRequest {
+        host: String::new(),
+        message_request: Some(
+            v1::server_reflection_request::MessageRequest::FileContainingSymbol(
+                "google.rpc.BadRequest".into(),
+            ),
+        ),
+    };
+    let mut replies = v1
+        .server_reflection_info(tokio_stream::iter([request]))
+        .await
+        .expect("v1")
+        .into_inner();
+    let reply = replies.next().await.expect("a reply").expect("ok");
+    assert!(
+        matches!(
+            reply.message_response,
+            Some(v1::server_reflection_response::MessageResponse::FileDescriptorResponse(_))
+        ),
+        "error-detail types are served so clients can decode them: {reply:?}"
+    );
+    server.stop().await;
+}
+
+/// Shutdown ends open watch streams instead of waiting for the drain deadline.
+#[tokio::test]
+async fn shutdown_ends_open_watch_streams() {
+    let server = TestServer::start(Index::new()).await;
+    let mut stream = server
+        .quotes()
+        .watch_quotes(pb::WatchQuotesRequest::default())
+        .await
+        .expect("watch")
+        .into_inner();
+    let stopping = tokio::spawn(server.stop());
+    let end = tokio::time::timeout(Duration::from_secs(30), stream.next())
+        .await
+        .expect("the stream ends instead of hanging");
+    assert!(
+        end.as_ref().is_none_or(|item| item.is_err()),
+        "no event after shutdown: {end:?}"
+    );
+    stopping.await.expect("server stopped cleanly");
 }

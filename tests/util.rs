@@ -32,14 +32,20 @@ pub(crate) struct TestServer {
 impl TestServer {
     /// Starts a server over `index`.
     pub(crate) async fn start(index: Index) -> TestServer {
+        let config = ServeConfig {
+            drain_timeout: Duration::from_secs(2),
+            ..ServeConfig::default()
+        };
+        TestServer::start_with(index, config).await
+    }
+
+    /// Starts a server over `index` with `config`.
+    pub(crate) async fn start_with(index: Index, config: ServeConfig) -> TestServer {
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
             .await
             .expect("bind loopback");
         let addr = listener.local_addr().expect("local addr");
         let (stop, stopped) = oneshot::channel::<()>();
-        let config = ServeConfig {
-            drain_timeout: Duration::from_secs(2),
-        };
         let task = tokio::spawn(saywho::service::serve(
             config,
             index.clone(),

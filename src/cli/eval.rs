@@ -1,8 +1,7 @@
 //! `saywho eval`: score extraction against the seed gold or any uniform JSON Lines gold file.
 
-use anyhow::{Context, bail};
-use saywho::eval::{GoldDoc, QuoteSet, evaluate, load_seed_gold, load_uniform_gold, restrict};
-use std::collections::BTreeMap;
+use anyhow::Context;
+use saywho::eval::{GoldDoc, QuoteSet, evaluate, load_seeds, load_uniform_gold, restrict};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -28,45 +27,21 @@ pub(crate) struct EvalArgs {
     errors: Option<PathBuf>,
 }
 
-/// Resolves a relative path against the current directory, then the crate root.
 fn locate(path: &Path) -> anyhow::Result<PathBuf> {
-    if path.is_absolute() || path.exists() {
-        return Ok(path.to_path_buf());
-    }
-    // From the crate root and its ancestors, so that `../shared` works from a git worktree
-    // nested one level deeper than the main checkout.
-    for base in Path::new(env!("CARGO_MANIFEST_DIR")).ancestors() {
-        let candidate = base.join(path);
-        if candidate.exists() {
-            return Ok(candidate);
-        }
-    }
-    bail!(
-        "{} not found (looked in the current directory, in {} and its parents); pass the path explicitly",
-        path.display(),
-        env!("CARGO_MANIFEST_DIR")
-    )
+    saywho::eval::locate(path).with_context(|| {
+        format!(
+            "{} not found (looked in the current directory, in {} and its parents); pass the path explicitly",
+            path.display(),
+            env!("CARGO_MANIFEST_DIR")
+        )
+    })
 }
 
 fn seed_docs(args: &EvalArgs) -> anyhow::Result<Vec<GoldDoc>> {
-    let dir = locate(&args.seeds)?;
-    let mut texts = BTreeMap::new();
-    for entry in std::fs::read_dir(&dir).with_context(|| format!("reading {}", dir.display()))? {
-        let path = entry?.path();
-        if path.extension().is_some_and(|e| e == "txt") {
-            let id = path
-                .file_stem()
-                .map(|s| s.to_string_lossy().into_owned())
-                .unwrap_or_default();
-            let text = std::fs::read_to_string(&path)
-                .with_context(|| format!("reading {}", path.display()))?;
-            texts.insert(id, text);
-        }
-    }
-    let gold_path = locate(&args.seed_gold)?;
-    let gold = std::fs::read_to_string(&gold_path)
-        .with_context(|| format!("reading {}", gold_path.display()))?;
-    load_seed_gold(&gold, &texts).with_context(|| format!("in {}", gold_path.display()))
+    Ok(load_seeds(
+        &locate(&args.seeds)?,
+        &locate(&args.seed_gold)?,
+    )?)
 }
 
 /// Runs `saywho eval`.
@@ -94,10 +69,9 @@ pub(crate) fn run(args: EvalArgs) -> anyhow::Result<()> {
     if let Some(path) = &args.errors {
         let mut out = std::io::BufWriter::new(std::fs::File::create(path)?);
         for d in &docs {
-            for line in saywho::eval::score::mismatches(
-                d,
-                &restrict(saywho::extract::extract(&d.text), set),
-            ) {
+            for line in
+                saywho::eval::diff::mismatches(d, &restrict(saywho::extract::extract(&d.text), set))
+            {
                 writeln!(out, "{}\t{line}", d.id)?;
             }
         }

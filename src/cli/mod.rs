@@ -8,7 +8,9 @@ mod corpus;
 mod eval;
 mod extract;
 mod import;
+mod metrics;
 mod quotes;
+mod remote;
 mod serve;
 mod who;
 

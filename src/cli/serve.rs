@@ -34,11 +34,30 @@ pub(crate) struct ServeArgs {
     /// Log as JSON lines instead of text. The level comes from `RUST_LOG` (default `info`).
     #[arg(long)]
     log_json: bool,
+    /// Log format: `text` or `json` (one JSON object per line; same as `--log-json`).
+    #[arg(long, value_enum, default_value_t = LogFormat::Text, env = "SAYWHO_LOG_FORMAT")]
+    log_format: LogFormat,
+    /// Serve Prometheus metrics on `http://ADDR/metrics` (off when not given).
+    #[arg(long, env = "SAYWHO_METRICS_ADDR", value_name = "HOST:PORT")]
+    metrics_addr: Option<SocketAddr>,
+    /// An origin browsers may call from over gRPC-Web (`https://app.example`); repeat for more.
+    /// Without it every origin may call.
+    #[arg(long = "cors-origin", value_name = "ORIGIN")]
+    cors_origins: Vec<http::HeaderValue>,
+}
+
+/// How `saywho serve` writes its logs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+enum LogFormat {
+    /// Human-readable lines.
+    Text,
+    /// One JSON object per line, for log collectors.
+    Json,
 }
 
 /// Runs `saywho serve`.
 pub(crate) async fn run(args: ServeArgs) -> anyhow::Result<()> {
-    init_tracing(args.log_json);
+    init_tracing(args.log_json || args.log_format == LogFormat::Json);
     if let Some(dir) = &args.data_dir {
         tracing::warn!(dir = %dir.display(), "--data-dir is reserved; this build keeps the index in memory only");
     }
@@ -58,10 +77,19 @@ pub(crate) async fn run(args: ServeArgs) -> anyhow::Result<()> {
         .await
         .with_context(|| format!("binding {}", args.addr))?;
     tracing::info!(addr = %listener.local_addr()?, "saywho listening");
+    let metrics_task = match args.metrics_addr {
+        Some(addr) => Some(super::metrics::start(addr, index.clone()).await?),
+        None => None,
+    };
     let config = ServeConfig {
         drain_timeout: Duration::from_secs(args.drain_timeout),
+        cors_origins: args.cors_origins,
+        metrics: metrics_task.is_some(),
     };
     service::serve(config, index, listener, stop_signal()).await?;
+    if let Some(task) = metrics_task {
+        task.abort();
+    }
     tracing::info!("saywho stopped");
     Ok(())
 }

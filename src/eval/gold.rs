@@ -1,7 +1,7 @@
 //! Gold files: the seed answers (quote text, speaker and mention, no offsets: located in the
 //! article) and uniform JSON Lines gold (offsets in Unicode code points, converted to bytes).
 
-use crate::model::Span;
+use crate::model::{QuoteKind, Span};
 use serde::Deserialize;
 use std::collections::BTreeMap;
 
@@ -14,6 +14,8 @@ pub struct GoldQuote {
     pub names: Vec<String>,
     /// The speaker mention's byte span, when the gold gives one.
     pub mention: Option<Span>,
+    /// Full utterance or fragment, when the gold says.
+    pub kind: Option<QuoteKind>,
 }
 
 /// One gold claim.
@@ -86,6 +88,7 @@ struct SeedLine {
     speaker: Option<String>,
     resolved_speaker: Option<String>,
     mention: Option<String>,
+    kind: Option<String>,
 }
 
 /// Reads the seed gold (`seeds-quotes.jsonl`) against `texts` (document id → text), locating
@@ -142,10 +145,16 @@ pub fn load_seed_gold(
             .flatten()
             .map(|s| s.to_lowercase())
             .collect();
+        let kind = match g.kind.as_deref() {
+            Some("full") => Some(QuoteKind::Full),
+            Some("partial") => Some(QuoteKind::Partial),
+            _ => None,
+        };
         doc.quotes.push(GoldQuote {
             span,
             names,
             mention,
+            kind,
         });
     }
     Ok(docs.into_values().collect())
@@ -236,6 +245,7 @@ pub fn load_uniform_gold(jsonl: &str) -> Result<Vec<GoldDoc>, GoldError> {
                 span: conv(q.start, q.end)?,
                 names,
                 mention: mention(q)?,
+                kind: None,
             });
         }
         let claims = match &g.claims {

@@ -72,6 +72,8 @@ pub struct Report {
     pub speaker_name: Acc,
     /// Speaker mention overlapping the gold mention, over 80%-matched quotes with a gold mention.
     pub speaker_mention: Acc,
+    /// Quote kind (full / partial) right, over 80%-matched quotes whose gold gives a kind.
+    pub kind: Acc,
     /// Claims covering each other by at least 50% both ways; `None` when the gold has no claims.
     pub claims_50: Option<Prf>,
     /// Claims matched at 50% whose claimant mention overlaps the gold one.
@@ -157,6 +159,10 @@ pub fn score_doc(report: &mut Report, gold: &GoldDoc, ex: &Extraction) {
                 report.speaker_name.correct += 1;
             }
         }
+        if let Some(k) = gold_q.kind {
+            report.kind.total += 1;
+            report.kind.correct += usize::from(pred_q.kind == k);
+        }
         if let Some(gm) = gold_q.mention {
             report.speaker_mention.total += 1;
             if pred_q.speaker_mention.is_some_and(|m| m.overlap(&gm) > 0) {
@@ -217,6 +223,9 @@ impl std::fmt::Display for Report {
         row(f, "direct quotes, exact span", &self.quotes_exact)?;
         row(f, "direct quotes, 80% coverage", &self.quotes_80)?;
         let acc = |f: &mut std::fmt::Formatter<'_>, name: &str, a: &Acc| {
+            if a.total == 0 {
+                return writeln!(f, "{name:<34} {:>23} {:>13}", "n/a", "(not in gold)");
+            }
             writeln!(
                 f,
                 "{name:<34} {:>23.3} {:>13}",
@@ -226,6 +235,7 @@ impl std::fmt::Display for Report {
         };
         acc(f, "speaker accuracy, resolved name", &self.speaker_name)?;
         acc(f, "speaker accuracy, mention span", &self.speaker_mention)?;
+        acc(f, "quote kind (full/partial)", &self.kind)?;
         match (&self.claims_50, &self.claims_50_speaker) {
             (Some(c), Some(s)) => {
                 row(f, "claims, 50% coverage", c)?;
@@ -235,59 +245,6 @@ impl std::fmt::Display for Report {
         }
         writeln!(f, "documents: {}", self.docs)
     }
-}
-
-/// Human-readable mismatches for one document: missed and spurious quotes, wrong speakers.
-pub fn mismatches(gold: &GoldDoc, ex: &Extraction) -> Vec<String> {
-    let t = gold.text.as_str();
-    let ctx = |s: Span| {
-        let mut a = s.start.saturating_sub(60);
-        while !t.is_char_boundary(a) {
-            a -= 1;
-        }
-        let mut b = (s.end + 60).min(t.len());
-        while !t.is_char_boundary(b) {
-            b += 1;
-        }
-        format!("{}[[{}]]{}", &t[a..s.start], s.slice(t), &t[s.end..b]).replace('\n', "¶")
-    };
-    let gq: Vec<Span> = gold.quotes.iter().map(|q| q.span).collect();
-    let pq: Vec<Span> = ex.quotes.iter().map(|q| q.span).collect();
-    let pairs = greedy_match(&gq, &pq, 0.8);
-    let mut out = Vec::new();
-    for (g, q) in gold.quotes.iter().enumerate() {
-        match pairs.iter().find(|p| p.0 == g) {
-            None => out.push(format!("MISSED\t{}", ctx(q.span))),
-            Some(&(_, p)) => {
-                let pred = &ex.quotes[p];
-                let m_ok = match q.mention {
-                    Some(gm) => pred.speaker_mention.is_some_and(|m| m.overlap(&gm) > 0),
-                    None => true,
-                };
-                let name = pred
-                    .speaker
-                    .and_then(|i| ex.speakers.get(i))
-                    .map(|s| s.name.as_str());
-                let n_ok = q.names.is_empty() || name.is_some_and(|n| name_matches(n, &q.names));
-                if !m_ok || !n_ok {
-                    out.push(format!(
-                        "SPEAKER\tgold {:?}/{:?} pred {:?}/{:?}\t{}",
-                        q.mention.map(|m| m.slice(t)),
-                        q.names,
-                        pred.speaker_mention.map(|m| m.slice(t)),
-                        name,
-                        ctx(q.span)
-                    ));
-                }
-            }
-        }
-    }
-    for (p, q) in ex.quotes.iter().enumerate() {
-        if !pairs.iter().any(|x| x.1 == p) {
-            out.push(format!("SPURIOUS\t{:?}\t{}", q.method, ctx(q.span)));
-        }
-    }
-    out
 }
 
 #[cfg(test)]

@@ -3,10 +3,12 @@
 //! After the quote: `"…," Rubio said`, `"…," said Yuri Ushakov, …`, `"…," Lavrov.` (no verb).
 //! Before it: `Rubio asserted, "…"`, `Zelenskyy said that his country needs "robust …"`, with
 //! participles and conjoined verbs ("…, stating that", "and vowed to") taking the subject of
-//! an earlier cue in the sentence. Windows end at the sentence and at fixed token caps.
+//! an earlier cue in the sentence, or the sentence's first speaker phrase. After a colon:
+//! `Daron Shaw: "…"`. After a dash: `"…" ― Sonya Herridge`. Windows end at the sentence and
+//! at fixed token caps.
 
 use super::doc::{Cue, Doc, NONE};
-use super::lexicon::CueForm;
+use super::lexicon::{CueForm, LEXICON, Pronoun, lower};
 use super::phrase::{self, Np, NpKind};
 use super::text::Kind;
 use crate::model::AttributionMethod;
@@ -35,11 +37,38 @@ pub(crate) fn attribute(doc: &Doc<'_>, si: usize) -> Option<Attr> {
         || seg
             .close
             .is_some_and(|c| doc.toks.get(c + 1).is_some_and(|t| t.is_punct(',')));
-    if open_ended {
+    let found = if open_ended {
         post(doc, si).or_else(|| pre(doc, si))
     } else {
-        pre(doc, si).or_else(|| post(doc, si).filter(|a| a.cue.is_some()))
+        pre(doc, si).or_else(|| {
+            post(doc, si).filter(|a| a.cue.is_some() || a.method == AttributionMethod::NoCue)
+        })
+    };
+    found.or_else(|| colon(doc, si))
+}
+
+/// Most tokens searched for the speaker of a colon-introduced quote.
+const COLON_WINDOW: usize = 30;
+
+/// `Daron Shaw: "…"`, `he demurred: "…"`, `Transcript as follows:` + a quoted paragraph: a
+/// quote right after a colon takes the phrase before the colon, else the sentence's first
+/// speaker phrase. The colon is the cue.
+fn colon(doc: &Doc<'_>, si: usize) -> Option<Attr> {
+    let c = doc.segs[si].open.checked_sub(1)?;
+    if !doc.toks[c].is_punct(':') {
+        return None;
     }
+    let lo = doc.sentence_first(c).max(c.saturating_sub(COLON_WINDOW));
+    // "Breitbart News responded:" — a cue before the colon names the speaker.
+    if let Some(a) = pre_from(doc, c + 1).filter(|a| a.np.is_some()) {
+        return Some(a);
+    }
+    let np = phrase::before(doc, c, lo).or_else(|| first_np(doc, lo, c));
+    Some(Attr {
+        cue: Some((c, c + 1)),
+        np,
+        method: method_for(np),
+    })
 }
 
 /// `"…," SPEAKER CUE`, `"…," CUE SPEAKER`, `"…," NAME.`
@@ -70,6 +99,21 @@ fn post(doc: &Doc<'_>, si: usize) -> Option<Attr> {
                     method: AttributionMethod::NoCue,
                 });
             }
+        }
+    }
+    // "…." She noted … — after a quote that ends its sentence, the next sentence is not its
+    // attribution.
+    let content = &doc.text[seg.start..seg.end];
+    // "…." Trump said. — unless the next sentence is only a short attribution.
+    if content.ends_with(['.', '!']) && doc.toks.get(k).is_some() && doc.sentence_first(k) == k {
+        let end = doc.sentence_end(k);
+        let short = end <= k + 8
+            && (k..end).any(|m| {
+                doc.cue(m)
+                    .is_some_and(|c| c.form != CueForm::Participle && c.last + 3 >= end)
+            });
+        if !short {
+            return None;
         }
     }
     let hi = (k + POST_WINDOW).min(doc.toks.len());
@@ -120,7 +164,6 @@ fn post(doc: &Doc<'_>, si: usize) -> Option<Attr> {
         m += 1;
     }
     // "…," Lavrov.  — a name and nothing else.
-    let content = &doc.text[seg.start..seg.end];
     if !content.ends_with(',') {
         return None;
     }
@@ -139,8 +182,11 @@ fn post(doc: &Doc<'_>, si: usize) -> Option<Attr> {
 
 /// `SPEAKER CUE[,:] "…"` or a cue earlier in the sentence for an embedded fragment.
 fn pre(doc: &Doc<'_>, si: usize) -> Option<Attr> {
-    let seg = doc.segs[si];
-    let open = seg.open;
+    pre_from(doc, doc.segs[si].open)
+}
+
+/// The cue and speaker before token `open`, within its sentence.
+fn pre_from(doc: &Doc<'_>, open: usize) -> Option<Attr> {
     let lo = doc
         .sentence_first(open)
         .max(open.saturating_sub(PRE_WINDOW));
@@ -169,7 +215,12 @@ fn pre(doc: &Doc<'_>, si: usize) -> Option<Attr> {
             continue;
         }
         if let Some(np) = phrase::before(doc, cue.first, lo) {
-            let cue = dangling.map_or((cue.first, cue.last), |d| (d.first, d.last));
+            // A participle ("…, stating that") is the quote's own cue; a subjectless finite
+            // word ("in a note") is not.
+            let cue = match dangling {
+                Some(d) if d.form == CueForm::Participle => (d.first, d.last),
+                _ => (cue.first, cue.last),
+            };
             return Some(Attr {
                 cue: Some(cue),
                 np: Some(np),
@@ -192,13 +243,27 @@ fn pre(doc: &Doc<'_>, si: usize) -> Option<Attr> {
     }
     // A participle with no subject anywhere: take the sentence's opening phrase.
     let d = dangling?;
-    let np = phrase::after(doc, lo, d.first)
-        .filter(|np| matches!(np.kind, NpKind::Person | NpKind::Pronoun(_)));
+    let np = first_np(doc, lo, d.first);
     Some(Attr {
         cue: Some((d.first, d.last)),
         np,
         method: method_for(np),
     })
+}
+
+/// The first speaker phrase in `lo..hi` (a sentence's subject, usually), skipping opening
+/// adverbials ("At last night's debate, Sanders …"); first-person and plural pronouns skipped.
+fn first_np(doc: &Doc<'_>, lo: usize, hi: usize) -> Option<Np> {
+    (lo..hi.min(lo + COLON_WINDOW))
+        .filter(|&k| doc.in_seg[k] == NONE && doc.toks[k].is_word())
+        .filter_map(|k| phrase::after(doc, k, hi))
+        .find(|np| match np.kind {
+            NpKind::Person | NpKind::Org | NpKind::Pronoun(Pronoun::Third(_)) => true,
+            NpKind::Role => LEXICON
+                .role_nouns
+                .contains(lower(doc.word(np.last - 1)).as_ref()),
+            NpKind::Pronoun(_) => false,
+        })
 }
 
 fn method_for(np: Option<Np>) -> AttributionMethod {
@@ -212,8 +277,10 @@ fn method_for(np: Option<Np>) -> AttributionMethod {
 pub(crate) fn starts_sentence(doc: &Doc<'_>, si: usize) -> bool {
     let open = doc.segs[si].open;
     let first = doc.sentence_first(open);
-    (first..open)
-        .all(|k| doc.toks[k].is_mark() || matches!(doc.toks[k].kind, Kind::Punct('(' | '—' | '-')))
+    open - first <= 3
+        && (first..open).all(|k| {
+            doc.toks[k].is_mark() || matches!(doc.toks[k].kind, Kind::Punct('(' | '—' | '-'))
+        })
 }
 
 /// True when the segment looks like a title or heading, not speech: a few words, all

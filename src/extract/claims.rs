@@ -53,6 +53,14 @@ pub(crate) fn claims(doc: &Doc<'_>) -> Vec<Claim> {
     out
 }
 
+/// The sentence around a cue, or `None` when it is longer than a clause can be on either side
+/// (so that no scan grows with the sentence).
+fn window(doc: &Doc<'_>, cue: Cue) -> Option<(usize, usize)> {
+    let first = doc.sentence_first(cue.first);
+    let end = doc.sentence_end(cue.first);
+    (cue.first - first <= MAX_CLAUSE).then_some((first, end.min(cue.last + MAX_CLAUSE)))
+}
+
 /// Trims a token range to words: drops trailing sentence punctuation and marks; rejects
 /// ranges that are a direct quote or too short.
 fn clause(doc: &Doc<'_>, mut a: usize, mut b: usize) -> Option<(usize, usize)> {
@@ -68,24 +76,37 @@ fn clause(doc: &Doc<'_>, mut a: usize, mut b: usize) -> Option<(usize, usize)> {
     while a < b && matches!(doc.toks[a].kind, Kind::Punct(',' | ':' | '—' | '–')) {
         a += 1;
     }
-    if a >= b || doc.toks[a].is_mark() {
+    if a >= b {
         return None;
+    }
+    if doc.toks[a].is_mark() {
+        // A quote opening the clause is a direct quote unless words follow it in the clause
+        // (mixed speech: `said "the fear is high" in the establishment`).
+        let seg = doc.in_seg.get(a + 1).copied().filter(|&s| s != NONE)?;
+        let close = doc.segs[seg as usize].close?;
+        let after = (close + 1..b).filter(|&k| doc.toks[k].is_word()).count();
+        if after < 2 {
+            return None;
+        }
     }
     let words = (a..b).filter(|&k| doc.toks[k].is_word()).count();
     (words >= MIN_WORDS).then_some((a, b))
 }
 
 fn according_to(doc: &Doc<'_>, cue: Cue) -> Option<Claim> {
-    let first = doc.sentence_first(cue.first);
-    let end = doc.sentence_end(cue.first);
+    let (first, end) = window(doc, cue)?;
     let np = phrase::after(doc, cue.last, end)?;
     let span = if cue.first <= first + 1 {
         // According to X, CLAUSE.
-        let comma = doc.toks.get(np.role.map_or(np.last, |r| r.1))?;
-        if !comma.is_punct(',') {
+        let after_role = np
+            .role
+            .map(|r| r.1)
+            .filter(|&e| doc.toks.get(e).is_some_and(|t| t.is_punct(',')));
+        let comma = after_role.unwrap_or(np.last);
+        if !doc.toks.get(comma)?.is_punct(',') {
             return None;
         }
-        clause(doc, np.role.map_or(np.last, |r| r.1) + 1, end)?
+        clause(doc, comma + 1, end)?
     } else if doc.toks[cue.first - 1].is_punct(',') {
         clause(doc, first, cue.first - 1)?
     } else {
@@ -100,9 +121,9 @@ fn according_to(doc: &Doc<'_>, cue: Cue) -> Option<Claim> {
 }
 
 fn verb(doc: &Doc<'_>, cue: Cue) -> Option<Claim> {
-    let first = doc.sentence_first(cue.first);
-    let end = doc.sentence_end(cue.first);
-    let np = phrase::before(doc, cue.first, first)?;
+    let (first, end) = window(doc, cue)?;
+    let np = phrase::before(doc, cue.first, first)
+        .or_else(|| phrase::plain_before(doc, cue.first, first))?;
     if let Some(span) = forward_clause(doc, cue, end) {
         return Some(Claim {
             clause: span,
@@ -112,8 +133,13 @@ fn verb(doc: &Doc<'_>, cue: Cue) -> Option<Claim> {
         });
     }
     // CLAUSE, SPEAKER said.
-    let tail = (cue.last..end).filter(|&k| doc.toks[k].is_word()).count();
-    let tail_has_that = (cue.last..end).any(|k| doc.word(k) == "that");
+    let tail_end = end.min(cue.last + 2 * TAIL_WINDOW);
+    let tail = if end == tail_end {
+        (cue.last..end).filter(|&k| doc.toks[k].is_word()).count()
+    } else {
+        usize::MAX
+    };
+    let tail_has_that = (cue.last..tail_end).any(|k| doc.word(k) == "that");
     if np.first > first
         && doc.toks[np.first - 1].is_punct(',')
         && tail <= TAIL_WINDOW

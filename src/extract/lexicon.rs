@@ -1,7 +1,7 @@
 //! Word lists: speech cues (one aho-corasick automaton, longest match wins), titles, role nouns,
 //! pronouns and gendered forenames. Built once, on first use.
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use rustc_hash::FxHashSet;
 use std::sync::LazyLock;
 
@@ -40,6 +40,7 @@ const IRREGULAR: &[(&str, bool)] = &[
     ("according to", true),
     ("According to", true),
     ("Said", true),
+    ("shot back", true),
     ("reads", true),
     ("read", true),
     ("said in a statement", true),
@@ -158,6 +159,7 @@ fn build() -> Lexicon {
     pats.retain(|(p, _)| seen.insert(p.clone()));
     let cues = AhoCorasickBuilder::new()
         .match_kind(MatchKind::LeftmostLongest)
+        .kind(Some(AhoCorasickKind::DFA))
         .build(pats.iter().map(|(p, _)| p.as_str()))
         .unwrap_or_else(|e| panic!("cue lexicon is a fixed valid pattern set: {e}"));
     Lexicon {
@@ -214,6 +216,15 @@ pub(crate) enum Pronoun {
     First,
 }
 
+/// `word` in lower case, borrowed when it already is (the common case: no allocation).
+pub(crate) fn lower(word: &str) -> std::borrow::Cow<'_, str> {
+    if word.chars().any(char::is_uppercase) {
+        std::borrow::Cow::Owned(word.to_lowercase())
+    } else {
+        std::borrow::Cow::Borrowed(word)
+    }
+}
+
 /// Gender of a forename or title word.
 pub(crate) fn gender_of(word: &str) -> Gender {
     let lex = &*LEXICON;
@@ -225,10 +236,10 @@ pub(crate) fn gender_of(word: &str) -> Gender {
         | "Congresswoman" | "Chairwoman" | "Spokeswoman" => return Gender::Female,
         _ => {}
     }
-    let lower = word.to_lowercase();
-    if lex.male.contains(lower.as_str()) {
+    let lower = lower(word);
+    if lex.male.contains(lower.as_ref()) {
         Gender::Male
-    } else if lex.female.contains(lower.as_str()) {
+    } else if lex.female.contains(lower.as_ref()) {
         Gender::Female
     } else {
         Gender::Unknown

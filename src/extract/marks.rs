@@ -33,18 +33,21 @@ pub(crate) struct Seg {
     pub(crate) single: bool,
 }
 
+/// Invisible formatting characters (bidi embeddings, zero-width spaces) count as space.
+fn invisible(c: char) -> bool {
+    matches!(c, '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2060}' | '\u{feff}')
+}
+
 fn left_open(text: &str, at: usize) -> bool {
-    text[..at]
-        .chars()
-        .next_back()
-        .is_none_or(|c| c.is_whitespace() || "([{—–-/…".contains(c) || is_mark_char(c))
+    text[..at].chars().next_back().is_none_or(|c| {
+        c.is_whitespace() || invisible(c) || "([{—–-/…".contains(c) || is_mark_char(c)
+    })
 }
 
 fn right_open(text: &str, at: usize) -> bool {
-    text[at..]
-        .chars()
-        .next()
-        .is_none_or(|c| c.is_whitespace() || ".,;:!?)]}—–-…".contains(c) || is_mark_char(c))
+    text[at..].chars().next().is_none_or(|c| {
+        c.is_whitespace() || invisible(c) || ".,;:!?)]}—–-…".contains(c) || is_mark_char(c)
+    })
 }
 
 fn is_mark_char(c: char) -> bool {

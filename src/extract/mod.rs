@@ -5,20 +5,35 @@
 //! 1. [`text`]: paragraphs and tokens with byte offsets (one pass).
 //! 2. [`marks`]: quotation-mark pairing per paragraph (straight, curly, mixed, single).
 //! 3. [`doc`]: sentence numbers and cue occurrences ([`lexicon`], aho-corasick, longest wins).
-//! 4. [`phrase`]: speaker phrases around cues: names, titles, appositions, roles, pronouns.
-//! 5. [`attribute`]: each quote's cue and speaker; titles and unattributed scare quotes dropped;
-//!    continuation quotes keep the previous speaker.
+//! 4. [`phrase`]: speaker phrases around cues, appositions, pronouns; [`names`] splits
+//!    titles and roles from names and spots organisations.
+//! 5. [`attribute`]: each quote's cue and speaker (after the quote, before it, a colon, a
+//!    dash); titles and unattributed scare quotes are dropped; a quote with no cue of its own
+//!    continues the previous speaker; a paragraph that is only a quote takes the last speaker
+//!    of the paragraph before.
 //! 6. [`claims`]: reported speech.
-//! 7. [`speakers`]: one speaker per referent; surnames and pronouns resolved.
+//! 7. [`speakers`]: one speaker per referent, surnames resolved; [`pronouns`] resolves he/she.
 //!
 //! Everything is linear in the text length: every look-back and look-ahead is capped.
+//!
+//! ```
+//! let text = "“We agree,” said Yuri Ushakov, an advisor to Russian President Vladimir Putin.";
+//! let ex = saywho::extract::extract(text);
+//! let q = &ex.quotes[0];
+//! assert_eq!(q.span.slice(text), "We agree,");
+//! let speaker = &ex.speakers[q.speaker.unwrap()];
+//! assert_eq!(speaker.name, "Yuri Ushakov");
+//! assert_eq!(speaker.roles, ["advisor to Russian President Vladimir Putin"]);
+//! ```
 
 mod attribute;
 mod claims;
 mod doc;
 mod lexicon;
 mod marks;
+mod names;
 mod phrase;
+mod pronouns;
 mod speakers;
 mod text;
 
@@ -102,6 +117,9 @@ pub fn extract(text: &str) -> Extraction {
 /// to continuation quotes.
 fn quote_attributions(doc: &Doc<'_>) -> Vec<(usize, Attr)> {
     let mut out: Vec<(usize, Attr)> = Vec::new();
+    // British style quotes with single marks; then single-mark quotes continue like double ones.
+    let singles = doc.segs.iter().filter(|s| s.single).count();
+    let singles_primary = singles * 2 > doc.segs.len();
     for si in 0..doc.segs.len() {
         let seg = doc.segs[si];
         let content = &doc.text[seg.start..seg.end];
@@ -115,7 +133,8 @@ fn quote_attributions(doc: &Doc<'_>) -> Vec<(usize, Attr)> {
         }
         if let Some(&(prev, pa)) = out.last() {
             let near = doc.segs[prev].para + CONTINUATION_PARAS >= seg.para;
-            let sentence_like = attribute::starts_sentence(doc, si) && !seg.single;
+            let sentence_like =
+                attribute::starts_sentence(doc, si) && (!seg.single || singles_primary);
             if (seg.reopens || (near && sentence_like)) && pa.np.is_some() {
                 out.push((
                     si,
@@ -170,17 +189,31 @@ fn orphan_speaker(doc: &Doc<'_>, si: usize) -> Option<Np> {
     None
 }
 
-/// Full when the quote opens its sentence or directly follows `,` `:` or a cue
-/// (`said, "…"`, `said "…"`); otherwise a fragment inside reported speech.
+/// Full when the quote is a whole utterance: it opens its sentence, follows a colon, follows
+/// `cue,` (`said, "…"`, also `…," she said, "but …"`) or starts with a capital after a comma,
+/// or follows a cue directly and runs to the end of the sentence. Otherwise a fragment inside
+/// reported speech ("what he called “endless expulsions,” to which …").
 fn quote_kind(doc: &Doc<'_>, si: usize) -> QuoteKind {
     let seg = doc.segs[si];
     if attribute::starts_sentence(doc, si) || seg.open == 0 {
         return QuoteKind::Full;
     }
+    let content = &doc.text[seg.start..seg.end];
+    let capital = content.chars().next().is_some_and(char::is_uppercase);
     let prev = seg.open - 1;
-    let after_punct = matches!(doc.toks[prev].kind, text::Kind::Punct(',' | ':'));
-    let after_cue = doc.cue_ending_at(prev);
-    if after_punct || after_cue {
+    let full = match doc.toks[prev].kind {
+        text::Kind::Punct(':') => true,
+        text::Kind::Punct(',') => capital || (prev > 0 && doc.cue_ending_at(prev - 1)),
+        _ if doc.cue_ending_at(prev) => {
+            let ends = seg.close.and_then(|c| doc.toks.get(c + 1)).is_none_or(|t| {
+                matches!(t.kind, text::Kind::Punct('.' | '!' | '?'))
+                    || t.para != doc.toks[prev].para
+            });
+            capital || (ends && content.ends_with(['.', '!', '?']))
+        }
+        _ => false,
+    };
+    if full {
         QuoteKind::Full
     } else {
         QuoteKind::Partial
@@ -199,3 +232,6 @@ fn confidence(a: &Attr) -> f32 {
         (AttributionMethod::CrossSource, _) => 0.5,
     }
 }
+
+#[cfg(test)]
+mod tests;

@@ -4,11 +4,13 @@
 //! Every scan is capped at a fixed number of tokens, so parsing is O(1) per cue.
 
 use super::doc::Doc;
-use super::lexicon::{Gender, LEXICON, Pronoun, gender_of, pronoun};
+use super::lexicon::{Gender, LEXICON, Pronoun, lower, pronoun};
 use super::text::Kind;
 
+pub(crate) use super::names::{classify, descriptor_word, plain_before, words_np};
+
 /// Most tokens in a speaker phrase.
-const MAX_NP: usize = 10;
+pub(super) const MAX_NP: usize = 10;
 /// Most tokens in an apposition (", head of … ,").
 const MAX_APPOS: usize = 25;
 /// Most adverbial tokens skipped between a subject and its cue.
@@ -44,11 +46,11 @@ pub(crate) struct Np {
     pub(crate) gender: Gender,
 }
 
-fn is_cap(w: &str) -> bool {
+pub(super) fn is_cap(w: &str) -> bool {
     w.chars().next().is_some_and(char::is_uppercase)
 }
 
-fn is_determiner(w: &str) -> bool {
+pub(super) fn is_determiner(w: &str) -> bool {
     matches!(
         w,
         "the"
@@ -78,7 +80,7 @@ fn is_determiner(w: &str) -> bool {
 }
 
 /// Whether token `i` can sit inside a speaker phrase.
-fn np_word(doc: &Doc<'_>, i: usize) -> bool {
+pub(super) fn np_word(doc: &Doc<'_>, i: usize) -> bool {
     let t = doc.toks[i];
     if !t.is_word() {
         return false;
@@ -88,10 +90,10 @@ fn np_word(doc: &Doc<'_>, i: usize) -> bool {
     if is_cap(w) {
         return !lex.function_caps.contains(w) && !lex.time_words.contains(w);
     }
-    let lower = w.to_lowercase();
-    lex.role_nouns.contains(lower.as_str())
-        || lex.role_modifiers.contains(lower.as_str())
-        || lex.particles.contains(lower.as_str())
+    let lower = lower(w);
+    lex.role_nouns.contains(lower.as_ref())
+        || lex.role_modifiers.contains(lower.as_ref())
+        || lex.particles.contains(lower.as_ref())
         || w.starts_with("then-")
         || w.starts_with("ex-")
 }
@@ -107,11 +109,11 @@ fn head_word(doc: &Doc<'_>, i: usize) -> bool {
     if is_cap(w) {
         return np_word(doc, i);
     }
-    doc.toks[i].is_word() && lex.role_nouns.contains(w.to_lowercase().as_str())
+    doc.toks[i].is_word() && lex.role_nouns.contains(lower(w).as_ref())
 }
 
 /// Skips adverbials backwards from `end` (exclusive): "also", "has", "on Tuesday".
-fn skip_adverbials(doc: &Doc<'_>, mut end: usize, lo: usize) -> usize {
+pub(super) fn skip_adverbials(doc: &Doc<'_>, mut end: usize, lo: usize) -> usize {
     let lex = &*LEXICON;
     for _ in 0..MAX_SKIP {
         if end <= lo {
@@ -184,8 +186,12 @@ fn run_before(doc: &Doc<'_>, end: usize, lo: usize) -> Option<Np> {
     let mut first = t;
     while first > lo && end - first < MAX_NP {
         let k = first - 1;
-        let joins =
-            is_connector(doc.word(k)) && k > lo && np_word(doc, k - 1) && doc.toks[k].is_word();
+        // "envoy to the Middle East": up to two connectors between phrase words.
+        let joins = is_connector(doc.word(k))
+            && doc.toks[k].is_word()
+            && k > lo
+            && (np_word(doc, k - 1)
+                || (k > lo + 1 && is_connector(doc.word(k - 1)) && np_word(doc, k - 2)));
         if !np_word(doc, k) && !joins {
             break;
         }
@@ -222,9 +228,7 @@ fn appositive(doc: &Doc<'_>, comma: usize, lo: usize) -> Option<Np> {
         return None;
     }
     // ", R-Ky.," — a party label is an apposition, not a name.
-    let party = seg.1 - seg.0 == 1
-        && doc.word(seg.0).len() <= 12
-        && matches!(doc.word(seg.0).get(..2), Some("R-" | "D-" | "I-"));
+    let party = seg.1 - seg.0 == 1 && is_party(doc.word(seg.0));
     let all_name = !party && (seg.0..seg.1).all(|k| np_word(doc, k) && is_cap(doc.word(k)));
     if all_name {
         let mut np = classify(doc, seg.0, seg.1)?;
@@ -234,6 +238,12 @@ fn appositive(doc: &Doc<'_>, comma: usize, lo: usize) -> Option<Np> {
         return Some(np);
     }
     if party || !is_cap(doc.word(seg.0)) || is_determiner(doc.word(seg.0)) {
+        // "Sen. Susan Collins, R-Maine, who voted …, told": a party label before the clause.
+        let c = if c >= lo + 2 && is_party(doc.word(c - 1)) && doc.toks[c - 2].is_punct(',') {
+            c - 2
+        } else {
+            c
+        };
         let mut np = run_before(doc, c, lo)?;
         if matches!(np.kind, NpKind::Person | NpKind::Org | NpKind::Role) {
             np.role = Some(seg);
@@ -241,6 +251,11 @@ fn appositive(doc: &Doc<'_>, comma: usize, lo: usize) -> Option<Np> {
         }
     }
     None
+}
+
+/// A party-and-state label such as "R-Ky." or "D-N.Y.".
+fn is_party(w: &str) -> bool {
+    w.len() <= 14 && matches!(w.get(..2), Some("R-" | "D-" | "I-"))
 }
 
 /// The speaker phrase starting at token `start` (after an inverted cue), up to `hi`.
@@ -275,7 +290,8 @@ pub(crate) fn after(doc: &Doc<'_>, start: usize, hi: usize) -> Option<Np> {
         let w = doc.word(k);
         let joins = is_connector(w)
             && k + 1 < hi
-            && np_word(doc, k + 1)
+            && (np_word(doc, k + 1)
+                || (k + 2 < hi && is_connector(doc.word(k + 1)) && np_word(doc, k + 2)))
             && k > body
             && doc.toks[k].is_word();
         if !np_word(doc, k) && !joins {
@@ -299,7 +315,8 @@ pub(crate) fn after(doc: &Doc<'_>, start: usize, hi: usize) -> Option<Np> {
     if k + 1 < hi && doc.toks[k].is_punct(',') {
         let a = k + 1;
         let w = doc.word(a);
-        if is_determiner(w) || (!is_cap(w) && doc.toks[a].is_word()) {
+        // Only a noun phrase opens an apposition ("an advisor to …", "head of …"), not a clause.
+        if is_determiner(w) || (!is_cap(w) && np_word(doc, a)) {
             let mut e = a;
             while e < hi && e - a < MAX_APPOS {
                 let t = doc.toks[e];
@@ -314,121 +331,4 @@ pub(crate) fn after(doc: &Doc<'_>, start: usize, hi: usize) -> Option<Np> {
         }
     }
     Some(np)
-}
-
-/// Whether token `k` can be a bare descriptor before a name ("screenwriter", "warm-and-fuzzy"):
-/// a phrase word, or a lower-case content word (not a function word).
-pub(crate) fn descriptor_word(doc: &Doc<'_>, k: usize) -> bool {
-    const STOP: &[&str] = &[
-        "to", "which", "who", "whom", "whose", "that", "and", "but", "as", "of", "in", "on", "for",
-        "with", "when", "where", "while", "if", "because", "so", "what", "how", "than", "then",
-        "also", "not", "has", "had", "have", "is", "was", "were", "are", "be", "been", "by", "at",
-        "from", "or", "it", "this", "there", "here",
-    ];
-    let w = doc.word(k);
-    doc.toks[k].is_word() && (np_word(doc, k) || (!is_cap(w) && !STOP.contains(&w)))
-}
-
-/// A phrase of plain words from `first` up to the first punctuation, mark or cue before `hi`
-/// ("a person close to the Clintons", "this Trump look-alike"), as a role or name.
-pub(crate) fn words_np(doc: &Doc<'_>, first: usize, hi: usize) -> Option<Np> {
-    let mut e = first;
-    while e < hi && doc.toks[e].is_word() && doc.cue(e).is_none() && e - first < MAX_NP {
-        e += 1;
-    }
-    let e = skip_adverbials(doc, e, first);
-    let w = doc.word(first);
-    let opener = is_determiner(w) || np_word(doc, first);
-    if e <= first || !opener || pronoun(w).is_some() {
-        return None;
-    }
-    classify(doc, first, e)
-}
-
-/// Turns a token range into a typed phrase: splits titles from the name, spots organisations
-/// and unnamed roles.
-pub(crate) fn classify(doc: &Doc<'_>, first: usize, last: usize) -> Option<Np> {
-    if first >= last {
-        return None;
-    }
-    let lex = &*LEXICON;
-    let head = doc.word(last - 1);
-    let body = if is_determiner(doc.word(first)) {
-        first + 1
-    } else {
-        first
-    };
-    if body >= last {
-        return None;
-    }
-    let has_det = body > first;
-    if !is_cap(head) {
-        let gender = (body..last)
-            .map(|k| gender_of(doc.word(k)))
-            .find(|g| *g != Gender::Unknown);
-        return Some(Np {
-            first,
-            last,
-            kind: NpKind::Role,
-            name: (body, last),
-            role: None,
-            gender: gender.unwrap_or(Gender::Unknown),
-        });
-    }
-    // The name: the trailing run of capitalised non-title, non-possessive words.
-    let mut n = last;
-    while n > body {
-        let w = doc.word(n - 1);
-        let possessive =
-            w.ends_with("'s") || w.ends_with("’s") || w.ends_with('\'') || w.ends_with('’');
-        let title = lex.titles.contains(w) || lex.org_heads.contains(w) && n < last;
-        let particle =
-            lex.particles.contains(w.to_lowercase().as_str()) && n < last && n - 1 > body;
-        if (is_cap(w) && !title && !possessive) || particle {
-            n -= 1;
-        } else {
-            break;
-        }
-    }
-    let org_head = lex.org_heads.contains(head) || lex.titles.contains(head);
-    if n == last || (has_det && n == body) || org_head {
-        // No name: "the State Department", "the Kremlin", "The New York Post".
-        let role_like = lex.titles.contains(head) && !lex.org_heads.contains(head);
-        let kind = if role_like { NpKind::Role } else { NpKind::Org };
-        return Some(Np {
-            first,
-            last,
-            kind,
-            name: (body, last),
-            role: None,
-            gender: Gender::Unknown,
-        });
-    }
-    if last - n == 1 && lex.places.contains(head) {
-        return Some(Np {
-            first,
-            last,
-            kind: NpKind::Org,
-            name: (n, last),
-            role: None,
-            gender: Gender::Unknown,
-        });
-    }
-    let role = (n > body).then_some((body, n));
-    let mut gender = gender_of(doc.word(n));
-    if gender == Gender::Unknown
-        && let Some(g) = (body..n)
-            .map(|k| gender_of(doc.word(k)))
-            .find(|g| *g != Gender::Unknown)
-    {
-        gender = g;
-    }
-    Some(Np {
-        first,
-        last,
-        kind: NpKind::Person,
-        name: (n, last),
-        role,
-        gender,
-    })
 }

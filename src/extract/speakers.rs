@@ -4,20 +4,15 @@
 //! recent speaker (the subject of a cue) over any mentioned name.
 
 use super::doc::{Doc, NONE};
-use super::lexicon::{Gender, LEXICON, Pronoun, gender_of};
+use super::lexicon::{Gender, LEXICON, gender_of};
 use super::phrase::{Np, NpKind};
 use crate::model::{LocalSpeaker, Span, SpeakerKind};
 use rustc_hash::FxHashMap;
 
-/// Most history entries examined for one pronoun.
-const PRONOUN_LOOKBACK: usize = 60;
-/// Most paragraphs back a pronoun may reach.
-const PRONOUN_PARAS: u32 = 3;
-
 /// Builds speakers from phrases and resolves every phrase to a speaker index.
 pub(crate) struct Registry {
     pub(crate) speakers: Vec<LocalSpeaker>,
-    genders: Vec<Gender>,
+    pub(super) genders: Vec<Gender>,
     by_key: FxHashMap<String, usize>,
     by_surname: FxHashMap<String, usize>,
     by_forename: FxHashMap<String, usize>,
@@ -33,7 +28,7 @@ fn strip_possessive(w: &str) -> &str {
         .unwrap_or(w)
 }
 
-fn span_text<'a>(doc: &Doc<'a>, a: usize, b: usize) -> &'a str {
+pub(super) fn span_text<'a>(doc: &Doc<'a>, a: usize, b: usize) -> &'a str {
     &doc.text[doc.toks[a].start..doc.toks[b - 1].end]
 }
 
@@ -57,13 +52,19 @@ impl Registry {
         }
         // Pass 2: single-token names, expanded to the earliest fuller name in the text that
         // ends with the same word when no speaker phrase gave one.
-        let runs = full_name_runs(doc);
+        let mut runs: Option<FxHashMap<String, (usize, usize)>> = None;
         for (np, _) in nps {
             if np.kind == NpKind::Person && np.name.1 - np.name.0 < 2 {
                 let last = strip_possessive(doc.word(np.name.1 - 1)).to_lowercase();
-                if !reg.by_surname.contains_key(&last)
-                    && let Some(&(a, b)) = runs.get(&last)
-                {
+                let known = reg.by_surname.contains_key(&last);
+                let run = if known {
+                    None
+                } else {
+                    runs.get_or_insert_with(|| full_name_runs(doc))
+                        .get(&last)
+                        .copied()
+                };
+                if let Some((a, b)) = run {
                     let full = Np {
                         first: a,
                         last: b,
@@ -223,8 +224,9 @@ impl Registry {
                     .next()
                     .is_some_and(char::is_uppercase)
                 && !lex.titles.contains(doc.word(k + 1));
-            let forename = lex.male.contains(bare.to_lowercase().as_str())
-                || lex.female.contains(bare.to_lowercase().as_str());
+            let key = bare.to_lowercase();
+            let forename =
+                next_cap && (lex.male.contains(key.as_str()) || lex.female.contains(key.as_str()));
             if forename && next_cap && bare == w {
                 let np = Np {
                     first: k,
@@ -235,88 +237,23 @@ impl Registry {
                     gender: super::lexicon::gender_of(w),
                 };
                 if let Some(i) = self.add(doc, &np) {
-                    events.push((k, None, false, i));
+                    events.push((k, None, opens_sentence(doc, k), i));
                 }
                 k += 2;
                 continue;
             }
-            let key = bare.to_lowercase();
             if let Some(&i) = self.by_surname.get(&key)
                 && self.speakers[i].kind == SpeakerKind::Person
             {
                 self.mention(
                     i,
-                    w.to_string(),
+                    bare.to_string(),
                     Span::new(doc.toks[k].start, doc.toks[k].end),
                 );
-                events.push((k, None, false, i));
+                events.push((k, None, opens_sentence(doc, k), i));
             }
             k += 1;
         }
-    }
-
-    fn resolve_pronouns(&mut self, doc: &Doc<'_>, events: &[(usize, Option<Np>, bool, usize)]) {
-        // History: (token, paragraph, speaker, is_subject).
-        let mut hist: Vec<(usize, u32, usize, bool)> = Vec::new();
-        for &(tok, np, subject, direct) in events {
-            let para = doc.toks[tok].para;
-            let np = match np {
-                None => {
-                    hist.push((tok, para, direct, false));
-                    continue;
-                }
-                Some(np) => np,
-            };
-            if let NpKind::Pronoun(Pronoun::Third(g)) = np.kind {
-                if let Some(i) = self.antecedent(&hist, para, g) {
-                    if self.genders[i] == Gender::Unknown {
-                        self.genders[i] = g;
-                    }
-                    self.at.insert(np.first, i);
-                    self.speakers[i].mentions.push(Span::new(
-                        doc.toks[np.first].start,
-                        doc.toks[np.last - 1].end,
-                    ));
-                    hist.push((tok, para, i, subject));
-                }
-                continue;
-            }
-            if let Some(&i) = self.at.get(&np.first)
-                && self.speakers[i].kind == SpeakerKind::Person
-            {
-                hist.push((tok, para, i, subject));
-            }
-        }
-        for s in &mut self.speakers {
-            s.mentions.sort();
-            s.mentions.dedup();
-        }
-    }
-
-    fn antecedent(
-        &self,
-        hist: &[(usize, u32, usize, bool)],
-        para: u32,
-        g: Gender,
-    ) -> Option<usize> {
-        let ok = |i: usize| {
-            let sg = self.genders[i];
-            self.speakers[i].kind == SpeakerKind::Person && (sg == Gender::Unknown || sg == g)
-        };
-        let mut any = None;
-        for &(_, p, i, subject) in hist.iter().rev().take(PRONOUN_LOOKBACK) {
-            if p + PRONOUN_PARAS < para {
-                break;
-            }
-            if !ok(i) {
-                continue;
-            }
-            if subject && p + 1 >= para {
-                return Some(i);
-            }
-            any.get_or_insert(i);
-        }
-        any
     }
 }
 
@@ -364,6 +301,17 @@ fn full_name_runs(doc: &Doc<'_>) -> FxHashMap<String, (usize, usize)> {
         }
     }
     runs
+}
+
+/// Whether the name at token `k` opens its sentence, titles aside ("House Speaker Mike
+/// Johnson disagreed."): such a name is the sentence's subject.
+fn opens_sentence(doc: &Doc<'_>, k: usize) -> bool {
+    let first = doc.sentence_first(k);
+    k - first <= 4
+        && (first..k).all(|j| {
+            let w = doc.word(j);
+            doc.toks[j].is_word() && w.chars().next().is_some_and(char::is_uppercase)
+        })
 }
 
 fn is_det(w: &str) -> bool {

@@ -3,7 +3,8 @@
 //! A token is a word (letters, digits and word-internal `' ’ - . &`), a punctuation character,
 //! or a quotation mark. Apostrophes inside words (`don’t`, `Russia’s`) and before digits (`’90s`)
 //! stay in the word; a trailing `s’`/`s'` is emitted as a mark flagged as a possible apostrophe.
-//! Paragraphs are lines: every `\n` starts a new paragraph, blank lines are skipped.
+//! Paragraphs are lines: every `\n` starts a new paragraph, blank lines are skipped. Two
+//! apostrophes (`''`, an archive stand-in for `"`) form one punctuation token, not a mark.
 
 /// What a token is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -120,6 +121,23 @@ pub(crate) fn tokenize(text: &str) -> Vec<Tok> {
             .last()
             .is_some_and(|t| t.end == i && t.kind == Kind::Word);
         let next = char_at(text, i + clen);
+        // ‘I will win,’ — a mark right after sentence punctuation closes.
+        let prev_is_closer = toks
+            .last()
+            .is_some_and(|t| t.end == i && matches!(t.kind, Kind::Punct(',' | '.' | '!' | '?')));
+        if c == '\'' && next == Some('\'') {
+            // '' — two apostrophes, a news-archive stand-in for a double mark. Deliberately not
+            // a quote mark: its pairing is ambiguous with apostrophes, and annotated corpora
+            // (PolNeAR) treat such spans as reported speech, not direct quotes.
+            toks.push(Tok {
+                start: i,
+                end: i + 2,
+                kind: Kind::Punct('\''),
+                para,
+            });
+            i += 2;
+            continue;
+        }
         let kind = match c {
             '“' | '„' | '«' => Kind::Mark(Mark::DoubleOpen),
             '”' | '»' => Kind::Mark(Mark::DoubleClose),
@@ -137,7 +155,7 @@ pub(crate) fn tokenize(text: &str) -> Vec<Tok> {
                 i = end;
                 continue;
             }
-            '\'' | '’' if prev_is_word => Kind::Mark(Mark::SingleClose),
+            '\'' | '’' if prev_is_word || prev_is_closer => Kind::Mark(Mark::SingleClose),
             '\'' | '’' => Kind::Mark(Mark::SingleOpen),
             c if is_word_char(c) => {
                 let end = word_end(text, i + clen);
@@ -166,8 +184,24 @@ pub(crate) fn tokenize(text: &str) -> Vec<Tok> {
 /// The end of the word whose first character ends at `from`: word characters, plus joiners
 /// followed by a word character, plus a final `.` on abbreviations and initials.
 fn word_end(text: &str, from: usize) -> usize {
+    let bytes = text.as_bytes();
     let mut end = from;
-    while let Some(n) = char_at(text, end) {
+    while end < bytes.len() {
+        let c = bytes[end];
+        if c < 0x80 {
+            // ASCII fast path.
+            let word = c.is_ascii_alphanumeric() || matches!(c, b'_' | b'@' | b'#' | b'$' | b'%');
+            let joins = matches!(c, b'\'' | b'-' | b'.' | b'&' | b'/')
+                && char_at(text, end + 1).is_some_and(is_word_char);
+            if !word && !joins {
+                break;
+            }
+            end += 1;
+            continue;
+        }
+        let Some(n) = char_at(text, end) else {
+            break;
+        };
         let nlen = n.len_utf8();
         let joins = is_joiner(n) && char_at(text, end + nlen).is_some_and(is_word_char);
         if !is_word_char(n) && !joins {
@@ -178,7 +212,10 @@ fn word_end(text: &str, from: usize) -> usize {
     if char_at(text, end) == Some('.') {
         let start = word_start(text, end);
         let stem = &text[start..end];
-        let keep = stem.contains('.')
+        // A period directly before `,` `;` `)` never ends a sentence ("R-Ky., said").
+        let inner = matches!(char_at(text, end + 1), Some(',' | ';' | ')'));
+        let keep = inner
+            || stem.contains('.')
             || ABBREVIATIONS.contains(&stem)
             || (stem.chars().count() == 1 && stem.chars().all(char::is_uppercase));
         if keep {

@@ -22,6 +22,10 @@ pub struct QuoteFilter {
     pub start_ms: Option<i64>,
     /// Occurrences published before this time (ms since the epoch).
     pub end_ms: Option<i64>,
+    /// Quotes carried by at least this many distinct outlets.
+    pub min_outlets: Option<usize>,
+    /// Quotes carried by at most this many distinct outlets.
+    pub max_outlets: Option<usize>,
 }
 
 impl QuoteFilter {
@@ -39,6 +43,15 @@ impl QuoteFilter {
                 .is_none_or(|out| keys::outlet_key(out) == keys::outlet_key(&o.outlet))
             && self.start_ms.is_none_or(|t| o.time_ms >= t)
             && self.end_ms.is_none_or(|t| o.time_ms < t)
+    }
+
+    /// True when the quote passes the group-level filters (outlet counts).
+    pub fn matches_group(&self, g: &QuoteGroup) -> bool {
+        if self.min_outlets.is_none() && self.max_outlets.is_none() {
+            return true;
+        }
+        let n = g.outlets().len();
+        self.min_outlets.is_none_or(|m| n >= m) && self.max_outlets.is_none_or(|m| n <= m)
     }
 }
 
@@ -143,10 +156,8 @@ impl Index {
         }
         let keep = |id: String| {
             let g = self.quote(&id)?;
-            g.occurrences
-                .iter()
-                .any(|o| filter.matches(o))
-                .then_some((id, g))
+            let keep = filter.matches_group(&g) && g.occurrences.iter().any(|o| filter.matches(o));
+            keep.then_some((id, g))
         };
         match postings::intersect(sets) {
             Some(set) => page.keyset(set.into_iter().filter_map(keep), None),

@@ -12,6 +12,7 @@
 mod articles;
 mod attribute;
 mod claims;
+mod delete;
 mod error;
 mod ingest;
 pub mod keys;
@@ -65,12 +66,20 @@ pub struct Stats {
 }
 
 /// The index handle. Clone it freely: clones share the same state.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 pub struct Index {
     inner: Arc<Inner>,
 }
 
-#[derive(Debug)]
+impl std::fmt::Debug for Index {
+    /// Prints the sizes only, never the contents.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Index")
+            .field("stats", &self.stats())
+            .finish()
+    }
+}
+
 struct Inner {
     articles: DashMap<String, Arc<ArticleRecord>>,
     article_ids: OrderedIds,

@@ -129,9 +129,16 @@ impl QuoteGroup {
             .collect()
     }
 
-    /// True when occurrences name more than one distinct speaker.
+    /// True when occurrences name more than one distinct person or organisation. An unnamed
+    /// role next to a named speaker is not a conflict: the role is likely that person.
     pub fn is_conflict(&self) -> bool {
-        self.speakers().len() > 1
+        let named: BTreeSet<&str> = self
+            .occurrences
+            .iter()
+            .filter(|o| o.speaker_kind != Some(SpeakerKind::Role))
+            .filter_map(|o| o.speaker.as_deref())
+            .collect();
+        named.len() > 1
     }
 
     /// Occurrence counts by outlet (as written by the first occurrence of each), most first.
@@ -216,11 +223,21 @@ mod tests {
         assert_eq!(g.first().map(|o| o.article.as_str()), Some("a"));
         assert_eq!(g.text(), "One call is not enough");
         assert_eq!(g.speaker().as_deref(), Some("tammy-bruce"));
+        assert!(
+            !g.is_conflict(),
+            "a role beside a named person is no conflict"
+        );
+        g.insert(occ(
+            "d",
+            40,
+            "One call is not enough",
+            Some(("other", SpeakerKind::Person)),
+        ));
         assert!(g.is_conflict());
         let variants = g.variants();
         assert_eq!(variants.len(), 2);
         assert_eq!(variants[0].similarity, 1.0);
         assert_eq!(variants[1].outlets, ["Outlet b", "Outlet c"]);
-        assert_eq!(g.outlet_counts().len(), 3);
+        assert_eq!(g.outlet_counts().len(), 4);
     }
 }

@@ -23,9 +23,15 @@ impl ArticleApi {
     /// Validates, then extracts on a blocking thread and publishes.
     async fn create(&self, new: NewArticle) -> Result<Created> {
         let index = self.index.clone();
-        tokio::task::spawn_blocking(move || index.create_article(new))
+        let created = tokio::task::spawn_blocking(move || index.create_article(new))
             .await
-            .map_err(|e| Error::Internal(format!("ingest task failed: {e}")))?
+            .map_err(|e| Error::Internal(format!("ingest task failed: {e}")))?;
+        crate::metrics::record_ingest(match &created {
+            Ok(c) if c.already_existed => crate::metrics::IngestOutcome::AlreadyExisted,
+            Ok(_) => crate::metrics::IngestOutcome::Created,
+            Err(_) => crate::metrics::IngestOutcome::Failed,
+        });
+        created
     }
 }
 

@@ -19,13 +19,55 @@ const MAX_CANDIDATES: usize = 100;
 #[derive(Clone, Debug)]
 pub struct QuoteApi {
     index: Index,
+    /// Becomes `true` when the server shuts down: open watch streams end then.
+    shutdown: Option<tokio::sync::watch::Receiver<bool>>,
 }
 
 impl QuoteApi {
-    /// Handlers over `index`.
+    /// Handlers over `index`; watch streams end only when their client leaves.
     pub fn new(index: Index) -> Self {
-        QuoteApi { index }
+        QuoteApi {
+            index,
+            shutdown: None,
+        }
     }
+
+    /// Handlers over `index` whose watch streams end when `shutdown` becomes `true`.
+    pub fn with_shutdown(index: Index, shutdown: tokio::sync::watch::Receiver<bool>) -> Self {
+        QuoteApi {
+            index,
+            shutdown: Some(shutdown),
+        }
+    }
+}
+
+/// Validates the outlet-count bounds of ListQuotes (0 = unbounded).
+fn outlet_bounds(min: i32, max: i32) -> Result<(Option<usize>, Option<usize>), Error> {
+    if min < 0 {
+        return Err(Error::invalid("min_outlet_count", "must not be negative"));
+    }
+    if max < 0 {
+        return Err(Error::invalid("max_outlet_count", "must not be negative"));
+    }
+    if max > 0 && max < min {
+        return Err(Error::invalid(
+            "max_outlet_count",
+            "must not be below min_outlet_count",
+        ));
+    }
+    let bound = |n: i32| (n > 0).then_some(n as usize);
+    Ok((bound(min), bound(max)))
+}
+
+/// Completes once `rx` holds `true`; never completes without a receiver, or if its sender is
+/// gone without saying so.
+async fn shut_down(rx: Option<tokio::sync::watch::Receiver<bool>>) {
+    if let Some(mut rx) = rx
+        && rx.wait_for(|stopping| *stopping).await.is_ok()
+    {
+        return;
+    }
+    std::future::pending::<()>().await;
 }
 
 /// The stream type of WatchQuotes.
@@ -71,7 +113,10 @@ impl QuoteService for QuoteApi {
             start_time,
             end_time,
             offset_encoding,
+            min_outlet_count,
+            max_outlet_count,
         } = request.into_inner();
+        let (min_outlets, max_outlets) = outlet_bounds(min_outlet_count, max_outlet_count)?;
         let speaker = names::parse_optional(&speaker, "speakers", "speaker")?;
         let article = names::parse_optional(&article, "articles", "article")?;
         let encoding = names::encoding(offset_encoding)?;
@@ -83,7 +128,7 @@ impl QuoteService for QuoteApi {
             return Err(Error::invalid("end_time", "must not be before start_time").into());
         }
         let outlet = outlet.trim().to_string();
-        let range = format!("{start_ms:?}..{end_ms:?}");
+        let range = format!("{start_ms:?}..{end_ms:?};{min_outlets:?}..{max_outlets:?}");
         let query = [
             "quotes",
             speaker.as_deref().unwrap_or(""),
@@ -107,6 +152,8 @@ impl QuoteService for QuoteApi {
             outlet: (!outlet.is_empty()).then_some(outlet),
             start_ms,
             end_ms,
+            min_outlets,
+            max_outlets,
         };
         let found = self.index.list_quotes(&filter, &page);
         let mut view = View::new(&self.index, encoding);
@@ -216,6 +263,33 @@ impl QuoteService for QuoteApi {
                     Some(Err(Error::Lagged { missed }.into()))
                 }
             });
+        let stream = futures::StreamExt::take_until(stream, shut_down(self.shutdown.clone()));
         Ok(Response::new(Box::pin(stream)))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use tonic::Code;
+
+    #[tokio::test]
+    async fn handler_validates_before_calling_the_index() {
+        let api = QuoteApi::new(Index::new());
+        let call = |max: i32| pb::AttributeQuoteRequest {
+            text: "some words here".into(),
+            max_candidates: max,
+            offset_encoding: 0,
+        };
+        let ok = api
+            .attribute_quote(Request::new(call(0)))
+            .await
+            .expect("empty index answers");
+        assert!(ok.into_inner().candidates.is_empty());
+        let err = api
+            .attribute_quote(Request::new(call(-1)))
+            .await
+            .expect_err("negative max");
+        assert_eq!(err.code(), Code::InvalidArgument);
     }
 }

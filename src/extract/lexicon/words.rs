@@ -9,7 +9,7 @@ pub(super) const CUE_VERBS: &str = "\
     observe pledge point_out post predict proclaim promise quip recall reckon recount reiterate \
     remark remind reply report respond retort reveal scoff shout snap state stress suggest \
     testify thank tout tweet underscore urge vow warn whisper wonder yell write say tell speak \
-    remember exclaim plead elaborate gush rave recite cry chant highlight criticize criticise \
+    remember disagree bark demur fire_back chime_in exclaim plead elaborate gush rave recite cry chant highlight criticize criticise \
     praise welcome concur question";
 
 /// Cue verbs that introduce quotes but are too loose to introduce a claim.
