@@ -26,6 +26,8 @@ mod limits;
 mod lookups;
 /// Prometheus metrics scraped from `/metrics`.
 mod metrics;
+/// The corpus generator and the load generator, end to end on a small size.
+mod perf_tools;
 /// Cross-source resolution scored on the seed gold.
 mod resolve_seeds;
 /// Cross-source answers over the wire on the seeded server, against the seed gold.
