@@ -127,7 +127,17 @@ impl<'a> Doc<'a> {
             let abbrev_end = t.kind == Kind::Word
                 && t.text(self.text).ends_with('.')
                 && self.toks.get(i + 1).is_some_and(|n| n.is_mark());
-            let terminal = matches!(t.kind, Kind::Punct('.' | '!' | '?' | '…')) || abbrev_end;
+            // `.''` — an archive double-apostrophe closing after terminal punctuation.
+            let closing_apostrophes = t.kind == Kind::Punct('\'')
+                && i > 0
+                && matches!(self.toks[i - 1].kind, Kind::Punct('.' | '!' | '?'))
+                && self.text[t.end..]
+                    .chars()
+                    .next()
+                    .is_none_or(char::is_whitespace);
+            let terminal = matches!(t.kind, Kind::Punct('.' | '!' | '?' | '…'))
+                || abbrev_end
+                || closing_apostrophes;
             if terminal && self.starts_sentence(i + 1) {
                 cur += 1;
                 self.sent_start.push(i + 1);
@@ -146,6 +156,11 @@ impl<'a> Doc<'a> {
         }
         match t.kind {
             Kind::Mark(_) | Kind::Punct('(') => true,
+            // `''Our popularity` — an archive double apostrophe opening a quote.
+            Kind::Punct('\'') => self.text[t.end..]
+                .chars()
+                .next()
+                .is_some_and(|c| !c.is_whitespace()),
             Kind::Word => t
                 .text(self.text)
                 .chars()
