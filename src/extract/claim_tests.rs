@@ -149,6 +149,36 @@ const CLAIMS: &[(&str, &str, &str, &str)] = &[
         "he regularly makes recommendations",
         "Comey",
     ),
+    (
+        "participle after comma takes the subject",
+        "Ms. Khan rejected the offer, saying that the campaign had never asked her.",
+        "the campaign had never asked her",
+        "Ms. Khan",
+    ),
+    (
+        "belief verb with bare clause",
+        "The poll shows Clinton leading among women in every state.",
+        "Clinton leading among women in every state",
+        "The poll",
+    ),
+    (
+        "finding verb with that",
+        "A study found that voters trusted local news more than television.",
+        "voters trusted local news more than television",
+        "A study",
+    ),
+    (
+        "archive apostrophes after the cue",
+        "He added, ''It is our fight, and without our leadership it won't happen.''",
+        "It is our fight, and without our leadership it won't happen",
+        "He",
+    ),
+    (
+        "archive apostrophes continue after the speaker",
+        "''Brujas has a special kind of bond,'' said Carla Cruz, 24. ''This right here is a sisterhood.''",
+        "Brujas has a special kind of bond,'' said Carla Cruz, 24. ''This right here is a sisterhood.",
+        "Carla Cruz",
+    ),
 ];
 
 /// Texts with no claim: (rule, text).
@@ -172,6 +202,14 @@ const NO_CLAIMS: &[(&str, &str)] = &[
     (
         "fronted subordinate clause is not content",
         "After Brown criticized Clinton during a debate, Hillary shot back.",
+    ),
+    (
+        "parenthetical before a direct quote",
+        "Emphasizing the urgency of the matter, Trump said, “If we do not get tough, we lose.”",
+    ),
+    (
+        "belief verb needs a clause start",
+        "He knows the country well and expects to win the state easily.",
     ),
     (
         "a year is not a quantity speaker",

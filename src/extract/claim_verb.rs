@@ -56,6 +56,11 @@ pub(crate) fn verb(doc: &Doc<'_>, cue: Cue) -> Option<Claim> {
         np,
         method: method(np),
     };
+    if !cue.quote {
+        // Belief verbs: only `SUBJECT VERB (that) CLAUSE`.
+        let np = subject(doc, cue, first)?;
+        return forward_clause(doc, cue, end).map(|span| claim(span, np));
+    }
     let Some(np) = subject(doc, cue, first) else {
         if let Some(c) = inverted(doc, cue, first, end).filter(|_| inflected(doc, cue)) {
             return Some(c);
@@ -71,8 +76,14 @@ pub(crate) fn verb(doc: &Doc<'_>, cue: Cue) -> Option<Claim> {
         return None;
     }
     let comma = comma_before(doc, np.first, first)?;
-    if let Some(rest) = paren_rest(doc, cue, end) {
-        // A, SPEAKER said, B.
+    // `''…,'' Mrs. Clinton said in one of her debates with …`: archive apostrophes close the
+    // content before the speaker, so a long tail after the cue does not matter.
+    let archive = doc.toks[comma + 1].is_punct('\'');
+    if let Some((paren_comma, rest)) = paren_rest(doc, cue, end) {
+        // A, SPEAKER said, B.  (Not `A, Trump said, “QUOTE”`: that is a direct quotation.)
+        if doc.toks.get(paren_comma + 1).is_some_and(|t| t.is_mark()) {
+            return None;
+        }
         let span = clause(doc, first, end)?;
         let direct = doc.toks[span.0].is_mark() || doc.in_seg[span.0] != NONE;
         let before = (first..comma).filter(|&k| doc.toks[k].is_word()).count();
@@ -87,10 +98,19 @@ pub(crate) fn verb(doc: &Doc<'_>, cue: Cue) -> Option<Claim> {
     };
     let tail_has_that =
         (cue.last..tail_end).any(|k| doc.word(k) == "that" || doc.toks[k].is_mark());
-    if tail > TAIL_WINDOW || tail_has_that || complement::fronted_subordinate(doc, first) {
+    if (!archive && (tail > TAIL_WINDOW || tail_has_that))
+        || complement::fronted_subordinate(doc, first)
+    {
         return None;
     }
-    backward_clause(doc, first, comma).map(|span| claim(span, np))
+    let span = backward_clause(doc, first, comma)?;
+    if archive {
+        // `''A,'' said X, 24. ''B.''`: the reported speech continues after the attribution.
+        let (a, b) = span;
+        let b = archive_continuation(doc, cue.last).unwrap_or(b);
+        return Some(claim((a, b), np));
+    }
+    Some(claim(span, np))
 }
 
 /// The comma ending the clause before a speaker phrase that starts at `at`: `, SPEAKER` or
@@ -117,9 +137,9 @@ fn backward_clause(doc: &Doc<'_>, first: usize, comma: usize) -> Option<(usize, 
     Some(span)
 }
 
-/// After a parenthetical cue (`…, he said, …`): the number of words after the comma that
-/// closes it, or `None` when the cue is not followed by such a comma.
-fn paren_rest(doc: &Doc<'_>, cue: Cue, end: usize) -> Option<usize> {
+/// After a parenthetical cue (`…, he said, …`): the comma that closes it and the number of
+/// words after it, or `None` when the cue is not followed by such a comma.
+fn paren_rest(doc: &Doc<'_>, cue: Cue, end: usize) -> Option<(usize, usize)> {
     let comma = if doc.toks.get(cue.last)?.is_punct(',') {
         cue.last
     } else {
@@ -130,12 +150,44 @@ fn paren_rest(doc: &Doc<'_>, cue: Cue, end: usize) -> Option<usize> {
     if doc.cue(comma + 1).is_some() {
         return None;
     }
-    Some(
-        (comma + 1..end)
-            .take_while(|&k| !matches!(doc.toks[k].kind, Kind::Punct('.' | '!' | '?' | ';')))
-            .filter(|&k| doc.toks[k].is_word())
-            .count(),
-    )
+    let rest = (comma + 1..end)
+        .take_while(|&k| !matches!(doc.toks[k].kind, Kind::Punct('.' | '!' | '?' | ';')))
+        .filter(|&k| doc.toks[k].is_word())
+        .count();
+    Some((comma, rest))
+}
+
+/// Most tokens scanned for the continuation of archive-apostrophe speech.
+const MAX_CONTINUATION: usize = 120;
+
+/// After `''A,'' SPEAKER said…` at token `from`: the end (exclusive) of the last `''…''`
+/// continuation in the same paragraph, stopping at any cue outside the apostrophes (someone
+/// else may speak next).
+fn archive_continuation(doc: &Doc<'_>, from: usize) -> Option<usize> {
+    let para = doc.toks.get(from)?.para;
+    let hi = doc.toks.len().min(from + MAX_CONTINUATION);
+    let (mut inside, mut last) = (false, None);
+    for k in from..hi {
+        let t = doc.toks[k];
+        if t.para != para {
+            break;
+        }
+        if t.is_punct('\'') {
+            let next_space = doc.text[t.end..]
+                .chars()
+                .next()
+                .is_none_or(char::is_whitespace);
+            if inside && next_space {
+                inside = false;
+                last = Some(k);
+            } else if !inside && !next_space {
+                inside = true;
+            }
+        } else if !inside && doc.cue(k).is_some() && last.is_some() {
+            break;
+        }
+    }
+    last
 }
 
 /// `CLAUSE, said SPEAKER.` / `CLAUSE, said SPEAKER, a …`: an inverted cue after a clause.
@@ -153,7 +205,10 @@ fn inverted(doc: &Doc<'_>, cue: Cue, first: usize, end: usize) -> Option<Claim> 
     if !ends {
         return None;
     }
-    let span = backward_clause(doc, first, comma)?;
+    let mut span = backward_clause(doc, first, comma)?;
+    if doc.toks[comma + 1].is_punct('\'') {
+        span.1 = archive_continuation(doc, cue.last).unwrap_or(span.1);
+    }
     Some(Claim {
         clause: span,
         cue: (cue.first, cue.last),
@@ -174,4 +229,22 @@ fn distant_subject(doc: &Doc<'_>, cue: Cue, first: usize) -> Option<Np> {
         "and" | "but" => first_np(doc, first, p),
         _ => None,
     }
+}
+
+/// `…, saying (that) CLAUSE`: a participle after a comma reports the speech of the
+/// sentence's subject.
+pub(crate) fn participle(doc: &Doc<'_>, cue: Cue) -> Option<Claim> {
+    let (first, end) = window(doc, cue)?;
+    let comma = cue.first.checked_sub(1).filter(|&c| c > first)?;
+    if !doc.toks[comma].is_punct(',') {
+        return None;
+    }
+    let span = forward_clause(doc, cue, end)?;
+    let np = first_np(doc, first, comma)?;
+    Some(Claim {
+        clause: span,
+        cue: (cue.first, cue.last),
+        np,
+        method: method(np),
+    })
 }

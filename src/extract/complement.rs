@@ -168,14 +168,16 @@ pub(crate) fn clause_start(doc: &Doc<'_>, k: usize) -> bool {
     if !t.is_word() {
         return false;
     }
+    // "it's", "they’re", "we'll": a contracted pronoun.
     let w = doc.word(k);
+    let w = w.split(['\'', '’']).next().unwrap_or(w);
     pronoun(w).is_some()
         || is_determiner(w)
         || (is_cap(w) && !LEXICON.function_caps.contains(w))
         || w.chars().next().is_some_and(|c| c.is_ascii_digit())
         || matches!(
             w,
-            "this" | "these" | "those" | "there" | "it" | "nobody" | "everyone" | "no" | "all"
+            "this" | "these" | "those" | "there" | "it" | "you" | "nobody" | "everyone" | "all"
         )
 }
 

@@ -19,6 +19,8 @@ pub(crate) struct Cue {
     pub(crate) form: CueForm,
     /// Whether it may introduce a claim.
     pub(crate) claim: bool,
+    /// Whether it may attribute a quotation (belief verbs only introduce claims).
+    pub(crate) quote: bool,
 }
 
 /// Everything the rules read.
@@ -37,6 +39,8 @@ pub(crate) struct Doc<'a> {
     pub(crate) sent_start: Vec<usize>,
     /// Cue occurrences in order.
     pub(crate) cues: Vec<Cue>,
+    /// Claim-only cue occurrences ("thinks", "the poll shows"), in order; not in `cue_at`.
+    pub(crate) claim_cues: Vec<Cue>,
     /// For each token, the cue starting there, or [`NONE`].
     pub(crate) cue_at: Vec<u32>,
 }
@@ -60,6 +64,7 @@ impl<'a> Doc<'a> {
             sent: Vec::new(),
             sent_start: Vec::new(),
             cues: Vec::new(),
+            claim_cues: Vec::new(),
             cue_at: Vec::new(),
         };
         doc.sentences();
@@ -195,13 +200,19 @@ impl<'a> Doc<'a> {
                 continue;
             }
             let info = lex.cue_info[m.pattern().as_usize()];
-            self.cue_at[first] = self.cues.len() as u32;
-            self.cues.push(Cue {
+            let cue = Cue {
                 first,
                 last: last + 1,
                 form: info.form,
                 claim: info.claim,
-            });
+                quote: info.quote,
+            };
+            if info.quote {
+                self.cue_at[first] = self.cues.len() as u32;
+                self.cues.push(cue);
+            } else {
+                self.claim_cues.push(cue);
+            }
         }
     }
 
