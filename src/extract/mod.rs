@@ -240,3 +240,5 @@ fn confidence(a: &Attr) -> f32 {
 mod claim_tests;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod transcript_tests;
