@@ -3,7 +3,10 @@
 
 use super::lexicon::{CueForm, LEXICON};
 use super::marks::{Seg, pair};
+use super::phrase::Np;
 use super::text::{Kind, Tok, tokenize};
+use rustc_hash::FxHashMap;
+use std::cell::RefCell;
 
 /// Marker for "not inside any quote" / "no cue here".
 pub(crate) const NONE: u32 = u32::MAX;
@@ -43,6 +46,8 @@ pub(crate) struct Doc<'a> {
     pub(crate) claim_cues: Vec<Cue>,
     /// For each token, the cue starting there, or [`NONE`].
     pub(crate) cue_at: Vec<u32>,
+    /// Speaker phrases already parsed before a token, keyed by (end, lower bound).
+    pub(crate) before_cache: RefCell<FxHashMap<(usize, usize), Option<Np>>>,
 }
 
 impl<'a> Doc<'a> {
@@ -66,6 +71,7 @@ impl<'a> Doc<'a> {
             cues: Vec::new(),
             claim_cues: Vec::new(),
             cue_at: Vec::new(),
+            before_cache: RefCell::default(),
         };
         doc.sentences();
         doc.find_cues();
