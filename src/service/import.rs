@@ -1,12 +1,15 @@
 //! `ImportArticles`: a client stream of articles, each created through [`Writes`], several at a
-//! time so that the store's group commit batches one stream's writes. Results keep stream order.
+//! time so that the store's group commit batches one stream's writes. Results keep stream order,
+//! and two articles of one stream with the same id are created in stream order too: the second
+//! waits until everything before it has finished.
 
 use super::articles::new_article;
 use super::writes::Writes;
-use crate::index::{Created, Result};
+use crate::index::{Created, NewArticle, Result};
 use crate::pb;
 use futures::StreamExt as _;
 use futures::stream::FuturesOrdered;
+use std::collections::HashSet;
 use tonic::{Status, Streaming};
 
 /// Reads the stream to its end and returns one result per article, in stream order.
@@ -22,6 +25,8 @@ pub(super) async fn import(
     let mut response = pb::ImportArticlesResponse::default();
     let mut in_flight = FuturesOrdered::new();
     let mut received = 0usize;
+    // Keys of the articles started since `in_flight` was last drained.
+    let mut started: HashSet<u64> = HashSet::new();
     loop {
         if in_flight.len() >= parallelism {
             if let Some(done) = in_flight.next().await {
@@ -43,10 +48,20 @@ pub(super) async fn import(
                 Ok(Ok(None)) => break,
                 Ok(Ok(Some(msg))) => {
                     received += 1;
+                    let pb::ImportArticlesRequest { article, article_id, request_id } = msg;
+                    let new = new_article(article, article_id, request_id);
+                    if let Ok(new) = &new {
+                        if !started.insert(same_article_key(new)) {
+                            while let Some(done) = in_flight.next().await {
+                                record(&mut response, done);
+                            }
+                            started.clear();
+                            started.insert(same_article_key(new));
+                        }
+                    }
                     let writes = writes.clone();
                     in_flight.push_back(async move {
-                        let pb::ImportArticlesRequest { article, article_id, request_id } = msg;
-                        let created = match new_article(article, article_id, request_id) {
+                        let created = match new {
                             Ok(new) => writes.create(new).await,
                             Err(e) => Err(e),
                         };
@@ -66,6 +81,17 @@ pub(super) async fn import(
         "import finished"
     );
     Ok(response)
+}
+
+/// A key equal for two requests that name the same article: the same id, the same request id,
+/// or (when the server derives the id) the same text.
+fn same_article_key(new: &NewArticle) -> u64 {
+    let (tag, key) = match (&new.id, &new.request_id) {
+        (Some(id), _) => (0u8, id.as_str()),
+        (None, Some(request_id)) => (1, request_id.as_str()),
+        (None, None) => (2, new.text.as_str()),
+    };
+    xxhash_rust::xxh3::xxh3_64_with_seed(key.as_bytes(), u64::from(tag))
 }
 
 /// The metrics label of a create's result.
