@@ -32,6 +32,7 @@ mod doc;
 mod lexicon;
 mod marks;
 mod names;
+mod people;
 mod phrase;
 mod pronouns;
 mod speakers;
