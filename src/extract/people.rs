@@ -17,7 +17,7 @@ use super::phrase::is_cap;
 /// Most tokens in a name ("Mosaad bin Mohammad al-Aiban Jr." is six).
 pub(super) const MAX_NAME: usize = 6;
 /// Most tokens in a role before a name ("Saudi national security adviser").
-const MAX_ROLE: usize = 6;
+const MAX_ROLE: usize = 7;
 
 /// Honorifics that introduce a name even without a known forename.
 const HONORIFICS: &[&str] = &[
@@ -158,6 +158,16 @@ pub(super) fn role_before(doc: &Doc<'_>, k: usize, free: &dyn Fn(usize) -> bool)
         let ok = lex.titles.contains(w)
             || lex.role_nouns.contains(l.as_ref())
             || lex.role_modifiers.contains(l.as_ref());
+        // "Secretary of State", "Minister for Foreign Affairs": one connector between titles.
+        let joins = matches!(w, "of" | "for")
+            && a >= 2
+            && k - a + 2 <= MAX_ROLE
+            && free(a - 2)
+            && lex.titles.contains(doc.word(a - 2));
+        if joins {
+            a -= 2;
+            continue;
+        }
         if !ok {
             break;
         }

@@ -103,6 +103,12 @@ const ROLES: &[Case] = &[
         not: &[],
     },
     Case {
+        name: "title with a connector",
+        text: "The plan was drafted by U.S. Secretary of State Daniel Reyes last week.",
+        people: &[("Daniel Reyes", "U.S. Secretary of State")],
+        not: &[],
+    },
+    Case {
         name: "possessive place is the affiliation",
         text: "Sergey Petrov arrived late. Russia's Petrov said the talks were useful.",
         people: &[("Sergey Petrov", "Russia")],
