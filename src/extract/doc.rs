@@ -19,6 +19,8 @@ pub(crate) struct Cue {
     pub(crate) form: CueForm,
     /// Whether it may introduce a claim.
     pub(crate) claim: bool,
+    /// Whether it may attribute a quotation (belief verbs only introduce claims).
+    pub(crate) quote: bool,
 }
 
 /// Everything the rules read.
@@ -37,6 +39,8 @@ pub(crate) struct Doc<'a> {
     pub(crate) sent_start: Vec<usize>,
     /// Cue occurrences in order.
     pub(crate) cues: Vec<Cue>,
+    /// Claim-only cue occurrences ("thinks", "the poll shows"), in order; not in `cue_at`.
+    pub(crate) claim_cues: Vec<Cue>,
     /// For each token, the cue starting there, or [`NONE`].
     pub(crate) cue_at: Vec<u32>,
 }
@@ -60,6 +64,7 @@ impl<'a> Doc<'a> {
             sent: Vec::new(),
             sent_start: Vec::new(),
             cues: Vec::new(),
+            claim_cues: Vec::new(),
             cue_at: Vec::new(),
         };
         doc.sentences();
@@ -127,7 +132,17 @@ impl<'a> Doc<'a> {
             let abbrev_end = t.kind == Kind::Word
                 && t.text(self.text).ends_with('.')
                 && self.toks.get(i + 1).is_some_and(|n| n.is_mark());
-            let terminal = matches!(t.kind, Kind::Punct('.' | '!' | '?' | '…')) || abbrev_end;
+            // `.''` — an archive double-apostrophe closing after terminal punctuation.
+            let closing_apostrophes = t.kind == Kind::Punct('\'')
+                && i > 0
+                && matches!(self.toks[i - 1].kind, Kind::Punct('.' | '!' | '?'))
+                && self.text[t.end..]
+                    .chars()
+                    .next()
+                    .is_none_or(char::is_whitespace);
+            let terminal = matches!(t.kind, Kind::Punct('.' | '!' | '?' | '…'))
+                || abbrev_end
+                || closing_apostrophes;
             if terminal && self.starts_sentence(i + 1) {
                 cur += 1;
                 self.sent_start.push(i + 1);
@@ -146,6 +161,11 @@ impl<'a> Doc<'a> {
         }
         match t.kind {
             Kind::Mark(_) | Kind::Punct('(') => true,
+            // `''Our popularity` — an archive double apostrophe opening a quote.
+            Kind::Punct('\'') => self.text[t.end..]
+                .chars()
+                .next()
+                .is_some_and(|c| !c.is_whitespace()),
             Kind::Word => t
                 .text(self.text)
                 .chars()
@@ -180,13 +200,19 @@ impl<'a> Doc<'a> {
                 continue;
             }
             let info = lex.cue_info[m.pattern().as_usize()];
-            self.cue_at[first] = self.cues.len() as u32;
-            self.cues.push(Cue {
+            let cue = Cue {
                 first,
                 last: last + 1,
                 form: info.form,
                 claim: info.claim,
-            });
+                quote: info.quote,
+            };
+            if info.quote {
+                self.cue_at[first] = self.cues.len() as u32;
+                self.cues.push(cue);
+            } else {
+                self.claim_cues.push(cue);
+            }
         }
     }
 

@@ -27,7 +27,9 @@
 //! ```
 
 mod attribute;
+mod claim_verb;
 mod claims;
+mod complement;
 mod doc;
 mod lexicon;
 mod marks;
@@ -35,6 +37,7 @@ mod names;
 mod people;
 mod phrase;
 mod pronouns;
+mod quantity;
 mod speakers;
 mod text;
 
@@ -235,4 +238,8 @@ fn confidence(a: &Attr) -> f32 {
 }
 
 #[cfg(test)]
+mod claim_tests;
+#[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod transcript_tests;
