@@ -11,8 +11,9 @@
 //! [`MAX_ROLE`] tokens.
 
 use super::doc::{Doc, NONE};
-use super::lexicon::{LEXICON, lower};
+use super::lexicon::{Gender, LEXICON, gender_of, lower};
 use super::phrase::is_cap;
+use super::phrase::{Np, NpKind};
 
 /// Most tokens in a name ("Mosaad bin Mohammad al-Aiban Jr." is six).
 pub(super) const MAX_NAME: usize = 6;
@@ -206,6 +207,48 @@ pub(super) fn headline_paras(doc: &Doc<'_>) -> Vec<bool> {
 /// Whether token `k` lies outside every quotation.
 pub(super) fn outside_quotes(doc: &Doc<'_>, k: usize) -> bool {
     doc.in_seg[k] == NONE
+}
+
+/// A place or organisation whose possessive marks a person's affiliation ("Russia's").
+pub(super) fn place_possessive(w: &str) -> bool {
+    LEXICON.places.contains(w) || LEXICON.org_heads.contains(w)
+}
+
+/// A named person opening at token `k`: a known forename (or an honorific before it) and a
+/// name run, with the role words before it. Not in title-case headlines.
+pub(super) fn named_person(
+    doc: &Doc<'_>,
+    k: usize,
+    free: &dyn Fn(usize) -> bool,
+    headline: &[bool],
+) -> Option<Np> {
+    let w = doc.word(k);
+    if headline[doc.toks[k].para as usize] || strip_possessive(w) != w {
+        return None;
+    }
+    let opens = forename(doc, k) || (after_honorific(doc, k) && name_word(w));
+    if !opens {
+        return None;
+    }
+    let end = run_end(doc, k, free)?;
+    let role = role_before(doc, k, free);
+    let mut gender = gender_of(w);
+    if gender == Gender::Unknown
+        && let Some(a) = role
+    {
+        gender = (a..k)
+            .map(|j| gender_of(doc.word(j)))
+            .find(|g| *g != Gender::Unknown)
+            .unwrap_or(Gender::Unknown);
+    }
+    Some(Np {
+        first: role.unwrap_or(k),
+        last: end,
+        kind: NpKind::Person,
+        name: (k, end),
+        role: role.map(|a| (a, k)),
+        gender,
+    })
 }
 
 #[cfg(test)]

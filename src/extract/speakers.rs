@@ -162,7 +162,7 @@ impl Registry {
             }
             let possessive_only = b - a == 1 && strip_possessive(role) != role;
             // "Russia's Lavrov": a possessive place or organisation is the affiliation.
-            if possessive_only && place_possessive(strip_possessive(role)) {
+            if possessive_only && people::place_possessive(strip_possessive(role)) {
                 role = strip_possessive(role);
             }
             if (!possessive_only || role == strip_possessive(role)) && !role.is_empty() {
@@ -238,14 +238,14 @@ impl Registry {
                     .is_some_and(char::is_uppercase)
                 && !lex.titles.contains(doc.word(k + 1));
             let key = bare.to_lowercase();
-            if let Some(np) = named_person(doc, k, &free, &headline)
+            if let Some(np) = people::named_person(doc, k, &free, &headline)
                 && let Some(i) = self.add(doc, &np)
             {
                 events.push((k, None, opens_sentence(doc, k), i));
                 k = np.last;
                 continue;
             }
-            if next_cap && bare != w && place_possessive(bare) {
+            if next_cap && bare != w && people::place_possessive(bare) {
                 // "Russia's Lavrov": the place is the person's affiliation.
                 let sur = strip_possessive(doc.word(k + 1)).to_lowercase();
                 if let Some(&i) = self.by_surname.get(&sur)
@@ -325,49 +325,6 @@ fn opens_sentence(doc: &Doc<'_>, k: usize) -> bool {
             let w = doc.word(j);
             doc.toks[j].is_word() && w.chars().next().is_some_and(char::is_uppercase)
         })
-}
-
-/// A place or organisation whose possessive marks a person's affiliation ("Russia's").
-fn place_possessive(w: &str) -> bool {
-    LEXICON.places.contains(w) || LEXICON.org_heads.contains(w)
-}
-
-/// A named person opening at token `k`: a known forename (or an honorific before it) and a
-/// name run, with the role words before it. Not in title-case headlines.
-fn named_person(
-    doc: &Doc<'_>,
-    k: usize,
-    free: &dyn Fn(usize) -> bool,
-    headline: &[bool],
-) -> Option<Np> {
-    let w = doc.word(k);
-    if headline[doc.toks[k].para as usize] || strip_possessive(w) != w {
-        return None;
-    }
-    let opens =
-        people::forename(doc, k) || (people::after_honorific(doc, k) && people::name_word(w));
-    if !opens {
-        return None;
-    }
-    let end = people::run_end(doc, k, free)?;
-    let role = people::role_before(doc, k, free);
-    let mut gender = gender_of(w);
-    if gender == Gender::Unknown
-        && let Some(a) = role
-    {
-        gender = (a..k)
-            .map(|j| gender_of(doc.word(j)))
-            .find(|g| *g != Gender::Unknown)
-            .unwrap_or(Gender::Unknown);
-    }
-    Some(Np {
-        first: role.unwrap_or(k),
-        last: end,
-        kind: NpKind::Person,
-        name: (k, end),
-        role: role.map(|a| (a, k)),
-        gender,
-    })
 }
 
 fn is_det(w: &str) -> bool {
