@@ -34,6 +34,7 @@ mod doc;
 mod lexicon;
 mod marks;
 mod names;
+mod people;
 mod phrase;
 mod pronouns;
 mod quantity;
