@@ -50,14 +50,14 @@ pub(super) async fn import(
                     received += 1;
                     let pb::ImportArticlesRequest { article, article_id, request_id } = msg;
                     let new = new_article(article, article_id, request_id);
-                    if let Ok(new) = &new {
-                        if !started.insert(same_article_key(new)) {
-                            while let Some(done) = in_flight.next().await {
-                                record(&mut response, done);
-                            }
-                            started.clear();
-                            started.insert(same_article_key(new));
+                    if let Ok(new) = &new
+                        && !started.insert(same_article_key(new))
+                    {
+                        while let Some(done) = in_flight.next().await {
+                            record(&mut response, done);
                         }
+                        started.clear();
+                        started.insert(same_article_key(new));
                     }
                     let writes = writes.clone();
                     in_flight.push_back(async move {
