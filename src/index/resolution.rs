@@ -73,8 +73,12 @@ impl Index {
         if let Some(words) = quote_words(r, group) {
             g.words = words;
         }
+        let speakers = r.quote_speakers(group);
         for o in &mut g.occurrences {
-            match r.quote_speaker(group, &o.article, o.ordinal as usize) {
+            match speakers
+                .get(&(o.article.as_str(), o.ordinal as usize))
+                .copied()
+            {
                 Some((sid, method)) => {
                     o.speaker = Some(self.speaker_id(sid, None));
                     o.speaker_kind = r.speakers.get(sid).map(|s| s.kind);
