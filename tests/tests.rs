@@ -22,3 +22,5 @@ mod metrics;
 mod resolve_seeds;
 /// Cross-source answers over the wire on the seeded server, against the seed gold.
 mod resolve_wire;
+/// The corpus generator and the load generator, end to end on a small size.
+mod perf_tools;

@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# Reproduces the server figures of docs/performance.md for one corpus size.
+#
+#   benches/server-load.sh ARTICLES [SEED]
+#
+# Builds the release binary, writes the synthetic corpus, starts a server on 127.0.0.1 pinned to
+# core 0 (one tokio worker), loads the corpus through ImportArticles with the load generator pinned
+# to core 1, then measures every method against the health-check floor. Everything stays on the
+# loopback interface; every run is bounded (the bench caps each method at 60 s).
+# Output: target/perf/<ARTICLES>/*.txt and *.json.
+set -euo pipefail
+
+articles=${1:?usage: benches/server-load.sh ARTICLES [SEED]}
+seed=${2:-1}
+port=${SAYWHO_BENCH_PORT:-50071}
+out="target/perf/$articles"
+mkdir -p "$out"
+
+cargo build --release --quiet
+bin=target/release/saywho
+corpus="$out/corpus.jsonl"
+[ -s "$corpus" ] || "$bin" corpus --articles "$articles" --seed "$seed" --out "$corpus" 2> "$out/corpus.txt"
+
+RUST_LOG=warn TOKIO_WORKER_THREADS=1 taskset -c 0 "$bin" serve --addr "127.0.0.1:$port" --no-seeds \
+  > "$out/server.log" 2>&1 &
+server=$!
+trap 'kill "$server" 2>/dev/null || true' EXIT
+sleep 1
+
+bench() { TOKIO_WORKER_THREADS=1 taskset -c 1 "$bin" bench --server "http://127.0.0.1:$port" \
+  --server-pid "$server" --corpus "$corpus" "$@"; }
+
+uptime > "$out/uptime.txt"
+# 1. Ingest over gRPC (ImportArticles, 2 streams of 1000-article batches).
+bench --load "$corpus" --method health --duration 1 --warmup 0 | tee "$out/load.txt"
+grep -E 'VmRSS|VmHWM' "/proc/$server/status" | tee "$out/memory.txt"
+# 2. Lookups with 4 calls in flight on one connection; CreateArticle last (it grows the index).
+bench --concurrency 4 --connections 1 --duration 5 --warmup 1 \
+  --method health,attribute-quote,get-speaker,create-article,health --json "$out/c4.json" | tee "$out/c4.txt"
+# 3. The floor and the fast lookups with 32 in flight over 2 connections.
+bench --concurrency 32 --connections 2 --duration 5 --warmup 1 \
+  --method health,attribute-quote,get-speaker --json "$out/c32.json" | tee "$out/c32.txt"
+# 4. The slow lookups one call at a time (more in flight only queues behind them).
+bench --concurrency 1 --connections 1 --duration 5 --warmup 1 \
+  --method health,list-quotes,search-quotes --json "$out/c1.json" | tee "$out/c1.txt"
+uptime >> "$out/uptime.txt"

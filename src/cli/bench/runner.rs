@@ -1,0 +1,292 @@
+//! The closed loop: `concurrency` callers spread over the channels, each sending its next call as
+//! soon as the previous one returns, recording the latency of every call that starts after the
+//! warm-up and before the end.
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use prost::Message as _;
+use saywho::pb::article_service_client::ArticleServiceClient;
+use saywho::pb::quote_service_client::QuoteServiceClient;
+use saywho::pb::speaker_service_client::SpeakerServiceClient;
+use saywho::pb::{
+    Article, AttributeQuoteRequest, CreateArticleRequest, GetSpeakerRequest, ListQuotesRequest,
+    SearchQuotesRequest,
+};
+use tonic::transport::Channel;
+use tonic_health::pb::HealthCheckRequest;
+use tonic_health::pb::health_client::HealthClient;
+
+use super::cpu;
+use super::load::timestamp;
+use super::payload::Payloads;
+
+/// The methods the load generator can call.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, clap::ValueEnum)]
+pub(crate) enum Method {
+    /// `grpc.health.v1.Health/Check`: the framework's floor.
+    Health,
+    /// `QuoteService/AttributeQuote` with quoted passages and fragments.
+    AttributeQuote,
+    /// `QuoteService/ListQuotes` filtered by speaker, 20 per page.
+    ListQuotes,
+    /// `QuoteService/SearchQuotes` with two-word queries, 20 per page.
+    SearchQuotes,
+    /// `SpeakerService/GetSpeaker`.
+    GetSpeaker,
+    /// `ArticleService/CreateArticle` with corpus articles under fresh ids.
+    CreateArticle,
+    /// Every method above, health first and again last.
+    All,
+}
+
+impl Method {
+    /// The name printed in reports.
+    pub(crate) fn label(self) -> &'static str {
+        match self {
+            Method::Health => "health",
+            Method::AttributeQuote => "attribute-quote",
+            Method::ListQuotes => "list-quotes",
+            Method::SearchQuotes => "search-quotes",
+            Method::GetSpeaker => "get-speaker",
+            Method::CreateArticle => "create-article",
+            Method::All => "all",
+        }
+    }
+}
+
+/// What one method's run measured.
+#[derive(Debug)]
+pub(crate) struct MethodResult {
+    /// The method.
+    pub(crate) method: Method,
+    /// Successful calls in the measured window.
+    pub(crate) ok: u64,
+    /// Failed calls by gRPC code name.
+    pub(crate) errors: BTreeMap<String, u64>,
+    /// Length of the measured window in seconds.
+    pub(crate) secs: f64,
+    /// Latencies of successful calls, microseconds, sorted.
+    pub(crate) latencies_us: Vec<u32>,
+    /// Total bytes of the successful responses (protobuf encoded length).
+    pub(crate) response_bytes: u64,
+    /// Server CPU seconds and run-queue wait seconds in the window, when its pid is known.
+    pub(crate) server_cpu: Option<(f64, f64)>,
+}
+
+/// Timing of one run.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Plan {
+    /// Callers in flight at once.
+    pub(crate) concurrency: usize,
+    /// Unmeasured time first.
+    pub(crate) warmup: Duration,
+    /// Measured time.
+    pub(crate) duration: Duration,
+    /// Deadline of one call.
+    pub(crate) call_timeout: Duration,
+    /// The server's process id, to read its CPU time (Linux).
+    pub(crate) server_pid: Option<u32>,
+}
+
+/// A unique-per-run tag for CreateArticle ids (lower-case letters and digits).
+fn run_tag() -> String {
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_nanos());
+    format!(
+        "{:x}",
+        (nanos as u64) ^ u64::from(std::process::id()).rotate_left(32)
+    )
+}
+
+/// One caller's clients.
+struct Caller {
+    health: HealthClient<Channel>,
+    quotes: QuoteServiceClient<Channel>,
+    speakers: SpeakerServiceClient<Channel>,
+    articles: ArticleServiceClient<Channel>,
+}
+
+impl Caller {
+    fn new(ch: Channel) -> Caller {
+        Caller {
+            health: HealthClient::new(ch.clone()),
+            quotes: QuoteServiceClient::new(ch.clone()),
+            speakers: SpeakerServiceClient::new(ch.clone()),
+            articles: ArticleServiceClient::new(ch),
+        }
+    }
+
+    /// Sends call number `k` of `method`; returns the response size in bytes, or the gRPC code
+    /// on failure.
+    async fn call(
+        &mut self,
+        method: Method,
+        p: &Payloads,
+        k: usize,
+        tag: &str,
+    ) -> Result<usize, tonic::Code> {
+        let pick = |v: &Vec<String>| v.get(k % v.len().max(1)).cloned().unwrap_or_default();
+        let r = match method {
+            Method::Health | Method::All => self
+                .health
+                .check(HealthCheckRequest {
+                    service: String::new(),
+                })
+                .await
+                .map(|r| r.into_inner().encoded_len()),
+            Method::AttributeQuote => {
+                let req = AttributeQuoteRequest {
+                    text: pick(&p.quotes),
+                    max_candidates: 5,
+                    ..Default::default()
+                };
+                self.quotes
+                    .attribute_quote(req)
+                    .await
+                    .map(|r| r.into_inner().encoded_len())
+            }
+            Method::ListQuotes => {
+                let req = ListQuotesRequest {
+                    page_size: 20,
+                    speaker: pick(&p.speakers),
+                    ..Default::default()
+                };
+                self.quotes
+                    .list_quotes(req)
+                    .await
+                    .map(|r| r.into_inner().encoded_len())
+            }
+            Method::SearchQuotes => {
+                let req = SearchQuotesRequest {
+                    query: pick(&p.queries),
+                    page_size: 20,
+                    ..Default::default()
+                };
+                self.quotes
+                    .search_quotes(req)
+                    .await
+                    .map(|r| r.into_inner().encoded_len())
+            }
+            Method::GetSpeaker => self
+                .speakers
+                .get_speaker(GetSpeakerRequest {
+                    name: pick(&p.speakers),
+                })
+                .await
+                .map(|r| r.into_inner().encoded_len()),
+            Method::CreateArticle => {
+                let Some(a) = p.articles.get(k % p.articles.len().max(1)) else {
+                    return Err(tonic::Code::FailedPrecondition);
+                };
+                let article = Article {
+                    text: a.text.clone(),
+                    outlet: a.outlet.clone(),
+                    url: a.url.clone(),
+                    publish_time: timestamp(&a.published),
+                    ..Default::default()
+                };
+                let req = CreateArticleRequest {
+                    article: Some(article),
+                    article_id: format!("bench-{tag}-{k}"),
+                    ..Default::default()
+                };
+                self.articles
+                    .create_article(req)
+                    .await
+                    .map(|r| r.into_inner().encoded_len())
+            }
+        };
+        r.map_err(|s| s.code())
+    }
+}
+
+/// Runs `method` in a closed loop over `channels` and returns what was measured.
+pub(crate) async fn run(
+    method: Method,
+    channels: &[Channel],
+    payloads: Arc<Payloads>,
+    plan: Plan,
+) -> MethodResult {
+    let start = Instant::now();
+    let warm_end = start + plan.warmup;
+    let end = warm_end + plan.duration;
+    let tag: Arc<str> = run_tag().into();
+    let sampler = plan.server_pid.map(|pid| {
+        tokio::spawn(async move {
+            tokio::time::sleep_until(warm_end.into()).await;
+            let a = cpu::sample(pid);
+            tokio::time::sleep_until(end.into()).await;
+            Some(cpu::delta(&a?, &cpu::sample(pid)?))
+        })
+    });
+    let mut tasks = tokio::task::JoinSet::new();
+    let callers = plan.concurrency.max(1);
+    for i in 0..callers {
+        let mut caller = Caller::new(channels[i % channels.len()].clone());
+        let payloads = Arc::clone(&payloads);
+        let tag = Arc::clone(&tag);
+        tasks.spawn(async move {
+            let mut lat = Vec::with_capacity(1 << 14);
+            let mut bytes = 0u64;
+            let mut errors: BTreeMap<String, u64> = BTreeMap::new();
+            let mut k = i;
+            loop {
+                let t0 = Instant::now();
+                if t0 >= end {
+                    break;
+                }
+                let call = caller.call(method, &payloads, k, &tag);
+                let r = tokio::time::timeout(plan.call_timeout, call)
+                    .await
+                    .unwrap_or(Err(tonic::Code::DeadlineExceeded));
+                k += callers;
+                if t0 >= warm_end {
+                    match r {
+                        Ok(n) => {
+                            lat.push(t0.elapsed().as_micros().min(u128::from(u32::MAX)) as u32);
+                            bytes += n as u64;
+                        }
+                        Err(code) => *errors.entry(format!("{code:?}")).or_default() += 1,
+                    }
+                }
+            }
+            (lat, bytes, errors)
+        });
+    }
+    let mut latencies_us = Vec::new();
+    let mut response_bytes = 0u64;
+    let mut errors = BTreeMap::new();
+    while let Some(joined) = tasks.join_next().await {
+        match joined {
+            Ok((lat, bytes, errs)) => {
+                latencies_us.extend(lat);
+                response_bytes += bytes;
+                for (code, n) in errs {
+                    *errors.entry(code).or_default() += n;
+                }
+            }
+            Err(e) => *errors.entry(format!("task failed: {e}")).or_default() += 1,
+        }
+    }
+    let secs = Instant::now()
+        .min(end)
+        .saturating_duration_since(warm_end)
+        .as_secs_f64();
+    latencies_us.sort_unstable();
+    let server_cpu = match sampler {
+        Some(task) => task.await.ok().flatten(),
+        None => None,
+    };
+    MethodResult {
+        server_cpu,
+        response_bytes,
+        method,
+        ok: latencies_us.len() as u64,
+        errors,
+        secs,
+        latencies_us,
+    }
+}
