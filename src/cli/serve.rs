@@ -1,8 +1,11 @@
 //! `saywho serve` (the default command): load the seeds and serve gRPC until SIGINT/SIGTERM.
 
+mod hardening;
+
 use anyhow::Context as _;
 use saywho::index::Index;
-use saywho::service::{self, ServeConfig};
+use saywho::service::{self, ServeConfig, Writes};
+use saywho::store::Store;
 use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::time::Duration;
@@ -18,9 +21,23 @@ pub(crate) struct ServeArgs {
         value_name = "HOST:PORT"
     )]
     addr: SocketAddr,
-    /// Folder for durable storage (reserved: the index is in memory for now).
-    #[arg(long, env = "SAYWHO_DATA_DIR", value_name = "DIR")]
-    data_dir: Option<PathBuf>,
+    /// Folder of the durable store; created if missing. Every acknowledged article is kept
+    /// there and the index is rebuilt from it at start-up.
+    #[arg(
+        long,
+        env = "SAYWHO_DATA_DIR",
+        default_value = "saywho-data",
+        value_name = "DIR"
+    )]
+    data_dir: PathBuf,
+    /// Keep nothing on disk: articles live only as long as the process.
+    #[arg(long, conflicts_with = "data_dir")]
+    in_memory: bool,
+    /// Write the bound address (HOST:PORT) to this file once listening (useful with port 0).
+    #[arg(long, value_name = "FILE")]
+    addr_file: Option<PathBuf>,
+    #[command(flatten)]
+    hardening: Box<hardening::HardeningArgs>,
     /// Folder of seed articles (`*.txt`, optional `manifest.json`) loaded at start-up.
     /// Default: `$SAYWHO_SEEDS`, else the crate's `seeds/`.
     #[arg(long, value_name = "DIR")]
@@ -58,25 +75,45 @@ enum LogFormat {
 /// Runs `saywho serve`.
 pub(crate) async fn run(args: ServeArgs) -> anyhow::Result<()> {
     init_tracing(args.log_json || args.log_format == LogFormat::Json);
-    if let Some(dir) = &args.data_dir {
-        tracing::warn!(dir = %dir.display(), "--data-dir is reserved; this build keeps the index in memory only");
-    }
     let index = Index::new();
+    let store = if args.in_memory {
+        tracing::warn!("--in-memory: nothing is written to disk; articles are lost on exit");
+        Store::in_memory()
+    } else {
+        let dir = args.data_dir.clone();
+        tokio::task::spawn_blocking(move || Store::open(&dir))
+            .await
+            .context("store opening task")??
+    };
+    let limits = args.hardening.limits();
+    let writes = Writes::new(index.clone(), store.clone(), limits.clone());
+    if store.is_durable() {
+        let rebuilder = writes.clone();
+        let started = std::time::Instant::now();
+        let rebuilt = tokio::task::spawn_blocking(move || rebuilder.rebuild())
+            .await
+            .context("rebuild task")?
+            .with_context(|| format!("reading the store in {}", args.data_dir.display()))?;
+        tracing::info!(dir = %args.data_dir.display(), restored = rebuilt.restored, skipped = rebuilt.skipped, elapsed = ?started.elapsed(), "index rebuilt from the store");
+    }
     if !args.no_seeds {
         let dir = saywho::seed::seeds_dir(args.seeds.as_deref());
-        let loader = index.clone();
-        let dir2 = dir.clone();
-        let n = tokio::task::spawn_blocking(move || saywho::seed::ingest(&loader, &dir2))
+        let n = writes
+            .load_seeds(&dir)
             .await
-            .context("seed loading task")?
             .with_context(|| format!("loading seeds from {}", dir.display()))?;
         let stats = index.stats();
-        tracing::info!(seeds = n, dir = %dir.display(), quotes = stats.quotes, speakers = stats.speakers, claims = stats.claims, "seeds loaded");
+        tracing::info!(seeds = n, dir = %dir.display(), quotes = stats.quotes, speakers = stats.speakers, claims = stats.claims, "seeds loaded (0: already loaded into this data directory)");
     }
     let listener = tokio::net::TcpListener::bind(args.addr)
         .await
         .with_context(|| format!("binding {}", args.addr))?;
-    tracing::info!(addr = %listener.local_addr()?, "saywho listening");
+    let bound = listener.local_addr()?;
+    tracing::info!(addr = %bound, "saywho listening");
+    if let Some(path) = &args.addr_file {
+        std::fs::write(path, bound.to_string())
+            .with_context(|| format!("writing {}", path.display()))?;
+    }
     let metrics_task = match args.metrics_addr {
         Some(addr) => Some(super::metrics::start(addr, index.clone()).await?),
         None => None,
@@ -85,6 +122,10 @@ pub(crate) async fn run(args: ServeArgs) -> anyhow::Result<()> {
         drain_timeout: Duration::from_secs(args.drain_timeout),
         cors_origins: args.cors_origins,
         metrics: metrics_task.is_some(),
+        store,
+        limits,
+        access: args.hardening.access(),
+        tls: args.hardening.tls_identity()?,
     };
     service::serve(config, index, listener, stop_signal()).await?;
     if let Some(task) = metrics_task {

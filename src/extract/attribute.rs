@@ -253,7 +253,7 @@ fn pre_from(doc: &Doc<'_>, open: usize) -> Option<Attr> {
 
 /// The first speaker phrase in `lo..hi` (a sentence's subject, usually), skipping opening
 /// adverbials ("At last night's debate, Sanders …"); first-person and plural pronouns skipped.
-fn first_np(doc: &Doc<'_>, lo: usize, hi: usize) -> Option<Np> {
+pub(crate) fn first_np(doc: &Doc<'_>, lo: usize, hi: usize) -> Option<Np> {
     (lo..hi.min(lo + COLON_WINDOW))
         .filter(|&k| doc.in_seg[k] == NONE && doc.toks[k].is_word())
         .filter_map(|k| phrase::after(doc, k, hi))

@@ -2,6 +2,8 @@
 //! `according to SPEAKER, CLAUSE` and `CLAUSE, according to SPEAKER.`
 //! The claim span is the content clause; windows end at the sentence and a token cap.
 
+use super::claim_verb;
+use super::complement;
 use super::doc::{Cue, Doc, NONE};
 use super::lexicon::{CueForm, LEXICON};
 use super::phrase::{self, Np};
@@ -11,7 +13,7 @@ use crate::model::AttributionMethod;
 /// Most tokens between a cue and its "that".
 const THAT_WINDOW: usize = 8;
 /// Most tokens after a sentence-final cue ("…, officials said on Tuesday.").
-const TAIL_WINDOW: usize = 6;
+pub(crate) const TAIL_WINDOW: usize = 6;
 /// Most tokens in a claim clause.
 const MAX_CLAUSE: usize = 120;
 /// Fewest words in a claim clause.
@@ -33,14 +35,15 @@ pub(crate) struct Claim {
 /// Finds every claim in the document, in text order.
 pub(crate) fn claims(doc: &Doc<'_>) -> Vec<Claim> {
     let mut out: Vec<Claim> = Vec::new();
-    for &cue in &doc.cues {
-        if !cue.claim {
+    for &cue in doc.cues.iter().chain(&doc.claim_cues) {
+        // "the first four states": a plural noun far more often than a speech verb.
+        if !cue.claim || doc.word(cue.first) == "states" {
             continue;
         }
         let found = match cue.form {
             CueForm::AccordingTo => according_to(doc, cue),
-            CueForm::Finite => verb(doc, cue),
-            CueForm::Participle => None,
+            CueForm::Finite => claim_verb::verb(doc, cue),
+            CueForm::Participle => claim_verb::participle(doc, cue),
         };
         if let Some(c) = found
             && out.last().is_none_or(|p| p.clause.0 != c.clause.0)
@@ -50,12 +53,24 @@ pub(crate) fn claims(doc: &Doc<'_>) -> Vec<Claim> {
     }
     out.sort_by_key(|c| c.clause.0);
     out.dedup_by_key(|c| c.clause.0);
+    // "… he regularly makes recommendations, Lewandowski said he does not …": a clause ends
+    // before the speaker of the next claim that starts inside it.
+    for i in 1..out.len() {
+        let (np, prev) = (out[i].np, out[i - 1]);
+        if np.first > prev.clause.0
+            && np.first < prev.clause.1
+            && prev.cue.1 <= prev.clause.0
+            && let Some(span) = clause(doc, prev.clause.0, np.first)
+        {
+            out[i - 1].clause = span;
+        }
+    }
     out
 }
 
 /// The sentence around a cue, or `None` when it is longer than a clause can be on either side
 /// (so that no scan grows with the sentence).
-fn window(doc: &Doc<'_>, cue: Cue) -> Option<(usize, usize)> {
+pub(crate) fn window(doc: &Doc<'_>, cue: Cue) -> Option<(usize, usize)> {
     let first = doc.sentence_first(cue.first);
     let end = doc.sentence_end(cue.first);
     (cue.first - first <= MAX_CLAUSE).then_some((first, end.min(cue.last + MAX_CLAUSE)))
@@ -63,17 +78,17 @@ fn window(doc: &Doc<'_>, cue: Cue) -> Option<(usize, usize)> {
 
 /// Trims a token range to words: drops trailing sentence punctuation and marks; rejects
 /// ranges that are a direct quote or too short.
-fn clause(doc: &Doc<'_>, mut a: usize, mut b: usize) -> Option<(usize, usize)> {
+pub(crate) fn clause(doc: &Doc<'_>, mut a: usize, mut b: usize) -> Option<(usize, usize)> {
     b = b.min(a + MAX_CLAUSE);
     while b > a
         && matches!(
             doc.toks[b - 1].kind,
-            Kind::Punct('.' | '!' | '?' | ',' | ';' | ':') | Kind::Mark(_)
+            Kind::Punct('.' | '!' | '?' | ',' | ';' | ':' | '\'') | Kind::Mark(_)
         )
     {
         b -= 1;
     }
-    while a < b && matches!(doc.toks[a].kind, Kind::Punct(',' | ':' | '—' | '–')) {
+    while a < b && matches!(doc.toks[a].kind, Kind::Punct(',' | ':' | '—' | '–' | '\'')) {
         a += 1;
     }
     if a >= b {
@@ -120,51 +135,18 @@ fn according_to(doc: &Doc<'_>, cue: Cue) -> Option<Claim> {
     })
 }
 
-fn verb(doc: &Doc<'_>, cue: Cue) -> Option<Claim> {
-    let (first, end) = window(doc, cue)?;
-    let np = phrase::before(doc, cue.first, first)
-        .or_else(|| phrase::plain_before(doc, cue.first, first))?;
-    if let Some(span) = forward_clause(doc, cue, end) {
-        return Some(Claim {
-            clause: span,
-            cue: (cue.first, cue.last),
-            np,
-            method: method(np),
-        });
-    }
-    // CLAUSE, SPEAKER said.
-    let tail_end = end.min(cue.last + 2 * TAIL_WINDOW);
-    let tail = if end == tail_end {
-        (cue.last..end).filter(|&k| doc.toks[k].is_word()).count()
-    } else {
-        usize::MAX
-    };
-    let tail_has_that = (cue.last..tail_end).any(|k| doc.word(k) == "that");
-    if np.first > first
-        && doc.toks[np.first - 1].is_punct(',')
-        && tail <= TAIL_WINDOW
-        && !tail_has_that
-    {
-        let comma = np.first - 1;
-        if comma > 0 && doc.toks[comma - 1].is_mark() {
-            return None;
-        }
-        let span = clause(doc, first, comma)?;
-        if doc.in_seg[span.0] != NONE {
-            return None;
-        }
-        return Some(Claim {
-            clause: span,
-            cue: (cue.first, cue.last),
-            np,
-            method: method(np),
-        });
-    }
-    None
-}
-
 /// The clause after a cue: after "that" within a few tokens, or straight after say/said.
-fn forward_clause(doc: &Doc<'_>, cue: Cue, end: usize) -> Option<(usize, usize)> {
+pub(crate) fn forward_clause(doc: &Doc<'_>, cue: Cue, end: usize) -> Option<(usize, usize)> {
+    // `said, ''It is our fight …''`: an archive double apostrophe opens reported speech.
+    let opener = doc.toks.get(cue.last + 1).is_some_and(|t| t.is_punct('\''))
+        && doc.toks[cue.last].kind == Kind::Punct(',')
+        || doc.toks.get(cue.last).is_some_and(|t| t.is_punct(':'));
+    if opener && doc.toks.get(cue.last + 1).is_some_and(|t| t.is_punct('\'')) {
+        let from = cue.last + 2;
+        let stop = complement::content_end(doc, doc.sentence_first(cue.first), from, end);
+        return clause(doc, from, stop);
+    }
+    let end = complement::content_end(doc, doc.sentence_first(cue.first), cue.last, end);
     let hi = (cue.last + THAT_WINDOW).min(end);
     for k in cue.last..hi {
         let t = doc.toks[k];
@@ -190,12 +172,54 @@ fn forward_clause(doc: &Doc<'_>, cue: Cue, end: usize) -> Option<(usize, usize)>
             | "warned"
             | "believes"
             | "acknowledged"
+            | "predicted"
+            | "suggested"
+            | "conceded"
+            | "admitted"
+            | "explained"
+            | "wrote"
+            | "writes"
+            | "reported"
+            | "saying"
+            | "adding"
+            | "noting"
+            | "arguing"
+            | "insisting"
+            | "warning"
+            | "claiming"
+            | "stating"
+            | "explaining"
+            | "suggesting"
     );
-    let next = doc.toks.get(cue.last)?;
-    if !bare_ok || !next.is_word() || cue.last >= end {
+    // Belief verbs take a bare clause only with a subject-like start ("thinks he can win").
+    let belief = !cue.quote
+        && matches!(
+            w,
+            "thinks" | "hope" | "fear" | "fears" | "feared" | "show" | "shows" | "showed"
+        );
+    // "told reporters" is one cue with its listener already inside.
+    let tell = matches!(w, "told" | "tells" | "tell") && cue.last == cue.first + 1;
+    if !(bare_ok || belief || tell || w == "told") || cue.last >= end {
         return None;
     }
-    let nw = doc.word(cue.last);
+    // "told reporters he …": the listener first; "said on Friday he …": adverbials.
+    let mut k = complement::skip_adverbials(doc, cue.last, end);
+    if tell {
+        k = complement::skip_listener(doc, k, end)?;
+        k = complement::skip_adverbials(doc, k, end);
+        if k < end && doc.word(k) == "that" {
+            return clause(doc, k + 1, end);
+        }
+    }
+    let next = doc.toks.get(k)?;
+    if !next.is_word() || k >= end {
+        return None;
+    }
+    let skipped = k > cue.last;
+    if (skipped || tell || belief) && !complement::clause_start(doc, k) {
+        return None;
+    }
+    let nw = doc.word(k);
     let lex = &*LEXICON;
     let prep = matches!(
         nw,
@@ -224,10 +248,10 @@ fn forward_clause(doc: &Doc<'_>, cue: Cue, end: usize) -> Option<(usize, usize)>
     if prep || lex.time_words.contains(nw) {
         return None;
     }
-    clause(doc, cue.last, end)
+    clause(doc, k, end)
 }
 
-fn method(np: Np) -> AttributionMethod {
+pub(crate) fn method(np: Np) -> AttributionMethod {
     match np.kind {
         phrase::NpKind::Pronoun(_) => AttributionMethod::Pronoun,
         _ => AttributionMethod::Explicit,

@@ -3,7 +3,10 @@
 
 use super::lexicon::{CueForm, LEXICON};
 use super::marks::{Seg, pair};
+use super::phrase::Np;
 use super::text::{Kind, Tok, tokenize};
+use rustc_hash::FxHashMap;
+use std::cell::RefCell;
 
 /// Marker for "not inside any quote" / "no cue here".
 pub(crate) const NONE: u32 = u32::MAX;
@@ -19,6 +22,8 @@ pub(crate) struct Cue {
     pub(crate) form: CueForm,
     /// Whether it may introduce a claim.
     pub(crate) claim: bool,
+    /// Whether it may attribute a quotation (belief verbs only introduce claims).
+    pub(crate) quote: bool,
 }
 
 /// Everything the rules read.
@@ -37,8 +42,12 @@ pub(crate) struct Doc<'a> {
     pub(crate) sent_start: Vec<usize>,
     /// Cue occurrences in order.
     pub(crate) cues: Vec<Cue>,
+    /// Claim-only cue occurrences ("thinks", "the poll shows"), in order; not in `cue_at`.
+    pub(crate) claim_cues: Vec<Cue>,
     /// For each token, the cue starting there, or [`NONE`].
     pub(crate) cue_at: Vec<u32>,
+    /// Speaker phrases already parsed before a token, keyed by (end, lower bound).
+    pub(crate) before_cache: RefCell<FxHashMap<(usize, usize), Option<Np>>>,
 }
 
 impl<'a> Doc<'a> {
@@ -60,7 +69,9 @@ impl<'a> Doc<'a> {
             sent: Vec::new(),
             sent_start: Vec::new(),
             cues: Vec::new(),
+            claim_cues: Vec::new(),
             cue_at: Vec::new(),
+            before_cache: RefCell::default(),
         };
         doc.sentences();
         doc.find_cues();
@@ -127,7 +138,17 @@ impl<'a> Doc<'a> {
             let abbrev_end = t.kind == Kind::Word
                 && t.text(self.text).ends_with('.')
                 && self.toks.get(i + 1).is_some_and(|n| n.is_mark());
-            let terminal = matches!(t.kind, Kind::Punct('.' | '!' | '?' | '…')) || abbrev_end;
+            // `.''` — an archive double-apostrophe closing after terminal punctuation.
+            let closing_apostrophes = t.kind == Kind::Punct('\'')
+                && i > 0
+                && matches!(self.toks[i - 1].kind, Kind::Punct('.' | '!' | '?'))
+                && self.text[t.end..]
+                    .chars()
+                    .next()
+                    .is_none_or(char::is_whitespace);
+            let terminal = matches!(t.kind, Kind::Punct('.' | '!' | '?' | '…'))
+                || abbrev_end
+                || closing_apostrophes;
             if terminal && self.starts_sentence(i + 1) {
                 cur += 1;
                 self.sent_start.push(i + 1);
@@ -146,6 +167,11 @@ impl<'a> Doc<'a> {
         }
         match t.kind {
             Kind::Mark(_) | Kind::Punct('(') => true,
+            // `''Our popularity` — an archive double apostrophe opening a quote.
+            Kind::Punct('\'') => self.text[t.end..]
+                .chars()
+                .next()
+                .is_some_and(|c| !c.is_whitespace()),
             Kind::Word => t
                 .text(self.text)
                 .chars()
@@ -180,13 +206,19 @@ impl<'a> Doc<'a> {
                 continue;
             }
             let info = lex.cue_info[m.pattern().as_usize()];
-            self.cue_at[first] = self.cues.len() as u32;
-            self.cues.push(Cue {
+            let cue = Cue {
                 first,
                 last: last + 1,
                 form: info.form,
                 claim: info.claim,
-            });
+                quote: info.quote,
+            };
+            if info.quote {
+                self.cue_at[first] = self.cues.len() as u32;
+                self.cues.push(cue);
+            } else {
+                self.claim_cues.push(cue);
+            }
         }
     }
 

@@ -74,6 +74,8 @@ pub(crate) struct CueInfo {
     pub(crate) form: CueForm,
     /// Whether it can introduce reported speech (a claim), not only a quote.
     pub(crate) claim: bool,
+    /// Whether it can attribute a quotation (false for belief verbs: "he thinks").
+    pub(crate) quote: bool,
 }
 
 fn set(words: &'static str) -> FxHashSet<&'static str> {
@@ -143,7 +145,14 @@ fn build() -> Lexicon {
             CueForm::Participle
         };
         let claim = !w.starts_with("spo") && !w.starts_with("read");
-        pats.push((w.to_string(), CueInfo { form, claim }));
+        pats.push((
+            w.to_string(),
+            CueInfo {
+                form,
+                claim,
+                quote: true,
+            },
+        ));
     }
     let quote_only = set(QUOTE_ONLY);
     for v in CUE_VERBS.split_whitespace() {
@@ -152,8 +161,23 @@ fn build() -> Lexicon {
         }
         let claim = !quote_only.contains(v);
         for (p, form) in inflect_phrase(&v.replace('_', " ")) {
-            pats.push((p, CueInfo { form, claim }));
+            pats.push((
+                p,
+                CueInfo {
+                    form,
+                    claim,
+                    quote: true,
+                },
+            ));
         }
+    }
+    for w in CLAIM_ONLY.split_whitespace() {
+        let info = CueInfo {
+            form: CueForm::Finite,
+            claim: true,
+            quote: false,
+        };
+        pats.push((w.to_string(), info));
     }
     let mut seen = FxHashSet::default();
     pats.retain(|(p, _)| seen.insert(p.clone()));

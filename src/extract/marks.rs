@@ -76,6 +76,11 @@ pub(crate) fn pair(text: &str, toks: &[Tok]) -> Vec<Seg> {
             j += 1;
         }
         let mut opened_unclosed = false;
+        // The paragraph's last closing single mark: an `s’` before it may be a plural
+        // possessive ("the Russians’ promises") rather than the close of a single quote.
+        let last_single_close = (para_start..j)
+            .rev()
+            .find(|&k| toks[k].kind == Kind::Mark(Mark::SingleClose));
         for k in para_start..j {
             let Kind::Mark(mark) = toks[k].kind else {
                 continue;
@@ -141,6 +146,12 @@ pub(crate) fn pair(text: &str, toks: &[Tok]) -> Vec<Seg> {
                     State::Outside
                 }
                 (s @ State::Double { .. }, _) => s,
+                (s @ State::Single { .. }, Mark::SingleClose)
+                    if last_single_close.is_some_and(|l| l > k)
+                        && plural_possessive(text, toks, k) =>
+                {
+                    s
+                }
                 (State::Single { open }, Mark::SingleClose) if ro => {
                     push(&mut segs, text, toks, open, Some(k), para, false, true);
                     State::Outside
@@ -175,6 +186,24 @@ pub(crate) fn pair(text: &str, toks: &[Tok]) -> Vec<Seg> {
         i = j;
     }
     segs
+}
+
+/// Whether the mark at `k` reads as a plural possessive apostrophe: right after a word ending
+/// in `s`, and followed by a space and a lower-case word ("the Russians’ promises").
+fn plural_possessive(text: &str, toks: &[Tok], k: usize) -> bool {
+    let after_s = k > 0
+        && toks[k - 1].kind == Kind::Word
+        && toks[k - 1].end == toks[k].start
+        && text[toks[k - 1].start..toks[k - 1].end].ends_with(['s', 'S']);
+    let next_lower = toks.get(k + 1).is_some_and(|n| {
+        n.kind == Kind::Word
+            && n.start > toks[k].end
+            && text[n.start..n.end]
+                .chars()
+                .next()
+                .is_some_and(char::is_lowercase)
+    });
+    after_s && next_lower
 }
 
 /// Records a segment from the mark at `open` to the mark at `close` (or the paragraph end).
@@ -283,6 +312,21 @@ mod tests {
             name: "orphan paragraph quote",
             text: "“Whole paragraph quote.\nPlain.",
             want: &["Whole paragraph quote."],
+        },
+        Case {
+            name: "plural possessive inside single quotes",
+            text: "‘We will not trust the Russians’ promises again,’ said Mr. Smith.",
+            want: &["We will not trust the Russians’ promises again,"],
+        },
+        Case {
+            name: "plural possessive with no later close still closes",
+            text: "He called it ‘a deal for the Russians’ and left.",
+            want: &["a deal for the Russians"],
+        },
+        Case {
+            name: "possessive then capital closes",
+            text: "‘Ask the Russians’ Smith said, and ‘the Americans’ too.",
+            want: &["Ask the Russians", "the Americans"],
         },
         Case {
             name: "nested straight in curly",

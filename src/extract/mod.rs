@@ -27,13 +27,17 @@
 //! ```
 
 mod attribute;
+mod claim_verb;
 mod claims;
+mod complement;
 mod doc;
 mod lexicon;
 mod marks;
 mod names;
+mod people;
 mod phrase;
 mod pronouns;
+mod quantity;
 mod speakers;
 mod text;
 
@@ -234,4 +238,8 @@ fn confidence(a: &Attr) -> f32 {
 }
 
 #[cfg(test)]
+mod claim_tests;
+#[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod transcript_tests;

@@ -139,8 +139,18 @@ pub(super) fn skip_adverbials(doc: &Doc<'_>, mut end: usize, lo: usize) -> usize
 }
 
 /// The speaker phrase ending right before token `end` (a cue), looking no further back than
-/// `lo`.
+/// `lo`. Memoised per document: quotes, claims, orphans and the speaker registry all ask for
+/// the subject of the same cues.
 pub(crate) fn before(doc: &Doc<'_>, end: usize, lo: usize) -> Option<Np> {
+    if let Some(np) = doc.before_cache.borrow().get(&(end, lo)) {
+        return *np;
+    }
+    let np = parse_before(doc, end, lo);
+    doc.before_cache.borrow_mut().insert((end, lo), np);
+    np
+}
+
+fn parse_before(doc: &Doc<'_>, end: usize, lo: usize) -> Option<Np> {
     let end = skip_adverbials(doc, end, lo);
     if end <= lo {
         return None;

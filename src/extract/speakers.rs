@@ -5,6 +5,7 @@
 
 use super::doc::{Doc, NONE};
 use super::lexicon::{Gender, LEXICON, gender_of};
+use super::people;
 use super::phrase::{Np, NpKind};
 use crate::model::{LocalSpeaker, Span, SpeakerKind};
 use rustc_hash::FxHashMap;
@@ -113,6 +114,12 @@ impl Registry {
                     }
                 } else {
                     let i = self.push(name, SpeakerKind::Person, np.gender);
+                    // "al-Aiban" is also found as "Aiban".
+                    if let Some((p, rest)) = last.split_once('-')
+                        && LEXICON.particles.contains(p)
+                    {
+                        self.by_surname.entry(rest.to_string()).or_insert(i);
+                    }
                     self.by_surname.entry(last).or_insert(i);
                     self.by_forename.entry(first).or_insert(i);
                     i
@@ -154,7 +161,11 @@ impl Registry {
                 role = role.strip_prefix(det).unwrap_or(role);
             }
             let possessive_only = b - a == 1 && strip_possessive(role) != role;
-            if !possessive_only && !role.is_empty() {
+            // "Russia's Lavrov": a possessive place or organisation is the affiliation.
+            if possessive_only && people::place_possessive(strip_possessive(role)) {
+                role = strip_possessive(role);
+            }
+            if (!possessive_only || role == strip_possessive(role)) && !role.is_empty() {
                 let roles = &mut self.speakers[idx].roles;
                 if !roles.iter().any(|r| r == role) {
                     roles.push(role.to_string());
@@ -201,6 +212,8 @@ impl Registry {
             }
         }
         let lex = &*LEXICON;
+        let free = |j: usize| !covered[j] && people::outside_quotes(doc, j);
+        let headline = people::headline_paras(doc);
         let mut k = 0;
         while k < doc.toks.len() {
             if covered[k] || !doc.toks[k].is_word() || doc.in_seg[k] != NONE {
@@ -225,22 +238,22 @@ impl Registry {
                     .is_some_and(char::is_uppercase)
                 && !lex.titles.contains(doc.word(k + 1));
             let key = bare.to_lowercase();
-            let forename =
-                next_cap && (lex.male.contains(key.as_str()) || lex.female.contains(key.as_str()));
-            if forename && next_cap && bare == w {
-                let np = Np {
-                    first: k,
-                    last: k + 2,
-                    kind: NpKind::Person,
-                    name: (k, k + 2),
-                    role: None,
-                    gender: super::lexicon::gender_of(w),
-                };
-                if let Some(i) = self.add(doc, &np) {
-                    events.push((k, None, opens_sentence(doc, k), i));
-                }
-                k += 2;
+            if let Some(np) = people::named_person(doc, k, &free, &headline)
+                && let Some(i) = self.add(doc, &np)
+            {
+                events.push((k, None, opens_sentence(doc, k), i));
+                k = np.last;
                 continue;
+            }
+            if next_cap && bare != w && people::place_possessive(bare) {
+                // "Russia's Lavrov": the place is the person's affiliation.
+                let sur = strip_possessive(doc.word(k + 1)).to_lowercase();
+                if let Some(&i) = self.by_surname.get(&sur)
+                    && self.speakers[i].kind == SpeakerKind::Person
+                    && !self.speakers[i].roles.iter().any(|r| r == bare)
+                {
+                    self.speakers[i].roles.push(bare.to_string());
+                }
             }
             if let Some(&i) = self.by_surname.get(&key)
                 && self.speakers[i].kind == SpeakerKind::Person

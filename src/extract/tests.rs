@@ -373,64 +373,6 @@ fn aliases_counted_per_referent() {
     );
 }
 
-/// (clause, claimant mention) pairs.
-const CLAIMS: &[(&str, &str, &str, &str)] = &[
-    (
-        "that clause",
-        "Rubio said that the talks had been useful.",
-        "the talks had been useful",
-        "Rubio",
-    ),
-    (
-        "bare clause",
-        "Zelenskyy said his country will not accept the outcome.",
-        "his country will not accept the outcome",
-        "Zelenskyy",
-    ),
-    (
-        "clause then speaker",
-        "The campaign avoided the hospital on Sunday, a source said.",
-        "The campaign avoided the hospital on Sunday",
-        "a source",
-    ),
-    (
-        "according to first",
-        "According to the State Department, both sides agreed to take steps.",
-        "both sides agreed to take steps",
-        "the State Department",
-    ),
-    (
-        "according to last",
-        "Russia launched many drones overnight, according to Kyiv's military.",
-        "Russia launched many drones overnight",
-        "Kyiv's military",
-    ),
-    (
-        "told object that",
-        "Ushakov told Channel One that no date has been set yet.",
-        "no date has been set yet",
-        "Ushakov",
-    ),
-];
-
-#[test]
-fn claims() {
-    for &(name, text, clause, who) in CLAIMS {
-        let ex = extract(text);
-        let c = ex
-            .claims
-            .first()
-            .unwrap_or_else(|| panic!("case {name}: no claim in {text:?}"));
-        assert_span(text, c.span, clause, &format!("case {name}"));
-        assert_span(
-            text,
-            c.speaker_mention.expect("mention"),
-            who,
-            &format!("case {name} mention"),
-        );
-    }
-}
-
 #[test]
 fn direct_quote_is_not_a_claim() {
     let ex = extract("Rubio said, \"We agree on everything here.\"");

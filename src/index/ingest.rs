@@ -45,7 +45,7 @@ pub struct Deleted {
 
 impl NewArticle {
     /// Validates the submission and returns the article id to use.
-    fn resolve_id(&self) -> Result<String> {
+    pub(super) fn resolve_id(&self) -> Result<String> {
         let mut violations = Vec::new();
         if self.text.trim().is_empty() {
             violations.push(super::FieldViolation {
@@ -87,7 +87,7 @@ impl Index {
             return Ok(existing);
         }
         let extraction = crate::extract::extract(&new.text);
-        self.publish(id, new, extraction)
+        self.publish(new_record(id, new), extraction)
     }
 
     /// Stores an article with an extraction made elsewhere (tests, replays).
@@ -96,12 +96,12 @@ impl Index {
         if let Some(existing) = self.existing(&id, &new.text)? {
             return Ok(existing);
         }
-        self.publish(id, new, extraction)
+        self.publish(new_record(id, new), extraction)
     }
 
     /// Idempotency: `Some` when the same id already holds the same text, ALREADY_EXISTS when it
     /// holds a different text.
-    fn existing(&self, id: &str, text: &str) -> Result<Option<Created>> {
+    pub(super) fn existing(&self, id: &str, text: &str) -> Result<Option<Created>> {
         match self.article(id) {
             Some(record) if record.article.text == text => Ok(Some(Created {
                 record,
@@ -114,15 +114,11 @@ impl Index {
         }
     }
 
-    fn publish(&self, id: String, new: NewArticle, extraction: Extraction) -> Result<Created> {
-        let text_hash = articles::text_hash(&new.text);
-        let ingested_ms = now_ms();
-        let article = Article {
-            id: id.clone(),
-            text: new.text,
-            meta: new.meta,
-            ingested_ms,
-        };
+    /// Publishes an article (with its ingest time already set) and its extraction, unless the
+    /// id is already stored (then the stored one, or ALREADY_EXISTS for a different text).
+    pub(super) fn publish(&self, article: Article, extraction: Extraction) -> Result<Created> {
+        let id = article.id.clone();
+        let text_hash = articles::text_hash(&article.text);
         let time_ms = articles::time_ms(&article);
         let text = article.text.as_str();
         let inner = &self.inner;
@@ -312,6 +308,16 @@ fn valid_span(text: &str, span: Span) -> Option<Span> {
         );
     }
     ok.then_some(span)
+}
+
+/// The article a submission becomes, stamped with the current time.
+pub(super) fn new_record(id: String, new: NewArticle) -> Article {
+    Article {
+        id,
+        text: new.text,
+        meta: new.meta,
+        ingested_ms: now_ms(),
+    }
 }
 
 fn now_ms() -> i64 {

@@ -72,6 +72,13 @@ impl<K: Eq + Hash + Clone> Postings<K> {
         })
     }
 
+    /// Calls `f` with every key and its ids (invariant checks; not for serving paths).
+    pub(super) fn for_each(&self, mut f: impl FnMut(&K, &BTreeSet<String>)) {
+        for entry in self.map.iter() {
+            f(entry.key(), entry.value());
+        }
+    }
+
     /// Number of distinct keys.
     #[cfg(test)]
     pub(super) fn keys(&self) -> usize {

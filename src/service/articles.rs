@@ -2,6 +2,7 @@
 
 use super::names::{self, millis};
 use super::view::View;
+use super::writes::Writes;
 use crate::index::{Created, Error, Index, NewArticle, PageRequest, Result};
 use crate::model::ArticleMeta;
 use crate::pb;
@@ -12,32 +13,26 @@ use tonic::{Request, Response, Status, Streaming};
 #[derive(Clone, Debug)]
 pub struct ArticleApi {
     index: Index,
+    writes: Writes,
 }
 
 impl ArticleApi {
-    /// Handlers over `index`.
-    pub fn new(index: Index) -> Self {
-        ArticleApi { index }
+    /// Handlers reading `index` and writing through `writes` (which holds the same index).
+    pub fn new(index: Index, writes: Writes) -> Self {
+        ArticleApi { index, writes }
     }
 
-    /// Validates, then extracts on a blocking thread and publishes.
+    /// Validates, extracts, stores durably and publishes.
     async fn create(&self, new: NewArticle) -> Result<Created> {
-        let index = self.index.clone();
-        let created = tokio::task::spawn_blocking(move || index.create_article(new))
-            .await
-            .map_err(|e| Error::Internal(format!("ingest task failed: {e}")))?;
-        crate::metrics::record_ingest(match &created {
-            Ok(c) if c.already_existed => crate::metrics::IngestOutcome::AlreadyExisted,
-            Ok(_) => crate::metrics::IngestOutcome::Created,
-            Err(_) => crate::metrics::IngestOutcome::Failed,
-        });
+        let created = self.writes.create(new).await;
+        crate::metrics::record_ingest(super::import::outcome(&created));
         created
     }
 }
 
 /// The wire create request to a domain submission (every field destructured, so a new proto
 /// field fails the build until it is handled).
-fn new_article(
+pub(super) fn new_article(
     article: Option<pb::Article>,
     article_id: String,
     request_id: String,
@@ -111,56 +106,7 @@ impl ArticleService for ArticleApi {
         &self,
         request: Request<Streaming<pb::ImportArticlesRequest>>,
     ) -> Result<Response<pb::ImportArticlesResponse>, Status> {
-        let mut stream = request.into_inner();
-        let mut response = pb::ImportArticlesResponse::default();
-        let mut index = 0i32;
-        while let Some(msg) = stream.message().await? {
-            let pb::ImportArticlesRequest {
-                article,
-                article_id,
-                request_id,
-            } = msg;
-            let outcome = match new_article(article, article_id, request_id) {
-                Ok(new) => self.create(new).await,
-                Err(e) => Err(e),
-            };
-            let result = match outcome {
-                Ok(created) => {
-                    let outcome = if created.already_existed {
-                        response.already_existed_count += 1;
-                        pb::ImportOutcome::AlreadyExisted
-                    } else {
-                        response.created_count += 1;
-                        pb::ImportOutcome::Created
-                    };
-                    pb::ImportArticleResult {
-                        index,
-                        name: created.record.name(),
-                        outcome: outcome as i32,
-                        error_code: 0,
-                        error_message: String::new(),
-                    }
-                }
-                Err(err) => {
-                    response.failed_count += 1;
-                    let status = Status::from(err);
-                    pb::ImportArticleResult {
-                        index,
-                        name: String::new(),
-                        outcome: pb::ImportOutcome::Failed as i32,
-                        error_code: status.code() as i32,
-                        error_message: status.message().to_string(),
-                    }
-                }
-            };
-            response.results.push(result);
-            index = index.saturating_add(1);
-        }
-        tracing::info!(
-            created = response.created_count,
-            failed = response.failed_count,
-            "import finished"
-        );
+        let response = super::import::import(&self.writes, request.into_inner()).await?;
         Ok(Response::new(response))
     }
 
@@ -217,10 +163,7 @@ impl ArticleService for ArticleApi {
             allow_missing,
         } = request.into_inner();
         let id = names::parse(&name, "articles", "name")?;
-        let index = self.index.clone();
-        let result = tokio::task::spawn_blocking(move || index.delete_article(&id))
-            .await
-            .map_err(|e| Error::Internal(format!("delete task failed: {e}")))?;
+        let result = self.writes.delete(&id).await;
         let deleted = match result {
             Ok(d) => Some(d),
             Err(Error::NotFound { .. }) if allow_missing => None,

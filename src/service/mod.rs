@@ -3,19 +3,28 @@
 //!
 //! Only this module sees the generated [`crate::pb`] types.
 
+mod access;
 mod articles;
 mod claims;
+mod import;
+mod limits;
 mod names;
 mod quotes;
+mod rebuild;
 mod speakers;
 mod status;
 mod view;
 pub mod web;
+mod writes;
 
+pub use access::Access;
 pub use articles::ArticleApi;
 pub use claims::ClaimApi;
+pub use limits::{DEFAULT_MAX_ARTICLE_BYTES, Limits};
 pub use quotes::{QuoteApi, WatchStream};
+pub use rebuild::Rebuilt;
 pub use speakers::SpeakerApi;
+pub use writes::Writes;
 
 use crate::index::Index;
 use crate::pb;
@@ -23,12 +32,13 @@ use crate::pb::article_service_server::ArticleServiceServer;
 use crate::pb::claim_service_server::ClaimServiceServer;
 use crate::pb::quote_service_server::QuoteServiceServer;
 use crate::pb::speaker_service_server::SpeakerServiceServer;
+use crate::store::Store;
 use std::future::Future;
 use std::time::Duration;
 use tokio::net::TcpListener;
 use tonic::codec::CompressionEncoding::Gzip;
-use tonic::transport::Server;
 use tonic::transport::server::TcpIncoming;
+use tonic::transport::{Identity, Server, ServerTlsConfig};
 
 /// How the server behaves, beyond what it serves.
 #[derive(Clone, Debug)]
@@ -40,6 +50,14 @@ pub struct ServeConfig {
     pub cors_origins: Vec<http::HeaderValue>,
     /// Count and time every call for Prometheus ([`crate::metrics`]); off by default.
     pub metrics: bool,
+    /// Where writes are made durable before they are acknowledged (default: in memory only).
+    pub store: Store,
+    /// Size, time and concurrency limits.
+    pub limits: Limits,
+    /// Authentication and read-only mode.
+    pub access: Access,
+    /// Certificate and key to serve TLS with; plaintext when `None`.
+    pub tls: Option<Identity>,
 }
 
 impl Default for ServeConfig {
@@ -48,6 +66,10 @@ impl Default for ServeConfig {
             drain_timeout: Duration::from_secs(10),
             cors_origins: Vec::new(),
             metrics: false,
+            store: Store::in_memory(),
+            limits: Limits::default(),
+            access: Access::default(),
+            tls: None,
         }
     }
 }
@@ -103,7 +125,21 @@ pub async fn serve(
     let metrics_layer = crate::metrics::MetricsLayer::for_saywho().enabled(config.metrics);
     let (stopping, stopping_rx) = tokio::sync::watch::channel(false);
     let quote_api = QuoteApi::with_shutdown(index.clone(), stopping_rx);
-    let router = Server::builder()
+    let limits = config.limits.clone();
+    let writes = Writes::new(index.clone(), config.store.clone(), limits.clone());
+    let (max_in, max_out) = (
+        limits.max_message_bytes,
+        limits.max_message_bytes.saturating_mul(4),
+    );
+    let mut builder = Server::builder();
+    if let Some(identity) = config.tls.clone() {
+        builder = builder.tls_config(ServerTlsConfig::new().identity(identity))?;
+    }
+    let router = builder
+        .concurrency_limit_per_connection(limits.concurrency_per_connection.max(1))
+        .load_shed(true)
+        .http2_keepalive_interval(Some(Duration::from_secs(30)))
+        .http2_keepalive_timeout(Some(Duration::from_secs(10)))
         // gRPC-Web arrives over HTTP/1.1; CORS answers browser preflights; the metrics layer
         // sits inside the web layer so it sees every call as plain gRPC.
         .accept_http1(true)
@@ -111,17 +147,37 @@ pub async fn serve(
         .layer(tonic_web::GrpcWebLayer::new())
         .layer(metrics_layer)
         .trace_fn(|req| tracing::info_span!("grpc", path = %req.uri().path()))
+        .layer(access::GuardLayer::new(
+            config.access.clone(),
+            limits.request_timeout,
+        ))
         .add_service(health.accept_compressed(Gzip))
         .add_service(reflection_v1)
         .add_service(reflection_v1alpha)
         .add_service(
-            ArticleServiceServer::new(ArticleApi::new(index.clone())).accept_compressed(Gzip),
+            ArticleServiceServer::new(ArticleApi::new(index.clone(), writes))
+                .accept_compressed(Gzip)
+                .max_decoding_message_size(max_in)
+                .max_encoding_message_size(max_out),
         )
-        .add_service(QuoteServiceServer::new(quote_api).accept_compressed(Gzip))
         .add_service(
-            SpeakerServiceServer::new(SpeakerApi::new(index.clone())).accept_compressed(Gzip),
+            QuoteServiceServer::new(quote_api)
+                .accept_compressed(Gzip)
+                .max_decoding_message_size(max_in)
+                .max_encoding_message_size(max_out),
         )
-        .add_service(ClaimServiceServer::new(ClaimApi::new(index)).accept_compressed(Gzip));
+        .add_service(
+            SpeakerServiceServer::new(SpeakerApi::new(index.clone()))
+                .accept_compressed(Gzip)
+                .max_decoding_message_size(max_in)
+                .max_encoding_message_size(max_out),
+        )
+        .add_service(
+            ClaimServiceServer::new(ClaimApi::new(index))
+                .accept_compressed(Gzip)
+                .max_decoding_message_size(max_in)
+                .max_encoding_message_size(max_out),
+        );
 
     let (stop_tx, stop_rx) = tokio::sync::oneshot::channel::<()>();
     // Without TCP_NODELAY a multi-segment reply waits ~40 ms for the client's delayed ACK.

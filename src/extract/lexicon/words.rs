@@ -149,3 +149,10 @@ pub(super) const PLACES: &str = "\
     Qatar Doha Riyadh Pakistan Afghanistan Taiwan Taipei Korea Seoul Pyongyang Hungary Budapest \
     Gaza NATO Pentagon Kremlin Congress Hollywood Wall Ohio Florida Texas California Iowa \
     Virginia Michigan Pennsylvania Wisconsin Arizona Nevada Georgia Carolina York Chicago Boston";
+
+/// Verbs of belief, finding and showing: they introduce claims (`the poll shows that …`,
+/// `he believes the …`) but never attribute a quotation.
+pub(super) const CLAIM_ONLY: &str = "\
+    thinks hope fear fears feared show shows showed shown find found reveal reveals revealed \
+    indicate indicates indicated agree agrees agreed know knows knew expect expects worry \
+    worries worried";

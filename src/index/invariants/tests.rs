@@ -1,0 +1,98 @@
+use super::super::{Index, NewArticle};
+use crate::model::{
+    ArticleMeta, AttributionMethod, ExtractedQuote, Extraction, LocalSpeaker, QuoteKind, Span,
+    SpeakerKind,
+};
+
+fn article(index: &Index, id: &str, outlet: &str) {
+    let text = format!("“Bridges matter,” Jane Doe said in {id}.");
+    let start = text.find("Bridges").expect("quote");
+    let extraction = Extraction {
+        speakers: vec![LocalSpeaker {
+            name: "Jane Doe".into(),
+            kind: SpeakerKind::Person,
+            roles: vec![],
+            aliases: vec![("Jane Doe".into(), 1)],
+            mentions: vec![],
+        }],
+        quotes: vec![ExtractedQuote {
+            span: Span::new(start, start + "Bridges matter".len()),
+            kind: QuoteKind::Full,
+            speaker: Some(0),
+            speaker_mention: None,
+            cue: None,
+            method: Some(AttributionMethod::Explicit),
+            confidence: 0.9,
+        }],
+        claims: vec![],
+    };
+    let new = NewArticle {
+        id: Some(id.into()),
+        request_id: None,
+        text,
+        meta: ArticleMeta {
+            outlet: outlet.into(),
+            ..ArticleMeta::default()
+        },
+    };
+    index.create_article_with(new, extraction).expect("create");
+}
+
+#[test]
+fn a_consistent_index_has_no_violations_before_and_after_deletes() {
+    let index = Index::new();
+    for (id, outlet) in [("a", "One"), ("b", "Two"), ("c", "One")] {
+        article(&index, id, outlet);
+    }
+    assert_eq!(index.check_invariants(), Vec::<String>::new());
+    index.delete_article("b").expect("delete");
+    assert_eq!(index.check_invariants(), Vec::<String>::new());
+}
+
+#[test]
+fn a_dangling_occurrence_is_reported() {
+    let index = Index::new();
+    article(&index, "a", "One");
+    article(&index, "b", "Two");
+    // Remove the article behind the index's back: its occurrences now dangle.
+    index.inner.articles.remove("a");
+    let bad = index.check_invariants();
+    assert!(
+        bad.iter().any(|v| v.contains("missing articles/a")),
+        "{bad:?}"
+    );
+    assert!(bad.iter().any(|v| v.contains("article ids")), "{bad:?}");
+}
+
+#[test]
+fn a_wrong_count_and_a_stale_posting_are_reported() {
+    let index = Index::new();
+    article(&index, "a", "One");
+    let sid = index
+        .inner
+        .speakers
+        .iter()
+        .next()
+        .map(|s| s.key().clone())
+        .expect("speaker");
+    let mut record = (*index.speaker(&sid).expect("speaker")).clone();
+    record
+        .contributions
+        .get_mut("a")
+        .expect("contribution")
+        .quotes += 1;
+    index
+        .inner
+        .speakers
+        .insert(sid.clone(), std::sync::Arc::new(record));
+    index
+        .inner
+        .quotes_by_speaker
+        .add(sid.clone(), "no-such-quote");
+    let bad = index.check_invariants();
+    assert!(bad.iter().any(|v| v.contains("recount")), "{bad:?}");
+    assert!(
+        bad.iter().any(|v| v.contains("stale entry no-such-quote")),
+        "{bad:?}"
+    );
+}

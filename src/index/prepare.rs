@@ -1,0 +1,56 @@
+//! Two-phase ingest for a durable server: [`Index::prepare`] validates, settles the id and
+//! extracts, without publishing anything; the caller makes the article durable; then
+//! [`Index::publish_prepared`] makes it visible. [`Index::restore`] republishes an article read
+//! back from the store at start-up, keeping its original ingest time.
+
+use super::Index;
+use super::error::Result;
+use super::ingest::{Created, NewArticle, new_record};
+use crate::model::{Article, Extraction};
+
+/// An article ready to be stored and published.
+#[derive(Clone, Debug)]
+pub struct PreparedArticle {
+    /// The article with its final id and ingest time.
+    pub article: Article,
+    /// What extraction found in it.
+    pub extraction: Extraction,
+}
+
+/// What [`Index::prepare`] found.
+#[derive(Clone, Debug)]
+pub enum Prepared {
+    /// The index already holds this id with the same text (an idempotent retry).
+    Existing(Created),
+    /// A new article, not yet visible.
+    New(Box<PreparedArticle>),
+}
+
+impl Index {
+    /// Validates a submission, settles its id, and extracts (on the calling thread: call it from
+    /// a blocking task). Publishes nothing. ALREADY_EXISTS when the id holds a different text.
+    pub fn prepare(&self, new: NewArticle) -> Result<Prepared> {
+        let id = new.resolve_id()?;
+        if let Some(existing) = self.existing(&id, &new.text)? {
+            return Ok(Prepared::Existing(existing));
+        }
+        let extraction = crate::extract::extract(&new.text);
+        let article = new_record(id, new);
+        Ok(Prepared::New(Box::new(PreparedArticle {
+            article,
+            extraction,
+        })))
+    }
+
+    /// Publishes a prepared article (see [`Index::prepare`]).
+    pub fn publish_prepared(&self, prepared: PreparedArticle) -> Result<Created> {
+        self.publish(prepared.article, prepared.extraction)
+    }
+
+    /// Publishes an article read back from the durable store, extracting it again (the store
+    /// keeps what was submitted, not what was derived).
+    pub fn restore(&self, article: Article) -> Result<Created> {
+        let extraction = crate::extract::extract(&article.text);
+        self.publish(article, extraction)
+    }
+}
