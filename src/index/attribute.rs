@@ -4,8 +4,13 @@
 use super::error::{Error, Result};
 use super::quotes::{Occurrence, QuoteGroup};
 use super::{Index, keys};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::sync::Arc;
+
+/// Most evidence (matched quotes) returned per candidate, strongest first.
+pub const MAX_EVIDENCE: usize = 16;
+/// Most occurrences returned per piece of evidence, earliest first.
+pub const MAX_EVIDENCE_OCCURRENCES: usize = 16;
 
 /// How the query matched a stored quote. Ordered: a later variant is a stronger match.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -27,7 +32,8 @@ pub struct Evidence {
     pub kind: MatchKind,
     /// Match strength in `[0, 1]`.
     pub score: f64,
-    /// Occurrences of the quote attributed to the candidate.
+    /// Occurrences of the quote attributed to the candidate (the earliest
+    /// [`MAX_EVIDENCE_OCCURRENCES`]).
     pub occurrences: Vec<Occurrence>,
 }
 
@@ -42,7 +48,7 @@ pub struct Candidate {
     pub kind: MatchKind,
     /// Outlets (as written) whose articles attribute the words to the speaker, sorted.
     pub outlets: Vec<String>,
-    /// The evidence, best first.
+    /// The evidence, best first (at most [`MAX_EVIDENCE`]).
     pub evidence: Vec<Evidence>,
 }
 
@@ -56,28 +62,21 @@ impl Index {
         // Exact, contained and near matches come from the resolver's word-pair postings; each
         // occurrence is then judged on its own wording (a group holds fragments and variants).
         let found = self.inner.resolver.read().quotes.lookup(text);
+        let query = crate::resolve::quotes::quote_tokens(text);
         let mut matches: Vec<(Arc<QuoteGroup>, MatchKind, f64, Vec<Occurrence>)> = Vec::new();
         for m in found {
             let Some(g) = self.quote(&super::resolution::quote_id(m.group)) else {
                 continue;
             };
+            // occurrences repeat a few wordings: judge each wording once
+            let mut judged: HashMap<&str, Option<(MatchKind, f64)>> = HashMap::new();
             let mut by_kind: BTreeMap<MatchKind, (f64, Vec<Occurrence>)> = BTreeMap::new();
             for o in &g.occurrences {
-                let Some((kind, score)) = crate::resolve::quotes::relate_texts(text, &o.text)
-                else {
+                let verdict = *judged
+                    .entry(o.text.as_str())
+                    .or_insert_with(|| judge(&query, words.len(), &o.text));
+                let Some((kind, score)) = verdict else {
                     continue;
-                };
-                let kind = match kind {
-                    crate::resolve::quotes::MatchKind::Exact => MatchKind::Exact,
-                    crate::resolve::quotes::MatchKind::Contained => MatchKind::Contained,
-                    crate::resolve::quotes::MatchKind::Near => MatchKind::Near,
-                };
-                // a contained fragment scores by how much of the quote it covers
-                let score = match kind {
-                    MatchKind::Contained => {
-                        words.len() as f64 / keys::words(&o.text).len().max(1) as f64
-                    }
-                    _ => f64::from(score),
                 };
                 let e = by_kind.entry(kind).or_default();
                 e.0 = e.0.max(score.min(1.0));
@@ -93,6 +92,23 @@ impl Index {
     }
 }
 
+/// How the query (its tokens and word count) relates to one occurrence's wording; a contained
+/// fragment scores by how much of the quote it covers.
+fn judge(query: &[u64], query_words: usize, quote: &str) -> Option<(MatchKind, f64)> {
+    let tokens = crate::resolve::quotes::quote_tokens(quote);
+    let (kind, score) = crate::resolve::quotes::relate_tokens(query, &tokens)?;
+    let kind = match kind {
+        crate::resolve::quotes::MatchKind::Exact => MatchKind::Exact,
+        crate::resolve::quotes::MatchKind::Contained => MatchKind::Contained,
+        crate::resolve::quotes::MatchKind::Near => MatchKind::Near,
+    };
+    let score = match kind {
+        MatchKind::Contained => query_words as f64 / keys::words(quote).len().max(1) as f64,
+        _ => f64::from(score),
+    };
+    Some((kind, score))
+}
+
 /// Groups matched occurrences by speaker and scores each speaker: the best evidence's base
 /// score (exact 1, contained 0.7–1, near 0.3–0.6) scaled by mean confidence, plus a small bonus
 /// per additional outlet that agrees.
@@ -101,8 +117,8 @@ fn rank(matches: Vec<(Arc<QuoteGroup>, MatchKind, f64, Vec<Occurrence>)>) -> Vec
     let mut confidences: BTreeMap<Option<String>, (f64, usize)> = BTreeMap::new();
     for (group, kind, score, matched) in matches {
         let mut split: BTreeMap<Option<String>, Vec<Occurrence>> = BTreeMap::new();
-        for o in &matched {
-            split.entry(o.speaker.clone()).or_default().push(o.clone());
+        for o in matched {
+            split.entry(o.speaker.clone()).or_default().push(o);
         }
         for (speaker, occurrences) in split {
             let c = confidences.entry(speaker.clone()).or_default();
@@ -150,6 +166,12 @@ fn rank(matches: Vec<(Arc<QuoteGroup>, MatchKind, f64, Vec<Occurrence>)>) -> Vec
             let unattributed_penalty = if speaker.is_none() { 0.5 } else { 1.0 };
             c.score = ((base * (0.5 + 0.5 * mean_conf) + bonus) * unattributed_penalty).min(1.0);
             c.outlets = outlets.into_iter().collect();
+            // the reply carries the strongest evidence and its earliest occurrences; the score
+            // and outlets above were computed from all of them
+            c.evidence.truncate(MAX_EVIDENCE);
+            for e in &mut c.evidence {
+                e.occurrences.truncate(MAX_EVIDENCE_OCCURRENCES);
+            }
             c
         })
         .collect();

@@ -3,7 +3,7 @@
 use super::articles::{self, ArticleRecord};
 use super::error::{Error, Result};
 use super::quotes::{Occurrence, QuoteGroup};
-use super::speakers::{Contribution, SpeakerRecord};
+use super::speakers::Contribution;
 use super::{Index, QuoteEvent, resolution};
 use crate::model::{Article, ArticleMeta, Extraction, Span};
 use std::collections::{BTreeMap, BTreeSet};
@@ -268,15 +268,7 @@ impl Index {
 
         // Speakers, now that their quote and claim counts are known.
         for (sid, contribution) in &contributions {
-            let old = self.speaker(sid);
-            let mut record = old.as_deref().cloned().unwrap_or_else(|| SpeakerRecord {
-                id: sid.clone(),
-                contributions: BTreeMap::new(),
-            });
-            record
-                .contributions
-                .insert(id.clone(), contribution.clone());
-            self.put_speaker(old.as_deref(), Some(&Arc::new(record)));
+            self.append_contribution(sid, &id, contribution);
         }
         let own: BTreeSet<String> = contributions.keys().cloned().collect();
         let groups: Vec<u32> = quote_groups.iter().copied().collect();

@@ -3,7 +3,7 @@
 
 use super::error::{Error, Result};
 use super::paging::{Cursor, Page, PageRequest};
-use super::postings::{self, OrderedIds};
+use super::postings::OrderedIds;
 use super::quotes::{Occurrence, QuoteGroup};
 use super::{Index, keys};
 use std::collections::{BTreeSet, HashMap};
@@ -91,22 +91,46 @@ pub struct Related {
 /// Most related quotes returned for one quote.
 const MAX_RELATED: usize = 20;
 
+/// Shingles carried by more quotes than this are stop-shingles for related quotes: they are
+/// skipped when rarer shingles give evidence, and only this many of their ids are visited when
+/// every shingle is that common.
+const MAX_SHINGLE_POSTING: usize = 2_000;
+/// Most quotes checked for a relation per quote, the most shared shingles first.
+const MAX_RELATED_CANDIDATES: usize = 256;
+/// Words carried by more quotes than this are stopwords for search: they add to the score of
+/// quotes found through rarer words but do not find quotes themselves, unless every word of
+/// the query is that common (then only this many of the commonest word's quotes are scored).
+const MAX_TERM_POSTING: usize = 5_000;
+
+/// Iterates the ids `fetch(after, n)` pages out, in order, in chunks, without holding a lock.
+fn chunked<'a>(
+    mut fetch: impl FnMut(Option<&str>, usize) -> Vec<String> + 'a,
+    after: Option<String>,
+) -> impl Iterator<Item = String> + 'a {
+    let mut last = after;
+    let mut buf: std::vec::IntoIter<String> = Vec::new().into_iter();
+    let mut done = false;
+    std::iter::from_fn(move || {
+        if let Some(id) = buf.next() {
+            return Some(id);
+        }
+        if done {
+            return None;
+        }
+        let chunk = fetch(last.as_deref(), 256);
+        done = chunk.len() < 256;
+        last = chunk.last().cloned();
+        buf = chunk.into_iter();
+        buf.next()
+    })
+}
+
 /// Iterates the ids of `ids` sorting after `after`, in chunks, without holding a lock.
 pub(super) fn ordered(
     ids: &OrderedIds,
     after: Option<String>,
 ) -> impl Iterator<Item = String> + '_ {
-    let mut last = after;
-    let mut buf: std::vec::IntoIter<String> = Vec::new().into_iter();
-    std::iter::from_fn(move || {
-        if let Some(id) = buf.next() {
-            return Some(id);
-        }
-        let chunk = ids.after(last.as_deref(), 256);
-        last = chunk.last().cloned();
-        buf = chunk.into_iter();
-        buf.next()
-    })
+    chunked(move |a, n| ids.after(a, n), after)
 }
 
 fn cursor_key(page: &PageRequest) -> Option<String> {
@@ -140,65 +164,116 @@ impl Index {
             .unwrap_or_default()
     }
 
-    /// Quotes with an occurrence passing `filter`, ordered by id.
+    /// Quotes with an occurrence passing `filter`, ordered by id. Walks the smallest posting
+    /// list a filter names from the page cursor on (every filter is then checked on the
+    /// occurrences), so a page costs about its own size, not the size of the lists.
     pub fn list_quotes(&self, filter: &QuoteFilter, page: &PageRequest) -> Page<Arc<QuoteGroup>> {
         let i = &self.inner;
-        let mut sets: Vec<BTreeSet<String>> = Vec::new();
+        let after = cursor_key(page);
+        // (length, source) of each posting list a filter names
+        let mut sources: Vec<(usize, Source)> = Vec::new();
         if let Some(ids) = &filter.speakers {
-            sets.push(
-                ids.iter()
-                    .flat_map(|s| i.quotes_by_speaker.get(s))
-                    .collect(),
-            );
+            match ids.as_slice() {
+                [one] => sources.push((i.quotes_by_speaker.len(one), Source::Speaker(one.clone()))),
+                many => {
+                    let mut set = BTreeSet::new();
+                    for s in many {
+                        i.quotes_by_speaker
+                            .visit(s, |ids| set.extend(ids.iter().cloned()));
+                    }
+                    sources.push((set.len(), Source::Set(set)));
+                }
+            }
         }
         if let Some(a) = &filter.article {
-            let set = self
+            let set: BTreeSet<String> = self
                 .article(a)
-                .map(|r| r.quotes.iter().map(|(_, q)| q.clone()).collect());
-            sets.push(set.unwrap_or_default());
+                .map(|r| r.quotes.iter().map(|(_, q)| q.clone()).collect())
+                .unwrap_or_default();
+            sources.push((set.len(), Source::Set(set)));
         }
         if let Some(o) = &filter.outlet {
-            sets.push(i.quotes_by_outlet.get(&keys::outlet_key(o)));
+            let key = keys::outlet_key(o);
+            sources.push((i.quotes_by_outlet.len(&key), Source::Outlet(key)));
         }
         let keep = |id: String| {
             let g = self.quote(&id)?;
             let keep = filter.matches_group(&g) && g.occurrences.iter().any(|o| filter.matches(o));
             keep.then_some((id, g))
         };
-        match postings::intersect(sets) {
-            Some(set) => page.keyset(set.into_iter().filter_map(keep), None),
-            None => page.keyset(
-                ordered(&i.quote_ids, cursor_key(page)).filter_map(keep),
-                None,
-            ),
-        }
+        let smallest = sources.into_iter().min_by_key(|(n, _)| *n).map(|(_, s)| s);
+        let ids: Box<dyn Iterator<Item = String> + '_> = match smallest {
+            None => Box::new(ordered(&i.quote_ids, after)),
+            Some(Source::Speaker(s)) => Box::new(chunked(
+                move |a, n| i.quotes_by_speaker.after(&s, a, n),
+                after,
+            )),
+            Some(Source::Outlet(o)) => Box::new(chunked(
+                move |a, n| i.quotes_by_outlet.after(&o, a, n),
+                after,
+            )),
+            Some(Source::Set(set)) => Box::new(set.into_iter()),
+        };
+        page.keyset(ids.filter_map(keep), None)
     }
 
     /// Quotes containing any word of `query`, best first: score is the sum over matched words
-    /// of `ln(1 + N / df)`, ties broken by id.
+    /// of `ln(1 + N / df)`, ties broken by id. Words in more than [`MAX_TERM_POSTING`] quotes
+    /// only score quotes that rarer words found (when every word is that common, the least
+    /// common word's first quotes are scored); only the requested page is sorted.
     pub fn search_quotes(&self, query: &str, page: &PageRequest) -> Result<Page<SearchHit>> {
         let terms: BTreeSet<String> = keys::words(query).into_iter().collect();
         if terms.is_empty() {
             return Err(Error::invalid("query", "must contain at least one word"));
         }
+        let postings = &self.inner.quote_terms;
         let n = self.inner.quote_ids.len().max(1) as f64;
+        let mut terms: Vec<(usize, String)> =
+            terms.into_iter().map(|t| (postings.len(&t), t)).collect();
+        terms.sort();
+        let all_common = terms.iter().all(|(df, _)| *df > MAX_TERM_POSTING);
         let mut scores: HashMap<String, (f64, Vec<String>)> = HashMap::new();
-        for term in &terms {
-            let ids = self.inner.quote_terms.get(term);
-            let idf = (1.0 + n / ids.len().max(1) as f64).ln();
-            for id in ids {
-                let e = scores.entry(id).or_default();
-                e.0 += idf;
-                e.1.push(term.clone());
+        for (k, (df, term)) in terms.iter().enumerate() {
+            let idf = (1.0 + n / (*df).max(1) as f64).ln();
+            let finds = *df <= MAX_TERM_POSTING || (all_common && k == 0);
+            if finds {
+                postings.visit(term, |ids| {
+                    for id in ids.iter().take(MAX_TERM_POSTING) {
+                        let e = scores.entry(id.clone()).or_default();
+                        e.0 += idf;
+                        e.1.push(term.clone());
+                    }
+                });
+            } else {
+                postings.visit(term, |ids| {
+                    for (id, e) in scores.iter_mut() {
+                        if ids.contains(id) {
+                            e.0 += idf;
+                            e.1.push(term.clone());
+                        }
+                    }
+                });
             }
         }
         let mut ranked: Vec<(String, f64, Vec<String>)> =
             scores.into_iter().map(|(id, (s, t))| (id, s, t)).collect();
-        ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-        let page = page.offset(ranked);
-        let items = page
-            .items
+        let total = ranked.len();
+        let start = match page.cursor {
+            Cursor::Offset(n) => n.min(total),
+            Cursor::Start | Cursor::After(_) => 0,
+        };
+        let end = start.saturating_add(page.size).min(total);
+        let order = |a: &(String, f64, Vec<String>), b: &(String, f64, Vec<String>)| {
+            b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0))
+        };
+        if end < total {
+            ranked.select_nth_unstable_by(end, order);
+            ranked.truncate(end);
+        }
+        ranked.sort_unstable_by(order);
+        let items = ranked
             .into_iter()
+            .skip(start)
             .filter_map(|(id, score, matched_terms)| {
                 Some(SearchHit {
                     quote: self.quote(&id)?,
@@ -209,8 +284,12 @@ impl Index {
             .collect();
         Ok(Page {
             items,
-            next_page_token: page.next_page_token,
-            total: page.total,
+            next_page_token: if end < total {
+                page.token(Cursor::Offset(end))
+            } else {
+                String::new()
+            },
+            total: Some(total),
         })
     }
 
@@ -222,16 +301,32 @@ impl Index {
     }
 
     /// Longer quotes containing this one, its fragments (4 words or more) and near variants
-    /// (sharing at least half their word shingles), found through the shingle postings.
+    /// (sharing at least half their word shingles), found through the shingle postings. Shingles
+    /// carried by more than [`MAX_SHINGLE_POSTING`] quotes are skipped when rarer ones exist, and
+    /// at most [`MAX_RELATED_CANDIDATES`] quotes (most shared shingles first) are checked.
     pub fn related_quotes(&self, group: &QuoteGroup) -> Vec<Related> {
         let mine = keys::shingles(&group.words);
+        let postings = &self.inner.quote_shingles;
+        let all_common = mine.iter().all(|s| postings.len(s) > MAX_SHINGLE_POSTING);
         let mut hits: HashMap<String, usize> = HashMap::new();
         for s in &mine {
-            for id in self.inner.quote_shingles.get(s) {
-                if id != group.id {
-                    *hits.entry(id).or_default() += 1;
+            postings.visit(s, |ids| {
+                if ids.len() > MAX_SHINGLE_POSTING && !all_common {
+                    return;
                 }
-            }
+                for id in ids.iter().take(MAX_SHINGLE_POSTING) {
+                    if *id != group.id {
+                        *hits.entry(id.clone()).or_default() += 1;
+                    }
+                }
+            });
+        }
+        let mut hits: Vec<(String, usize)> = hits.into_iter().collect();
+        if hits.len() > MAX_RELATED_CANDIDATES {
+            let order =
+                |a: &(String, usize), b: &(String, usize)| b.1.cmp(&a.1).then(a.0.cmp(&b.0));
+            hits.select_nth_unstable_by(MAX_RELATED_CANDIDATES, order);
+            hits.truncate(MAX_RELATED_CANDIDATES);
         }
         let mut out: Vec<Related> = hits
             .into_iter()
@@ -265,4 +360,14 @@ impl Index {
         out.truncate(MAX_RELATED);
         out
     }
+}
+
+/// A posting list to page through for a quote listing.
+enum Source {
+    /// One speaker's quotes.
+    Speaker(String),
+    /// One outlet's quotes (normalised key).
+    Outlet(String),
+    /// A small set gathered up front.
+    Set(BTreeSet<String>),
 }

@@ -32,7 +32,7 @@ mod resolution;
 mod speakers;
 
 pub use articles::{ArticleRecord, MAX_ID_LEN, validate_id};
-pub use attribute::{Candidate, Evidence, MatchKind};
+pub use attribute::{Candidate, Evidence, MAX_EVIDENCE, MAX_EVIDENCE_OCCURRENCES, MatchKind};
 pub use claims::{ClaimGroup, ClaimOccurrence, Disagreement};
 pub use error::{Error, FieldViolation, Result};
 pub use ingest::{Created, Deleted, NewArticle};

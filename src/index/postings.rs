@@ -45,6 +45,33 @@ impl<K: Eq + Hash + Clone> Postings<K> {
         self.map.get(key).map(|s| s.clone()).unwrap_or_default()
     }
 
+    /// Runs `f` over the ids under `key` (an empty set when none) under the map's read guard,
+    /// without copying them. `f` must not write to this posting map.
+    pub(super) fn visit<R>(&self, key: &K, f: impl FnOnce(&BTreeSet<String>) -> R) -> R {
+        match self.map.get(key) {
+            Some(set) => f(&set),
+            None => f(&BTreeSet::new()),
+        }
+    }
+
+    /// Number of ids under `key`.
+    pub(super) fn len(&self, key: &K) -> usize {
+        self.map.get(key).map_or(0, |s| s.len())
+    }
+
+    /// Up to `limit` ids under `key` sorting after `after` (from the start when `None`), in
+    /// order: one page of a posting list without copying the rest.
+    pub(super) fn after(&self, key: &K, after: Option<&str>, limit: usize) -> Vec<String> {
+        self.visit(key, |set| match after {
+            Some(a) => set
+                .range::<str, _>((std::ops::Bound::Excluded(a), std::ops::Bound::Unbounded))
+                .take(limit)
+                .cloned()
+                .collect(),
+            None => set.iter().take(limit).cloned().collect(),
+        })
+    }
+
     /// Calls `f` with every key and its ids (invariant checks; not for serving paths).
     pub(super) fn for_each(&self, mut f: impl FnMut(&K, &BTreeSet<String>)) {
         for entry in self.map.iter() {

@@ -5,7 +5,7 @@ use super::articles::{self, ArticleRecord};
 use super::claims::ClaimGroup;
 use super::postings::Postings;
 use super::quotes::QuoteGroup;
-use super::speakers::SpeakerRecord;
+use super::speakers::{Contribution, SpeakerRecord};
 use super::{Index, keys};
 use std::collections::BTreeSet;
 use std::hash::Hash;
@@ -125,6 +125,34 @@ impl Index {
         if new.is_none() {
             i.speaker_ids.remove(&id);
             i.speakers.remove(&id);
+        }
+    }
+
+    /// Adds one article's contribution to a speaker's record in place (the record is copied only
+    /// while a reader still holds it), and posts the words of its name and aliases: adding a
+    /// contribution only ever adds alias words.
+    pub(super) fn append_contribution(&self, sid: &str, article: &str, c: &Contribution) {
+        let i = &self.inner;
+        {
+            let mut entry = i.speakers.entry(sid.to_string()).or_insert_with(|| {
+                Arc::new(SpeakerRecord {
+                    id: sid.to_string(),
+                    contributions: Default::default(),
+                })
+            });
+            Arc::make_mut(&mut entry)
+                .contributions
+                .insert(article.to_string(), c.clone());
+        }
+        i.speaker_ids.insert(sid);
+        let words: BTreeSet<String> = c
+            .aliases
+            .keys()
+            .chain(std::iter::once(&c.name))
+            .flat_map(|a| keys::words(a))
+            .collect();
+        for w in words {
+            i.speaker_words.add(w, sid);
         }
     }
 

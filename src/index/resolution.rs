@@ -9,7 +9,7 @@ use super::{Index, keys};
 use crate::model::{Article, AttributionMethod, Extraction};
 use crate::resolve::Resolver;
 use crate::resolve::speakers::SpeakerId;
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 use std::sync::Arc;
 
 /// The resource id of a quote group.
@@ -73,8 +73,12 @@ impl Index {
         if let Some(words) = quote_words(r, group) {
             g.words = words;
         }
+        let speakers = r.quote_speakers(group);
         for o in &mut g.occurrences {
-            match r.quote_speaker(group, &o.article, o.ordinal as usize) {
+            match speakers
+                .get(&(o.article.as_str(), o.ordinal as usize))
+                .copied()
+            {
                 Some((sid, method)) => {
                     o.speaker = Some(self.speaker_id(sid, None));
                     o.speaker_kind = r.speakers.get(sid).map(|s| s.kind);
@@ -111,8 +115,20 @@ impl Index {
                 claimant: None,
                 occurrences: Vec::new(),
             };
+            // previous occurrences by (article, ordinal): one pass, not a search per member
+            let prev: HashMap<(&str, u32), &ClaimOccurrence> = old
+                .as_deref()
+                .map(|g| {
+                    // reversed: the first of any duplicate wins, as a search would find it
+                    g.occurrences
+                        .iter()
+                        .rev()
+                        .map(|o| ((o.article.as_str(), o.ordinal), o))
+                        .collect()
+                })
+                .unwrap_or_default();
             for (member, m) in members {
-                let Some(occ) = self.claim_occurrence(r, member, m, old.as_deref(), current) else {
+                let Some(occ) = self.claim_occurrence(r, member, m, &prev, current) else {
                     continue;
                 };
                 g.claimant = g.claimant.or_else(|| occ.claimant.clone());
@@ -134,18 +150,14 @@ impl Index {
         r: &Resolver,
         member: u32,
         m: &crate::resolve::ClaimRef,
-        old: Option<&ClaimGroup>,
+        prev: &HashMap<(&str, u32), &ClaimOccurrence>,
         current: Option<&Current<'_>>,
     ) -> Option<ClaimOccurrence> {
         let ordinal = m
             .ordinal
             .map_or(u32::MAX - member.min(u32::MAX / 2), |o| o as u32);
-        if let Some(prev) = old.and_then(|g| {
-            g.occurrences
-                .iter()
-                .find(|o| o.article == *m.article && o.ordinal == ordinal)
-        }) {
-            return Some(prev.clone());
+        if let Some(prev) = prev.get(&(&*m.article, ordinal)) {
+            return Some((*prev).clone());
         }
         let claimant = r
             .claims

@@ -285,6 +285,36 @@ impl Resolver {
         }
     }
 
+    /// [`Resolver::quote_speaker`] for every occurrence of a group at once, keyed by (article,
+    /// quote ordinal): one pass over the occurrences and at most one group attribution, instead
+    /// of a search and an attribution per occurrence.
+    pub fn quote_speakers(
+        &self,
+        group: u32,
+    ) -> FxHashMap<(&str, usize), (SpeakerId, Option<AttributionMethod>)> {
+        let mut attributed: Option<Option<SpeakerId>> = None;
+        let mut out = FxHashMap::default();
+        for o in self.occurrences(group) {
+            let found = match (o.speaker, o.speaker_kind) {
+                (Some(s), SpeakerKind::Role) => {
+                    match self.speakers.get(s).and_then(|r| r.held_by) {
+                        Some(h) => Some((h, Some(AttributionMethod::CrossSource))),
+                        None => Some((s, o.method)),
+                    }
+                }
+                (Some(s), _) => Some((self.speakers.canonical(s), o.method)),
+                (None, _) => attributed
+                    .get_or_insert_with(|| self.group_attribution(group).speaker)
+                    .map(|s| (s, Some(AttributionMethod::CrossSource))),
+            };
+            if let Some(found) = found {
+                // the first occurrence wins, as with `quote_speaker`'s search
+                out.entry((&*o.article, o.quote)).or_insert(found);
+            }
+        }
+        out
+    }
+
     /// The independent source of an article: the outlet of the original it copies (or its own),
     /// falling back to the original's id when the outlet is unknown.
     pub fn source_of(&self, article: &str) -> String {

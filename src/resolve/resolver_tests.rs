@@ -105,6 +105,15 @@ fn a_role_is_named_by_another_outlet_and_unnamed_when_it_goes() {
         Some((dana, Some(AttributionMethod::CrossSource)))
     );
     assert_eq!(r.speakers.canonical(ra.speakers[0]), dana);
+    let all = r.quote_speakers(group);
+    assert_eq!(all.len(), 2, "one answer per occurrence");
+    for (article, quote) in [("a", 0), ("b", 0)] {
+        assert_eq!(
+            all.get(&(article, quote)).copied(),
+            r.quote_speaker(group, article, quote),
+            "the batch agrees with the single lookup for {article}"
+        );
+    }
     let attribution = r.group_attribution(group);
     assert_eq!(attribution.speaker, Some(dana));
     assert!(!attribution.is_conflict());

@@ -206,7 +206,7 @@ impl QuoteService for QuoteApi {
         let quote = self.index.get_quote(&id)?;
         let mut view = View::new(&self.index, encoding);
         Ok(Response::new(pb::GetQuoteResponse {
-            quote: Some(view.quote(&quote)),
+            quote: Some(view.quote_full(&quote)),
         }))
     }
 

@@ -7,8 +7,10 @@ use rustc_hash::FxHashMap;
 use std::sync::Arc;
 
 /// Posting lists longer than this are skipped when counting candidates (a word pair that common
-/// carries no evidence), unless every pair of the query is that common.
-const MAX_POSTING: usize = 20_000;
+/// carries no evidence: a stop-pair), unless every pair of the query is that common; then only
+/// the newest this many variants of each list are counted. Bounds the work of one add or lookup
+/// however many near-identical quotes the index holds.
+const MAX_POSTING: usize = 2_000;
 /// Most candidates verified by alignment per query.
 const MAX_VERIFY: usize = 64;
 
@@ -230,15 +232,18 @@ impl QuoteMatcher {
             .collect();
         let all_common = lists.iter().all(|l| l.len() > MAX_POSTING);
         let mut counts: FxHashMap<u32, u32> = FxHashMap::default();
+        let mut counted = 0;
         for list in lists
             .iter()
             .filter(|l| all_common || l.len() <= MAX_POSTING)
         {
-            for &v in list.iter() {
+            counted += 1;
+            for &v in &list[list.len().saturating_sub(MAX_POSTING)..] {
                 *counts.entry(v).or_default() += 1;
             }
         }
-        let qpairs = tokens.len() - 1;
+        // pairs skipped as stop-pairs cannot be counted: ask half of the counted ones
+        let qpairs = counted.min(tokens.len() - 1);
         let mut scored: Vec<(u32, u32)> = counts
             .into_iter()
             .filter(|&(v, c)| {
@@ -249,6 +254,10 @@ impl QuoteMatcher {
                 2 * c as usize >= qpairs.min(vpairs).max(1)
             })
             .collect();
+        if scored.len() > MAX_VERIFY {
+            scored.select_nth_unstable_by_key(MAX_VERIFY, |&(v, c)| (std::cmp::Reverse(c), v));
+            scored.truncate(MAX_VERIFY);
+        }
         scored.sort_by_key(|&(v, c)| (std::cmp::Reverse(c), v));
         scored.truncate(MAX_VERIFY);
         scored.into_iter().map(|(v, _)| v).collect()

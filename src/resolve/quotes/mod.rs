@@ -41,6 +41,11 @@ pub fn relate_texts(query: &str, quote: &str) -> Option<(MatchKind, f32)> {
     matcher::relate(&quote_tokens(query), &quote_tokens(quote))
 }
 
+/// [`relate_texts`] over already tokenised texts ([`quote_tokens`]).
+pub fn relate_tokens(query: &[u64], quote: &[u64]) -> Option<(MatchKind, f32)> {
+    matcher::relate(query, quote)
+}
+
 /// The normalised word tokens of a quote, hashed.
 pub fn quote_tokens(text: &str) -> Vec<u64> {
     words(text).iter().map(|w| word_hash(w)).collect()

@@ -196,3 +196,29 @@ mod oracle {
         }
     }
 }
+
+#[test]
+fn stop_pairs_bound_the_work_but_keep_links() {
+    // thousands of near-identical quotes make most word pairs stop-pairs
+    let mut m = QuoteMatcher::new();
+    let say = |n: usize| format!("Prices will rise {n} percent by the end of the year");
+    let first = m.add("a0", &say(0)).unwrap();
+    for n in 1..2_100 {
+        m.add(&format!("a{n}"), &say(n)).unwrap();
+    }
+    let next = m.add("b", &say(9_999)).unwrap();
+    assert_eq!(next.group, first.group, "a near variant still links");
+    assert_eq!(next.kind, MatchKind::Near);
+    let other = m
+        .add(
+            "c",
+            "Prices will rise sharply once the port closes for winter",
+        )
+        .unwrap();
+    assert_ne!(
+        other.group, first.group,
+        "three shared words are not a link"
+    );
+    let found = m.lookup(&say(42));
+    assert_eq!(found.first().map(|f| f.kind), Some(MatchKind::Exact));
+}

@@ -24,10 +24,11 @@ impl View {
         }
     }
 
-    /// The wire quote, with every occurrence, variants, counts and related quotes.
-    pub(crate) fn quote(&mut self, g: &QuoteGroup) -> pb::Quote {
-        let first = g.first();
-        let related = self
+    /// The wire quote as a single-resource read returns it: every field, related quotes
+    /// included.
+    pub(crate) fn quote_full(&mut self, g: &QuoteGroup) -> pb::Quote {
+        let mut q = self.quote(g);
+        q.related_quotes = self
             .index
             .related_quotes(g)
             .into_iter()
@@ -42,6 +43,14 @@ impl View {
                 text: r.quote.text().to_string(),
             })
             .collect();
+        q
+    }
+
+    /// The wire quote as lists, searches and events return it (the AIP basic view): every
+    /// occurrence, variants and counts, but no related quotes, which cost a posting-list walk
+    /// per quote; read one quote with GetQuote for those.
+    pub(crate) fn quote(&mut self, g: &QuoteGroup) -> pb::Quote {
+        let first = g.first();
         pb::Quote {
             name: g.name(),
             text: g.text().to_string(),
@@ -71,7 +80,7 @@ impl View {
                 })
                 .collect(),
             occurrence_count: g.occurrences.len() as i32,
-            related_quotes: related,
+            related_quotes: Vec::new(),
         }
     }
 
