@@ -45,7 +45,7 @@ pub struct Deleted {
 
 impl NewArticle {
     /// Validates the submission and returns the article id to use.
-    pub(super) fn resolve_id(&self) -> Result<String> {
+    pub fn resolve_id(&self) -> Result<String> {
         let mut violations = Vec::new();
         if self.text.trim().is_empty() {
             violations.push(super::FieldViolation {

@@ -5,7 +5,7 @@
 
 use super::articles::new_article;
 use super::writes::Writes;
-use crate::index::{Created, NewArticle, Result};
+use crate::index::{Created, Result};
 use crate::pb;
 use futures::StreamExt as _;
 use futures::stream::FuturesOrdered;
@@ -25,8 +25,8 @@ pub(super) async fn import(
     let mut response = pb::ImportArticlesResponse::default();
     let mut in_flight = FuturesOrdered::new();
     let mut received = 0usize;
-    // Keys of the articles started since `in_flight` was last drained.
-    let mut started: HashSet<u64> = HashSet::new();
+    // Ids of the articles started since `in_flight` was last drained.
+    let mut started: HashSet<String> = HashSet::new();
     loop {
         if in_flight.len() >= parallelism {
             if let Some(done) = in_flight.next().await {
@@ -50,14 +50,14 @@ pub(super) async fn import(
                     received += 1;
                     let pb::ImportArticlesRequest { article, article_id, request_id } = msg;
                     let new = new_article(article, article_id, request_id);
-                    if let Ok(new) = &new
-                        && !started.insert(same_article_key(new))
+                    if let Some(id) = new.as_ref().ok().and_then(|n| n.resolve_id().ok())
+                        && !started.insert(id.clone())
                     {
                         while let Some(done) = in_flight.next().await {
                             record(&mut response, done);
                         }
                         started.clear();
-                        started.insert(same_article_key(new));
+                        started.insert(id);
                     }
                     let writes = writes.clone();
                     in_flight.push_back(async move {
@@ -81,17 +81,6 @@ pub(super) async fn import(
         "import finished"
     );
     Ok(response)
-}
-
-/// A key equal for two requests that name the same article: the same id, the same request id,
-/// or (when the server derives the id) the same text.
-fn same_article_key(new: &NewArticle) -> u64 {
-    let (tag, key) = match (&new.id, &new.request_id) {
-        (Some(id), _) => (0u8, id.as_str()),
-        (None, Some(request_id)) => (1, request_id.as_str()),
-        (None, None) => (2, new.text.as_str()),
-    };
-    xxhash_rust::xxh3::xxh3_64_with_seed(key.as_bytes(), u64::from(tag))
 }
 
 /// The metrics label of a create's result.
