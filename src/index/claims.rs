@@ -66,8 +66,16 @@ impl ClaimGroup {
 
     /// Adds an occurrence, keeping the order.
     pub fn insert(&mut self, occ: ClaimOccurrence) {
-        let key = |o: &ClaimOccurrence| (o.time_ms, o.article.clone(), o.ordinal);
-        let pos = self.occurrences.partition_point(|o| key(o) < key(&occ));
+        fn key(o: &ClaimOccurrence) -> (i64, &str, u32) {
+            (o.time_ms, o.article.as_str(), o.ordinal)
+        }
+        // new reports are usually the latest: look from the end
+        let pos = match self.occurrences.last() {
+            Some(last) if key(last) > key(&occ) => {
+                self.occurrences.partition_point(|o| key(o) < key(&occ))
+            }
+            _ => self.occurrences.len(),
+        };
         self.occurrences.insert(pos, occ);
     }
 

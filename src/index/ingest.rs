@@ -6,6 +6,7 @@ use super::quotes::{Occurrence, QuoteGroup};
 use super::speakers::Contribution;
 use super::{Index, QuoteEvent, resolution};
 use crate::model::{Article, ArticleMeta, Extraction, Span};
+use crate::resolve::reattributes_all;
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
 
@@ -159,7 +160,7 @@ impl Index {
         // Quotes: each joins the group the resolver chose; every group touched is re-attributed.
         let mut quote_refs = Vec::new();
         let mut events = Vec::new();
-        let mut touched: BTreeMap<String, (u32, QuoteGroup)> = BTreeMap::new();
+        let mut touched: BTreeMap<String, (u32, Vec<Occurrence>)> = BTreeMap::new();
         for (ordinal, q) in extraction.quotes.iter().enumerate() {
             let Some(span) = valid_span(text, q.span) else {
                 continue;
@@ -187,26 +188,33 @@ impl Index {
                 confidence: q.confidence.clamp(0.0, 1.0),
             };
             let qid = resolution::quote_id(assignment.group);
-            let entry = touched.entry(qid.clone()).or_insert_with(|| {
-                let group = self
-                    .quote(&qid)
-                    .as_deref()
-                    .cloned()
-                    .unwrap_or_else(|| QuoteGroup {
-                        id: qid.clone(),
-                        words: Vec::new(),
-                        occurrences: Vec::new(),
-                    });
-                (assignment.group, group)
-            });
-            entry.1.insert(occ.clone());
+            let entry = touched
+                .entry(qid.clone())
+                .or_insert_with(|| (assignment.group, Vec::new()));
+            entry.1.push(occ.clone());
             quote_refs.push((ordinal as u32, qid));
             events.push(occ);
         }
         let mut published: BTreeMap<String, Arc<QuoteGroup>> = BTreeMap::new();
-        for (qid, (g, mut group)) in touched {
-            self.resolve_quote_group(&resolver, g, &mut group);
+        for (qid, (g, occs)) in touched {
             let old = self.quote(&qid);
+            let before = old.as_ref().map_or(0, |o| o.occurrences.len());
+            if old.is_some() && !reattributes_all(before, before + occs.len()) {
+                drop(old);
+                if let Some(group) = self.append_quote_occurrences(&resolver, g, &qid, occs) {
+                    published.insert(qid, group);
+                }
+                continue;
+            }
+            let mut group = old.as_deref().cloned().unwrap_or_else(|| QuoteGroup {
+                id: qid.clone(),
+                words: Vec::new(),
+                occurrences: Vec::new(),
+            });
+            for occ in occs {
+                group.insert(occ);
+            }
+            self.resolve_quote_group(&resolver, g, &mut group);
             let group = Arc::new(group);
             self.put_quote(old.as_deref(), Some(&group));
             published.insert(qid, group);
@@ -219,7 +227,7 @@ impl Index {
                 let occurrence = quote
                     .occurrences
                     .iter()
-                    .find(|o| o.article == occ.article && o.ordinal == occ.ordinal)
+                    .rfind(|o| o.article == occ.article && o.ordinal == occ.ordinal)
                     .cloned()
                     .unwrap_or(occ);
                 Some(QuoteEvent { quote, occurrence })
@@ -237,19 +245,30 @@ impl Index {
             extraction: &extraction,
             time_ms,
         };
-        let mut claim_groups: BTreeSet<u32> = BTreeSet::new();
+        // groups this article only adds to are appended to; merged ones are rebuilt
+        let mut claim_groups: BTreeMap<u32, Vec<u32>> = BTreeMap::new();
+        let mut rebuild: BTreeSet<u32> = BTreeSet::new();
         for a in resolution
             .claims
             .iter()
             .flatten()
             .chain(resolution.statements.iter().map(|(_, a)| a))
         {
-            claim_groups.insert(a.group);
-            claim_groups.extend(a.merged.iter().copied());
+            claim_groups.entry(a.group).or_default().push(a.member);
+            if !a.merged.is_empty() {
+                rebuild.insert(a.group);
+                rebuild.extend(a.merged.iter().copied());
+            }
         }
-        for &g in &claim_groups {
-            self.publish_claim_group(&resolver, g, Some(&current));
+        for &g in &rebuild {
+            claim_groups.entry(g).or_default();
         }
+        for (&g, members) in &claim_groups {
+            if rebuild.contains(&g) || !self.append_claim_members(&resolver, g, members, &current) {
+                self.publish_claim_group(&resolver, g, Some(&current));
+            }
+        }
+        let claim_groups: BTreeSet<u32> = claim_groups.into_keys().collect();
         let claim_refs: Vec<(u32, String)> = resolution
             .claims
             .iter()

@@ -13,6 +13,7 @@
 //! claim disagreements) take its read lock only briefly. [`keys`] holds the text normalisation
 //! shared by postings and the readable speaker ids.
 
+mod append;
 mod articles;
 mod attribute;
 mod claims;
@@ -356,5 +357,7 @@ impl Index {
     }
 }
 
+#[cfg(test)]
+mod large_group_tests;
 #[cfg(test)]
 mod tests;

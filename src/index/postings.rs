@@ -98,6 +98,11 @@ impl OrderedIds {
         self.ids.write().insert(id.to_string());
     }
 
+    /// True when the id is present.
+    pub(super) fn contains(&self, id: &str) -> bool {
+        self.ids.read().contains(id)
+    }
+
     /// Removes an id.
     pub(super) fn remove(&self, id: &str) {
         self.ids.write().remove(id);

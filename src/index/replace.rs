@@ -12,7 +12,12 @@ use std::hash::Hash;
 use std::sync::Arc;
 
 /// Removes `id` from keys only in `old` and adds it to keys only in `new`.
-fn diff<K: Eq + Hash + Clone + Ord>(p: &Postings<K>, id: &str, old: BTreeSet<K>, new: BTreeSet<K>) {
+pub(super) fn diff<K: Eq + Hash + Clone + Ord>(
+    p: &Postings<K>,
+    id: &str,
+    old: BTreeSet<K>,
+    new: BTreeSet<K>,
+) {
     for k in old.difference(&new) {
         p.remove(k, id);
     }

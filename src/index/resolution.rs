@@ -145,7 +145,7 @@ impl Index {
     }
 
     /// One claim occurrence, from the article being published or from a stored article.
-    fn claim_occurrence(
+    pub(super) fn claim_occurrence(
         &self,
         r: &Resolver,
         member: u32,

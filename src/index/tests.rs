@@ -8,7 +8,7 @@ use crate::model::{
 
 /// Builds an article whose text is `text` and whose extraction quotes each `(words, speaker)`
 /// (the words must occur in the text) by speakers given as `(name, kind, aliases)`.
-fn article(
+pub(super) fn article(
     id: &str,
     outlet: &str,
     text: &str,
@@ -69,7 +69,7 @@ fn article(
     (new, extraction)
 }
 
-const P: SpeakerKind = SpeakerKind::Person;
+pub(super) const P: SpeakerKind = SpeakerKind::Person;
 const LONG: &str = "today we took an important step forward for peace";
 
 fn seeded() -> Index {
@@ -100,7 +100,7 @@ fn seeded() -> Index {
     index
 }
 
-fn page(size: i32) -> PageRequest {
+pub(super) fn page(size: i32) -> PageRequest {
     PageRequest::parse(size, "", &[]).unwrap()
 }
 

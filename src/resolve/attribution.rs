@@ -91,24 +91,31 @@ pub fn weight(o: &Occurrence) -> f32 {
     method_weight(o.method) * o.confidence.clamp(0.0, 1.0) * kind
 }
 
+/// Most occurrences cited as the evidence of one naming (the strongest first).
+pub const MAX_NAMING_EVIDENCE: usize = 16;
+
 /// Decides who said a group from its occurrences.
 pub fn attribute_group(occurrences: &[Occurrence]) -> GroupAttribution {
     let mut sides: Vec<Side> = Vec::new();
+    let mut side_of: rustc_hash::FxHashMap<SpeakerId, usize> = Default::default();
     for (i, o) in occurrences.iter().enumerate() {
         let Some(s) = o.speaker else { continue };
         if o.kind == SpeakerKind::Role || weight(o) <= 0.0 {
             continue;
         }
-        match sides.iter_mut().find(|x| x.speaker == s) {
-            Some(side) => {
-                side.evidence.push(i);
-                side.weight += weight(o);
+        match side_of.get(&s) {
+            Some(&k) => {
+                sides[k].evidence.push(i);
+                sides[k].weight += weight(o);
             }
-            None => sides.push(Side {
-                speaker: s,
-                evidence: vec![i],
-                weight: weight(o),
-            }),
+            None => {
+                side_of.insert(s, sides.len());
+                sides.push(Side {
+                    speaker: s,
+                    evidence: vec![i],
+                    weight: weight(o),
+                });
+            }
         }
     }
     for side in &mut sides {
@@ -137,7 +144,12 @@ pub fn attribute_group(occurrences: &[Occurrence]) -> GroupAttribution {
                 occurrence: i,
                 role: o.speaker,
                 speaker: s,
-                evidence: top.evidence.clone(),
+                evidence: top
+                    .evidence
+                    .iter()
+                    .take(MAX_NAMING_EVIDENCE)
+                    .copied()
+                    .collect(),
             })
             .collect(),
         _ => Vec::new(),

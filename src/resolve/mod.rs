@@ -54,7 +54,9 @@ pub mod resolver;
 pub mod speakers;
 pub mod syndication;
 
-pub use resolver::{ArticleResolution, ClaimRef, QuoteOcc, Resolver};
+pub use resolver::{
+    ArticleResolution, ClaimRef, QuoteOcc, REATTRIBUTE_ALL_UP_TO, Resolver, reattributes_all,
+};
 
 #[cfg(test)]
 mod robustness_tests;

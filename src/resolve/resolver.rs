@@ -102,7 +102,8 @@ impl Resolver {
         let copy_of = self.syndication.add(&id, text, article.meta.published_ms);
         self.outlets.insert(id.clone(), article.meta.outlet.clone());
         let speakers = self.speakers.add_extraction(&id, ex);
-        let mut touched = FxHashSet::default();
+        // group -> its number of occurrences before this article, and whether a role joined
+        let mut touched: FxHashMap<u32, (usize, bool)> = FxHashMap::default();
         let mut quotes = Vec::with_capacity(ex.quotes.len());
         for (i, q) in ex.quotes.iter().enumerate() {
             let a = self.quotes.add(&id, q.span.slice(text));
@@ -112,7 +113,10 @@ impl Resolver {
                     .speakers
                     .get(q.speaker.unwrap_or(usize::MAX))
                     .map_or(SpeakerKind::Person, |s| s.kind);
-                self.occurrences.entry(a.group).or_default().push(QuoteOcc {
+                let occs = self.occurrences.entry(a.group).or_default();
+                touched.entry(a.group).or_insert((occs.len(), false)).1 |=
+                    speaker_kind == SpeakerKind::Role && speaker.is_some();
+                occs.push(QuoteOcc {
                     article: id.clone(),
                     quote: i,
                     assignment: a,
@@ -121,14 +125,16 @@ impl Resolver {
                     method: q.method,
                     confidence: q.confidence,
                 });
-                touched.insert(a.group);
             }
             quotes.push(a);
         }
         self.article_groups
-            .insert(id.clone(), touched.iter().copied().collect());
-        for g in touched {
-            self.reattribute(g);
+            .insert(id.clone(), touched.keys().copied().collect());
+        for (g, (before, role)) in touched {
+            // a role is named through the group's words whatever the group's size
+            if role || reattributes_all(before, self.occurrences(g).len()) {
+                self.reattribute(g);
+            }
         }
         let mut claims = Vec::with_capacity(ex.claims.len());
         let mut members = Vec::new();
@@ -271,7 +277,7 @@ impl Resolver {
         let o = self
             .occurrences(group)
             .iter()
-            .find(|o| &*o.article == article && o.quote == quote)?;
+            .rfind(|o| &*o.article == article && o.quote == quote)?;
         match (o.speaker, o.speaker_kind) {
             (Some(s), SpeakerKind::Role) => match self.speakers.get(s).and_then(|r| r.held_by) {
                 Some(h) => Some((h, Some(AttributionMethod::CrossSource))),
@@ -325,6 +331,11 @@ impl Resolver {
         }
     }
 
+    /// Where a claim-group member came from.
+    pub fn claim_ref(&self, member: u32) -> Option<&ClaimRef> {
+        self.claim_refs.get(&member)
+    }
+
     /// The members of a claim group with where each came from, in order of arrival.
     pub fn claim_members(&self, group: u32) -> Vec<(u32, &ClaimRef)> {
         let ids = self.claims.group(group).unwrap_or_default();
@@ -360,3 +371,15 @@ impl Resolver {
 #[cfg(test)]
 #[path = "resolver_tests.rs"]
 mod tests;
+
+/// Groups with up to this many occurrences are re-attributed as a whole at every new one.
+pub const REATTRIBUTE_ALL_UP_TO: usize = 64;
+
+/// Whether adding occurrences to a quote group (from `before` to `after`) re-decides the speaker
+/// of all its occurrences. Small groups are re-decided at every addition. A large group (a stock
+/// phrase many people say) is re-decided only when its size crosses a power of two, so its cost
+/// per addition stays constant on average; in between, new occurrences take the group's
+/// current attribution and earlier ones keep theirs.
+pub fn reattributes_all(before: usize, after: usize) -> bool {
+    after <= REATTRIBUTE_ALL_UP_TO || before == 0 || before.ilog2() != after.ilog2()
+}

@@ -5,8 +5,9 @@ use super::content::{ClaimContent, stem};
 use super::disagree::{self, Disagreement};
 use super::{
     DEFAULT_THRESHOLD, MAX_POSTING, MAX_SCORED, MERGE_MARGIN, MIN_SHARED_STEMS,
-    NEGATION_MIN_SIMILARITY,
+    NEGATION_MIN_SIMILARITY, RECENT_CANDIDATES,
 };
+use crate::resolve::fold::word_hash;
 use crate::resolve::speakers::SpeakerId;
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::sync::Arc;
@@ -24,6 +25,15 @@ pub struct ClaimMember {
     pub content: ClaimContent,
     /// Its group.
     pub group: u32,
+    /// Hashes of its stems, sorted: a cheap membership test while finding candidates.
+    stem_hashes: Vec<u64>,
+}
+
+/// Hashes of a claim's stems, sorted.
+fn stem_hashes(c: &ClaimContent) -> Vec<u64> {
+    let mut h: Vec<u64> = c.stems.iter().map(|s| word_hash(s)).collect();
+    h.sort_unstable();
+    h
 }
 
 /// Where a new claim went.
@@ -48,7 +58,8 @@ pub struct ClaimGrouper {
     threshold: f32,
     members: FxHashMap<u32, ClaimMember>,
     groups: FxHashMap<u32, Vec<u32>>,
-    postings: FxHashMap<String, Vec<u32>>,
+    /// Stem hash -> claims carrying the stem, in order of arrival.
+    postings: FxHashMap<u64, Vec<u32>>,
     by_article: FxHashMap<Arc<str>, Vec<u32>>,
     retired: FxHashMap<u32, u32>,
     next_member: u32,
@@ -97,23 +108,56 @@ impl ClaimGrouper {
     }
 
     fn idf(&self, stem: &str) -> f32 {
-        let df = self.postings.get(stem).map_or(0, Vec::len) as f32;
-        (1.0 + (self.members.len() as f32 + 1.0) / (df + 1.0)).ln()
+        self.idf_of_df(self.postings.get(&word_hash(stem)).map_or(0, Vec::len))
+    }
+
+    /// Inverse document frequency of a stem carried by `df` claims.
+    fn idf_of_df(&self, df: usize) -> f32 {
+        (1.0 + (self.members.len() as f32 + 1.0) / (df as f32 + 1.0)).ln()
     }
 
     fn total_weight(&self, c: &ClaimContent) -> f32 {
         c.stems.iter().map(|s| self.idf(s)).sum()
     }
 
-    /// Claims similar to `content`, with their similarity, best first.
+    /// Claims similar to `content`, with their similarity, best first. Candidates come from the
+    /// posting lists of its rarer stems, rarest first. A stem carried by more than
+    /// [`MAX_POSTING`] claims only adds weight to the candidates found so far (a check of each
+    /// candidate's stems, not a walk of its list); when every stem is that common, the
+    /// candidates are the [`RECENT_CANDIDATES`] latest claims carrying the rarest of them. The
+    /// work per claim is thus bounded however large the corpus grows.
     fn similar(&self, content: &ClaimContent) -> Vec<(u32, f32)> {
+        let mut stems: Vec<(u64, &Vec<u32>)> = content
+            .stems
+            .iter()
+            .filter_map(|s| {
+                let h = word_hash(s);
+                Some((h, self.postings.get(&h)?))
+            })
+            .collect();
+        stems.sort_by_key(|(_, list)| list.len());
         let mut shared: FxHashMap<u32, (f32, usize)> = FxHashMap::default();
-        for s in &content.stems {
-            let Some(list) = self.postings.get(s).filter(|l| l.len() <= MAX_POSTING) else {
+        shared.reserve(MAX_POSTING.min(stems.iter().map(|(_, l)| l.len()).sum()));
+        for (h, list) in stems {
+            let w = self.idf_of_df(list.len());
+            let walk = if list.len() <= MAX_POSTING {
+                &list[..]
+            } else if shared.is_empty() {
+                &list[list.len().saturating_sub(RECENT_CANDIDATES)..]
+            } else {
+                for (m, e) in shared.iter_mut() {
+                    if self
+                        .members
+                        .get(m)
+                        .is_some_and(|x| x.stem_hashes.binary_search(&h).is_ok())
+                    {
+                        e.0 += w;
+                        e.1 += 1;
+                    }
+                }
                 continue;
             };
-            let w = self.idf(s);
-            for &m in list {
+            for &m in walk {
                 let e = shared.entry(m).or_default();
                 e.0 += w;
                 e.1 += 1;
@@ -172,12 +216,32 @@ impl ClaimGrouper {
             .into_iter()
             .filter(|&(_, s)| s >= self.threshold)
             .collect();
+        // a group is the fact its first claim states: join only where that first claim is
+        // similar too, so that claims about one event do not chain into one group
+        let support = |g: u32| {
+            let arts: FxHashSet<&str> = similar
+                .iter()
+                .filter_map(|&(m, _)| self.members.get(&m))
+                .filter(|x| x.group == g)
+                .map(|x| &*x.article)
+                .collect();
+            arts.len()
+        };
+        let joinable = |m: u32| {
+            self.members.get(&m).is_some_and(|x| {
+                self.root_similarity(x.group, &content) >= self.threshold || {
+                    let n = support(x.group);
+                    n >= 2 && 2 * n >= self.groups.get(&x.group).map_or(0, Vec::len)
+                }
+            })
+        };
         let other_article = |m: u32| self.members.get(&m).is_some_and(|x| &*x.article != article);
         let best = similar
             .iter()
             .copied()
+            .filter(|&(m, _)| joinable(m))
             .find(|&(m, _)| other_article(m))
-            .or_else(|| similar.first().copied());
+            .or_else(|| similar.iter().copied().find(|&(m, _)| joinable(m)));
         let id = self.next_member;
         self.next_member += 1;
         let (group, linked_to, score) =
@@ -189,7 +253,7 @@ impl ClaimGrouper {
                 }
             };
         for s in &content.stems {
-            self.postings.entry(s.clone()).or_default().push(id);
+            self.postings.entry(word_hash(s)).or_default().push(id);
         }
         let article: Arc<str> = self
             .by_article
@@ -197,7 +261,13 @@ impl ClaimGrouper {
             .map_or_else(|| Arc::from(article), |(k, _)| k.clone());
         self.by_article.entry(article.clone()).or_default().push(id);
         self.groups.entry(group).or_default().push(id);
-        // a claim close to claims of two groups (from other articles) bridges them
+        // a claim close to claims of two groups (from other articles) bridges them when the
+        // two groups state the same fact (their first claims are similar): groups split only by
+        // arrival order or by document frequencies that have since changed
+        let root_content = self
+            .root(group)
+            .and_then(|r| self.members.get(&r))
+            .map_or(&content, |x| &x.content);
         let mut merged: Vec<u32> = similar
             .iter()
             .filter(|&&(m, s)| {
@@ -205,7 +275,7 @@ impl ClaimGrouper {
                     && self.members.get(&m).is_some_and(|x| x.article != article)
             })
             .filter_map(|&(m, _)| self.members.get(&m).map(|x| x.group))
-            .filter(|&g| g != group)
+            .filter(|&g| g != group && self.root_similarity(g, root_content) >= self.threshold)
             .collect();
         merged.sort_unstable();
         merged.dedup();
@@ -218,6 +288,7 @@ impl ClaimGrouper {
                 article,
                 text: text.trim().to_string(),
                 claimant,
+                stem_hashes: stem_hashes(&content),
                 content,
                 group,
             },
@@ -233,14 +304,30 @@ impl ClaimGrouper {
 
     /// The similarity of two texts under the current document frequencies, in `[0, 1]`.
     pub fn similarity(&self, a: &str, b: &str) -> f32 {
-        let (ca, cb) = (ClaimContent::of(a), ClaimContent::of(b));
-        let shared: Vec<&String> = ca
+        self.content_similarity(&ClaimContent::of(a), &ClaimContent::of(b))
+    }
+
+    /// The similarity of two claims' features, in `[0, 1]`.
+    fn content_similarity(&self, a: &ClaimContent, b: &ClaimContent) -> f32 {
+        let shared: Vec<&String> = a
             .stems
             .iter()
-            .filter(|s| cb.stems.binary_search(s).is_ok())
+            .filter(|s| b.stems.binary_search(s).is_ok())
             .collect();
         let w = shared.iter().map(|s| self.idf(s)).sum();
-        self.score(&ca, &cb, w, shared.len())
+        self.score(a, b, w, shared.len())
+    }
+
+    /// The first claim of a group: the fact the group states.
+    fn root(&self, group: u32) -> Option<u32> {
+        self.groups.get(&group).and_then(|g| g.first().copied())
+    }
+
+    /// Similarity of `content` to the first claim of `group` (0 for an unknown group).
+    fn root_similarity(&self, group: u32, content: &ClaimContent) -> f32 {
+        self.root(group)
+            .and_then(|r| self.members.get(&r))
+            .map_or(0.0, |r| self.content_similarity(&r.content, content))
     }
 
     /// Moves every claim of group `from` into group `to`.
@@ -339,10 +426,11 @@ impl ClaimGrouper {
                 continue;
             };
             for s in &m.content.stems {
-                if let Some(list) = self.postings.get_mut(s) {
+                let h = word_hash(s);
+                if let Some(list) = self.postings.get_mut(&h) {
                     list.retain(|x| *x != id);
                     if list.is_empty() {
-                        self.postings.remove(s);
+                        self.postings.remove(&h);
                     }
                 }
             }

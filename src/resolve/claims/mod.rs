@@ -31,6 +31,8 @@ pub const MERGE_MARGIN: f32 = 0.1;
 /// shorter one): two stems, typically a name and a common verb, are not a shared fact.
 pub const MIN_SHARED_STEMS: usize = 3;
 /// Most candidates scored per claim (those sharing the most weight).
-const MAX_SCORED: usize = 256;
-/// Stems in more claims than this are skipped when finding candidates.
-const MAX_POSTING: usize = 20_000;
+const MAX_SCORED: usize = 32;
+/// Stems in more claims than this do not bring new candidates, only weight to those found.
+const MAX_POSTING: usize = 300;
+/// Candidates taken from the latest claims when every stem of a claim is that common.
+const RECENT_CANDIDATES: usize = 256;

@@ -169,7 +169,7 @@ fn removal() {
 }
 
 #[test]
-fn a_claim_close_to_two_groups_bridges_them() {
+fn a_claim_close_to_two_unrelated_groups_does_not_bridge_them() {
     let mut g = grouper();
     let a = g
         .add("one", "Apple banana cherry damson elderberry.", None)
@@ -181,12 +181,29 @@ fn a_claim_close_to_two_groups_bridges_them() {
     let c = g
         .add("three", "Apple banana cherry fig grape honeydew.", None)
         .unwrap();
-    assert_eq!(c.merged.len(), 1, "{c:?}");
-    let survivor = c.group;
-    assert_eq!(g.current_group(a.group), Some(survivor));
-    assert_eq!(g.current_group(b.group), Some(survivor));
-    assert_eq!(g.group(survivor).map(<[u32]>::len), Some(3));
-    assert_eq!(g.member(a.member).map(|m| m.group), Some(survivor));
+    assert!(c.merged.is_empty(), "{c:?}");
+    assert_eq!(g.current_group(a.group), Some(a.group));
+    assert_eq!(g.current_group(b.group), Some(b.group));
+}
+
+#[test]
+fn claims_about_one_event_do_not_chain_into_one_group() {
+    let mut g = grouper();
+    let a = g
+        .add("one", "Apple banana cherry damson elderberry.", None)
+        .unwrap();
+    let b = g
+        .add("two", "Apple banana cherry damson fig.", None)
+        .unwrap();
+    assert_eq!(a.group, b.group, "the same fact groups");
+    let c = g
+        .add("three", "Cherry damson fig grape honeydew.", None)
+        .unwrap();
+    let d = g
+        .add("four", "Fig grape honeydew kiwi lemon.", None)
+        .unwrap();
+    assert_ne!(c.group, a.group, "close to the second claim only: {c:?}");
+    assert_ne!(d.group, a.group, "two steps away: {d:?}");
 }
 
 #[test]
