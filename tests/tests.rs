@@ -20,6 +20,8 @@ mod extraction;
 mod grpc_web;
 /// Hostile requests over the wire, each with the status it must get.
 mod hostile;
+/// Quotes and claims carried by many articles: capped lists with full counts.
+mod large_groups;
 /// Broken and silent streams, load shedding, request timeouts.
 mod limits;
 /// The lookups: who said it, quotes, search, speakers, claims, conflicts, watch, health.

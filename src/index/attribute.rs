@@ -4,7 +4,8 @@
 use super::error::{Error, Result};
 use super::quotes::{Occurrence, QuoteGroup};
 use super::{Index, keys};
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use rustc_hash::FxHashMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
 
 /// Most evidence (matched quotes) returned per candidate, strongest first.
@@ -63,14 +64,14 @@ impl Index {
         // occurrence is then judged on its own wording (a group holds fragments and variants).
         let found = self.inner.resolver.read().quotes.lookup(text);
         let query = crate::resolve::quotes::quote_tokens(text);
-        let mut matches: Vec<(Arc<QuoteGroup>, MatchKind, f64, Vec<Occurrence>)> = Vec::new();
+        let mut matches: Vec<Match> = Vec::new();
         for m in found {
             let Some(g) = self.quote(&super::resolution::quote_id(m.group)) else {
                 continue;
             };
             // occurrences repeat a few wordings: judge each wording once
-            let mut judged: HashMap<&str, Option<(MatchKind, f64)>> = HashMap::new();
-            let mut by_kind: BTreeMap<MatchKind, (f64, Vec<Occurrence>)> = BTreeMap::new();
+            let mut judged: FxHashMap<&str, Option<(MatchKind, f64)>> = FxHashMap::default();
+            let mut by_side: BTreeMap<(MatchKind, Option<&str>), Match> = BTreeMap::new();
             for o in &g.occurrences {
                 let verdict = *judged
                     .entry(o.text.as_str())
@@ -78,18 +79,47 @@ impl Index {
                 let Some((kind, score)) = verdict else {
                     continue;
                 };
-                let e = by_kind.entry(kind).or_default();
-                e.0 = e.0.max(score.min(1.0));
-                e.1.push(o.clone());
+                let e = by_side
+                    .entry((kind, o.speaker.as_deref()))
+                    .or_insert_with(|| Match {
+                        quote: Arc::clone(&g),
+                        kind,
+                        score: 0.0,
+                        speaker: o.speaker.clone(),
+                        confidence: (0.0, 0),
+                        outlets: BTreeSet::new(),
+                        occurrences: Vec::new(),
+                    });
+                e.score = e.score.max(score.min(1.0));
+                e.confidence.0 += f64::from(o.confidence);
+                e.confidence.1 += 1;
+                if !o.outlet.is_empty() && !e.outlets.contains(&o.outlet) {
+                    e.outlets.insert(o.outlet.clone());
+                }
+                // the reply carries the earliest occurrences; the rest count in the totals
+                if e.occurrences.len() < MAX_EVIDENCE_OCCURRENCES {
+                    e.occurrences.push(o.clone());
+                }
             }
-            for (kind, (score, occurrences)) in by_kind {
-                matches.push((Arc::clone(&g), kind, score, occurrences));
-            }
+            matches.extend(by_side.into_values());
         }
         let mut candidates = rank(matches);
         candidates.truncate(max);
         Ok(candidates)
     }
+}
+
+/// The occurrences of one quote that match the query one way and name one speaker, summed up.
+struct Match {
+    quote: Arc<QuoteGroup>,
+    kind: MatchKind,
+    score: f64,
+    speaker: Option<String>,
+    /// Sum and number of the occurrences' confidences.
+    confidence: (f64, usize),
+    outlets: BTreeSet<String>,
+    /// The earliest [`MAX_EVIDENCE_OCCURRENCES`].
+    occurrences: Vec<Occurrence>,
 }
 
 /// How the query (its tokens and word count) relates to one occurrence's wording; a contained
@@ -112,66 +142,52 @@ fn judge(query: &[u64], query_words: usize, quote: &str) -> Option<(MatchKind, f
 /// Groups matched occurrences by speaker and scores each speaker: the best evidence's base
 /// score (exact 1, contained 0.7–1, near 0.3–0.6) scaled by mean confidence, plus a small bonus
 /// per additional outlet that agrees.
-fn rank(matches: Vec<(Arc<QuoteGroup>, MatchKind, f64, Vec<Occurrence>)>) -> Vec<Candidate> {
-    let mut by_speaker: BTreeMap<Option<String>, Candidate> = BTreeMap::new();
-    let mut confidences: BTreeMap<Option<String>, (f64, usize)> = BTreeMap::new();
-    for (group, kind, score, matched) in matches {
-        let mut split: BTreeMap<Option<String>, Vec<Occurrence>> = BTreeMap::new();
-        for o in matched {
-            split.entry(o.speaker.clone()).or_default().push(o);
-        }
-        for (speaker, occurrences) in split {
-            let c = confidences.entry(speaker.clone()).or_default();
-            for o in &occurrences {
-                c.0 += f64::from(o.confidence);
-                c.1 += 1;
-            }
-            let cand = by_speaker
-                .entry(speaker.clone())
-                .or_insert_with(|| Candidate {
-                    speaker,
+fn rank(matches: Vec<Match>) -> Vec<Candidate> {
+    let mut by_speaker: BTreeMap<Option<String>, (Candidate, (f64, usize), BTreeSet<String>)> =
+        BTreeMap::new();
+    for m in matches {
+        let (cand, conf, outlets) = by_speaker.entry(m.speaker.clone()).or_insert_with(|| {
+            (
+                Candidate {
+                    speaker: m.speaker.clone(),
                     score: 0.0,
-                    kind,
+                    kind: m.kind,
                     outlets: Vec::new(),
                     evidence: Vec::new(),
-                });
-            cand.kind = cand.kind.max(kind);
-            cand.evidence.push(Evidence {
-                quote: Arc::clone(&group),
-                kind,
-                score,
-                occurrences,
-            });
-        }
+                },
+                (0.0, 0),
+                BTreeSet::new(),
+            )
+        });
+        conf.0 += m.confidence.0;
+        conf.1 += m.confidence.1;
+        outlets.extend(m.outlets);
+        cand.kind = cand.kind.max(m.kind);
+        cand.evidence.push(Evidence {
+            quote: m.quote,
+            kind: m.kind,
+            score: m.score,
+            occurrences: m.occurrences,
+        });
     }
     let mut out: Vec<Candidate> = by_speaker
-        .into_iter()
-        .map(|(speaker, mut c)| {
+        .into_values()
+        .map(|(mut c, (sum, n), outlets)| {
             c.evidence.sort_by(|a, b| {
                 (b.kind, b.score)
                     .partial_cmp(&(a.kind, a.score))
                     .unwrap_or(std::cmp::Ordering::Equal)
                     .then_with(|| a.quote.id.cmp(&b.quote.id))
             });
-            let outlets: BTreeSet<String> = c
-                .evidence
-                .iter()
-                .flat_map(|e| e.occurrences.iter().map(|o| o.outlet.clone()))
-                .filter(|o| !o.is_empty())
-                .collect();
             let base = c.evidence.iter().map(base_score).fold(0.0, f64::max);
-            let (sum, n) = confidences.get(&speaker).copied().unwrap_or((0.0, 0));
             let mean_conf = if n == 0 { 0.0 } else { sum / n as f64 };
             let bonus = 0.05 * outlets.len().saturating_sub(1) as f64;
-            let unattributed_penalty = if speaker.is_none() { 0.5 } else { 1.0 };
+            let unattributed_penalty = if c.speaker.is_none() { 0.5 } else { 1.0 };
             c.score = ((base * (0.5 + 0.5 * mean_conf) + bonus) * unattributed_penalty).min(1.0);
             c.outlets = outlets.into_iter().collect();
-            // the reply carries the strongest evidence and its earliest occurrences; the score
-            // and outlets above were computed from all of them
+            // the reply carries the strongest evidence; the score and outlets above were
+            // computed from all of it
             c.evidence.truncate(MAX_EVIDENCE);
-            for e in &mut c.evidence {
-                e.occurrences.truncate(MAX_EVIDENCE_OCCURRENCES);
-            }
             c
         })
         .collect();

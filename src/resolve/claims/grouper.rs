@@ -4,8 +4,8 @@
 use super::content::{ClaimContent, stem};
 use super::disagree::{self, Disagreement};
 use super::{
-    DEFAULT_THRESHOLD, MAX_POSTING, MAX_SCORED, MERGE_MARGIN, MIN_SHARED_STEMS,
-    NEGATION_MIN_SIMILARITY, RECENT_CANDIDATES,
+    DEFAULT_THRESHOLD, MAX_DISAGREEMENT_MEMBERS, MAX_POSTING, MAX_SCORED, MERGE_MARGIN,
+    MIN_SHARED_STEMS, NEGATION_MIN_SIMILARITY, RECENT_CANDIDATES,
 };
 use crate::resolve::fold::word_hash;
 use crate::resolve::speakers::SpeakerId;
@@ -392,7 +392,7 @@ impl ClaimGrouper {
             .unwrap_or_default();
         let members: Vec<(u32, &ClaimMember)> = ids
             .iter()
-            .take(200)
+            .take(MAX_DISAGREEMENT_MEMBERS)
             .filter_map(|&i| Some((i, self.members.get(&i)?)))
             .collect();
         let mut out = Vec::new();
@@ -401,7 +401,8 @@ impl ClaimGrouper {
                 if a.article == b.article {
                     continue;
                 }
-                let close = self.similarity(&a.text, &b.text) >= NEGATION_MIN_SIMILARITY;
+                let close =
+                    self.content_similarity(&a.content, &b.content) >= NEGATION_MIN_SIMILARITY;
                 let reasons = disagree::reasons(&a.content, &b.content, close);
                 if !reasons.is_empty() {
                     out.push(Disagreement {

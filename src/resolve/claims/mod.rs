@@ -34,5 +34,7 @@ pub const MIN_SHARED_STEMS: usize = 3;
 const MAX_SCORED: usize = 32;
 /// Stems in more claims than this do not bring new candidates, only weight to those found.
 const MAX_POSTING: usize = 300;
+/// Claims of a group compared pairwise for disagreements (the earliest).
+const MAX_DISAGREEMENT_MEMBERS: usize = 64;
 /// Candidates taken from the latest claims when every stem of a claim is that common.
 const RECENT_CANDIDATES: usize = 256;

@@ -5,6 +5,9 @@ use crate::index::{ClaimGroup, ClaimOccurrence};
 use crate::pb;
 use crate::service::names::timestamp;
 
+/// Occurrences a claim carries (the earliest); `occurrence_count` gives them all.
+pub(crate) const MAX_CLAIM_OCCURRENCES: usize = 100;
+
 impl View {
     /// The wire claim occurrence.
     fn claim_occurrence(&mut self, o: &ClaimOccurrence) -> pb::ClaimOccurrence {
@@ -43,8 +46,10 @@ impl View {
             occurrences: g
                 .occurrences
                 .iter()
+                .take(MAX_CLAIM_OCCURRENCES)
                 .map(|o| self.claim_occurrence(o))
                 .collect(),
+            occurrence_count: g.occurrences.len() as i32,
             corroborating_outlets: outlets,
             independent_outlet_count: independent as i32,
             disagreements,

@@ -6,6 +6,18 @@ use crate::pb;
 use crate::service::names::timestamp;
 use std::collections::BTreeMap;
 
+/// Occurrences a quote carries in lists, searches, events and conflicts (the earliest);
+/// `occurrence_count` gives them all.
+pub(crate) const MAX_OCCURRENCES_LISTED: usize = 20;
+/// Occurrences a quote carries when read alone (GetQuote).
+pub(crate) const MAX_OCCURRENCES_FULL: usize = 1_000;
+/// Wordings listed per quote, the closest to the canonical text first.
+pub(crate) const MAX_VARIANTS: usize = 50;
+/// Articles listed per wording.
+pub(crate) const MAX_VARIANT_ARTICLES: usize = 100;
+/// Speakers listed per attribution conflict, most occurrences first.
+pub(crate) const MAX_CONFLICT_SIDES: usize = 50;
+
 impl View {
     /// The wire occurrence.
     pub(crate) fn occurrence(&mut self, o: &Occurrence) -> pb::QuoteOccurrence {
@@ -27,7 +39,7 @@ impl View {
     /// The wire quote as a single-resource read returns it: every field, related quotes
     /// included.
     pub(crate) fn quote_full(&mut self, g: &QuoteGroup) -> pb::Quote {
-        let mut q = self.quote(g);
+        let mut q = self.quote_with(g, MAX_OCCURRENCES_FULL);
         q.related_quotes = self
             .index
             .related_quotes(g)
@@ -50,12 +62,22 @@ impl View {
     /// occurrence, variants and counts, but no related quotes, which cost a posting-list walk
     /// per quote; read one quote with GetQuote for those.
     pub(crate) fn quote(&mut self, g: &QuoteGroup) -> pb::Quote {
+        self.quote_with(g, MAX_OCCURRENCES_LISTED)
+    }
+
+    /// The wire quote with at most `max_occurrences` occurrences (the earliest).
+    fn quote_with(&mut self, g: &QuoteGroup, max_occurrences: usize) -> pb::Quote {
         let first = g.first();
         pb::Quote {
             name: g.name(),
             text: g.text().to_string(),
             speaker: self.speaker_ref(g.speaker().as_deref()),
-            occurrences: g.occurrences.iter().map(|o| self.occurrence(o)).collect(),
+            occurrences: g
+                .occurrences
+                .iter()
+                .take(max_occurrences)
+                .map(|o| self.occurrence(o))
+                .collect(),
             first_seen_article: first
                 .map(|o| format!("articles/{}", o.article))
                 .unwrap_or_default(),
@@ -64,10 +86,16 @@ impl View {
             variants: g
                 .variants()
                 .into_iter()
+                .take(MAX_VARIANTS)
                 .map(|v| pb::QuoteVariant {
                     text: v.text,
                     outlets: v.outlets,
-                    articles: v.articles.iter().map(|a| format!("articles/{a}")).collect(),
+                    articles: v
+                        .articles
+                        .iter()
+                        .take(MAX_VARIANT_ARTICLES)
+                        .map(|a| format!("articles/{a}"))
+                        .collect(),
                     similarity: v.similarity,
                 })
                 .collect(),
@@ -117,6 +145,7 @@ impl View {
         sides.sort_by(|a, b| b.1.len().cmp(&a.1.len()).then(a.0.cmp(b.0)));
         let sides = sides
             .into_iter()
+            .take(MAX_CONFLICT_SIDES)
             .map(|(speaker, occs)| {
                 let mut outlets: Vec<String> = occs.iter().map(|o| o.outlet.clone()).collect();
                 outlets.sort();
@@ -124,7 +153,11 @@ impl View {
                 pb::AttributionSide {
                     speaker: self.speaker_ref(Some(speaker)),
                     outlets,
-                    occurrences: occs.into_iter().map(|o| self.occurrence(o)).collect(),
+                    occurrences: occs
+                        .into_iter()
+                        .take(MAX_OCCURRENCES_LISTED)
+                        .map(|o| self.occurrence(o))
+                        .collect(),
                 }
             })
             .collect();
