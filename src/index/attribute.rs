@@ -143,8 +143,9 @@ fn judge(query: &[u64], query_words: usize, quote: &str) -> Option<(MatchKind, f
 /// score (exact 1, contained 0.7–1, near 0.3–0.6) scaled by mean confidence, plus a small bonus
 /// per additional outlet that agrees.
 fn rank(matches: Vec<Match>) -> Vec<Candidate> {
-    let mut by_speaker: BTreeMap<Option<String>, (Candidate, (f64, usize), BTreeSet<String>)> =
-        BTreeMap::new();
+    // per speaker: the candidate, its confidence sum and count, its outlets
+    type Tally = (Candidate, (f64, usize), BTreeSet<String>);
+    let mut by_speaker: BTreeMap<Option<String>, Tally> = BTreeMap::new();
     for m in matches {
         let (cand, conf, outlets) = by_speaker.entry(m.speaker.clone()).or_insert_with(|| {
             (
