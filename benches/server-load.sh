@@ -21,7 +21,10 @@ bin=target/release/saywho
 corpus="$out/corpus.jsonl"
 [ -s "$corpus" ] || "$bin" corpus --articles "$articles" --seed "$seed" --out "$corpus" 2> "$out/corpus.txt"
 
+# a fresh durable store: ingest is measured with every article committed to disk
+rm -rf "$out/data"
 RUST_LOG=warn TOKIO_WORKER_THREADS=1 taskset -c 0 "$bin" serve --addr "127.0.0.1:$port" --no-seeds \
+  --data-dir "$out/data" \
   > "$out/server.log" 2>&1 &
 server=$!
 trap 'kill "$server" 2>/dev/null || true' EXIT

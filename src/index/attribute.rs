@@ -60,23 +60,38 @@ impl Index {
         if words.is_empty() {
             return Err(Error::invalid("text", "must contain at least one word"));
         }
-        // Exact, contained and near matches come from the resolver's word-pair postings; each
-        // occurrence is then judged on its own wording (a group holds fragments and variants).
-        let found = self.inner.resolver.read().quotes.lookup(text);
+        // Exact, contained and near matches come from the resolver's word-pair postings. A group
+        // holds fragments and variants: each of its distinct wordings is judged once, on the
+        // resolver's tokens under its read lock, and the occurrences are then summed up by
+        // wording without the lock.
         let query = crate::resolve::quotes::quote_tokens(text);
+        let judged: Vec<(u32, Verdicts)> = {
+            let r = self.inner.resolver.read();
+            r.quotes
+                .lookup(text)
+                .into_iter()
+                .filter_map(|m| {
+                    let group = r.quotes.group(m.group)?;
+                    let verdicts = group
+                        .variants
+                        .iter()
+                        .filter_map(|&v| {
+                            let var = r.quotes.variant(v)?;
+                            Some((v, judge(&query, words.len(), &var.tokens)))
+                        })
+                        .collect();
+                    Some((m.group, verdicts))
+                })
+                .collect()
+        };
         let mut matches: Vec<Match> = Vec::new();
-        for m in found {
-            let Some(g) = self.quote(&super::resolution::quote_id(m.group)) else {
+        for (group, verdicts) in judged {
+            let Some(g) = self.quote(&super::resolution::quote_id(group)) else {
                 continue;
             };
-            // occurrences repeat a few wordings: judge each wording once
-            let mut judged: FxHashMap<&str, Option<(MatchKind, f64)>> = FxHashMap::default();
             let mut by_side: BTreeMap<(MatchKind, Option<&str>), Match> = BTreeMap::new();
-            for o in &g.occurrences {
-                let verdict = *judged
-                    .entry(o.text.as_str())
-                    .or_insert_with(|| judge(&query, words.len(), &o.text));
-                let Some((kind, score)) = verdict else {
+            for (k, o) in g.occurrences.iter().enumerate() {
+                let Some(&Some((kind, score))) = verdicts.get(&o.variant) else {
                     continue;
                 };
                 let e = by_side
@@ -98,16 +113,31 @@ impl Index {
                 }
                 // the reply carries the earliest occurrences; the rest count in the totals
                 if e.occurrences.len() < MAX_EVIDENCE_OCCURRENCES {
-                    e.occurrences.push(o.clone());
+                    e.occurrences.push(k);
                 }
             }
             matches.extend(by_side.into_values());
         }
-        let mut candidates = rank(matches);
-        candidates.truncate(max);
-        Ok(candidates)
+        let mut ranked = rank(matches);
+        ranked.truncate(max);
+        // only the answers returned copy their occurrences
+        Ok(ranked
+            .into_iter()
+            .map(|(mut c, picked)| {
+                for (e, picked) in c.evidence.iter_mut().zip(picked) {
+                    e.occurrences = picked
+                        .into_iter()
+                        .filter_map(|k| e.quote.occurrences.get(k).cloned())
+                        .collect();
+                }
+                c
+            })
+            .collect())
     }
 }
+
+/// A group's wordings (resolver variant ids) and how the query matches each, if at all.
+type Verdicts = FxHashMap<u32, Option<(MatchKind, f64)>>;
 
 /// The occurrences of one quote that match the query one way and name one speaker, summed up.
 struct Match {
@@ -118,22 +148,21 @@ struct Match {
     /// Sum and number of the occurrences' confidences.
     confidence: (f64, usize),
     outlets: BTreeSet<String>,
-    /// The earliest [`MAX_EVIDENCE_OCCURRENCES`].
-    occurrences: Vec<Occurrence>,
+    /// Positions of the earliest [`MAX_EVIDENCE_OCCURRENCES`] in the quote's occurrences.
+    occurrences: Vec<usize>,
 }
 
-/// How the query (its tokens and word count) relates to one occurrence's wording; a contained
+/// How the query (its tokens and word count) relates to one wording (its tokens); a contained
 /// fragment scores by how much of the quote it covers.
-fn judge(query: &[u64], query_words: usize, quote: &str) -> Option<(MatchKind, f64)> {
-    let tokens = crate::resolve::quotes::quote_tokens(quote);
-    let (kind, score) = crate::resolve::quotes::relate_tokens(query, &tokens)?;
+fn judge(query: &[u64], query_words: usize, tokens: &[u64]) -> Option<(MatchKind, f64)> {
+    let (kind, score) = crate::resolve::quotes::relate_tokens(query, tokens)?;
     let kind = match kind {
         crate::resolve::quotes::MatchKind::Exact => MatchKind::Exact,
         crate::resolve::quotes::MatchKind::Contained => MatchKind::Contained,
         crate::resolve::quotes::MatchKind::Near => MatchKind::Near,
     };
     let score = match kind {
-        MatchKind::Contained => query_words as f64 / keys::words(quote).len().max(1) as f64,
+        MatchKind::Contained => query_words as f64 / tokens.len().max(1) as f64,
         _ => f64::from(score),
     };
     Some((kind, score))
@@ -142,24 +171,28 @@ fn judge(query: &[u64], query_words: usize, quote: &str) -> Option<(MatchKind, f
 /// Groups matched occurrences by speaker and scores each speaker: the best evidence's base
 /// score (exact 1, contained 0.7–1, near 0.3–0.6) scaled by mean confidence, plus a small bonus
 /// per additional outlet that agrees.
-fn rank(matches: Vec<Match>) -> Vec<Candidate> {
-    // per speaker: the candidate, its confidence sum and count, its outlets
-    type Tally = (Candidate, (f64, usize), BTreeSet<String>);
+/// Each candidate comes with, per piece of evidence, the positions of the occurrences to return.
+fn rank(matches: Vec<Match>) -> Vec<(Candidate, Vec<Vec<usize>>)> {
+    // per speaker: the candidate, its confidence sum and count, its outlets, and the
+    // occurrence positions of each piece of evidence
+    type Tally = (Candidate, (f64, usize), BTreeSet<String>, Vec<Vec<usize>>);
     let mut by_speaker: BTreeMap<Option<String>, Tally> = BTreeMap::new();
     for m in matches {
-        let (cand, conf, outlets) = by_speaker.entry(m.speaker.clone()).or_insert_with(|| {
-            (
-                Candidate {
-                    speaker: m.speaker.clone(),
-                    score: 0.0,
-                    kind: m.kind,
-                    outlets: Vec::new(),
-                    evidence: Vec::new(),
-                },
-                (0.0, 0),
-                BTreeSet::new(),
-            )
-        });
+        let (cand, conf, outlets, picked) =
+            by_speaker.entry(m.speaker.clone()).or_insert_with(|| {
+                (
+                    Candidate {
+                        speaker: m.speaker.clone(),
+                        score: 0.0,
+                        kind: m.kind,
+                        outlets: Vec::new(),
+                        evidence: Vec::new(),
+                    },
+                    (0.0, 0),
+                    BTreeSet::new(),
+                    Vec::new(),
+                )
+            });
         conf.0 += m.confidence.0;
         conf.1 += m.confidence.1;
         outlets.extend(m.outlets);
@@ -168,31 +201,34 @@ fn rank(matches: Vec<Match>) -> Vec<Candidate> {
             quote: m.quote,
             kind: m.kind,
             score: m.score,
-            occurrences: m.occurrences,
+            occurrences: Vec::new(),
         });
+        picked.push(m.occurrences);
     }
-    let mut out: Vec<Candidate> = by_speaker
+    let mut out: Vec<(Candidate, Vec<Vec<usize>>)> = by_speaker
         .into_values()
-        .map(|(mut c, (sum, n), outlets)| {
-            c.evidence.sort_by(|a, b| {
+        .map(|(mut c, (sum, n), outlets, picked)| {
+            let mut paired: Vec<(Evidence, Vec<usize>)> =
+                c.evidence.drain(..).zip(picked).collect();
+            paired.sort_by(|(a, _), (b, _)| {
                 (b.kind, b.score)
                     .partial_cmp(&(a.kind, a.score))
                     .unwrap_or(std::cmp::Ordering::Equal)
                     .then_with(|| a.quote.id.cmp(&b.quote.id))
             });
+            paired.truncate(MAX_EVIDENCE);
+            let (evidence, picked): (Vec<Evidence>, Vec<Vec<usize>>) = paired.into_iter().unzip();
+            c.evidence = evidence;
             let base = c.evidence.iter().map(base_score).fold(0.0, f64::max);
             let mean_conf = if n == 0 { 0.0 } else { sum / n as f64 };
             let bonus = 0.05 * outlets.len().saturating_sub(1) as f64;
             let unattributed_penalty = if c.speaker.is_none() { 0.5 } else { 1.0 };
             c.score = ((base * (0.5 + 0.5 * mean_conf) + bonus) * unattributed_penalty).min(1.0);
             c.outlets = outlets.into_iter().collect();
-            // the reply carries the strongest evidence; the score and outlets above were
-            // computed from all of it
-            c.evidence.truncate(MAX_EVIDENCE);
-            c
+            (c, picked)
         })
         .collect();
-    out.sort_by(|a, b| {
+    out.sort_by(|(a, _), (b, _)| {
         b.score
             .total_cmp(&a.score)
             .then_with(|| a.speaker.cmp(&b.speaker))

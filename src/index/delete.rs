@@ -24,6 +24,7 @@ impl Index {
             };
             let mut group = (*old).clone();
             group.occurrences.retain(|o| o.article != id);
+            group.changed();
             deleted.quote_occurrences += old.occurrences.len() - group.occurrences.len();
             self.resolve_quote_group(&resolver, g, &mut group);
             let new = (!group.occurrences.is_empty()).then(|| Arc::new(group));

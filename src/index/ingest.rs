@@ -186,6 +186,7 @@ impl Index {
                 speaker_kind: kind_of(q.speaker),
                 method: q.method,
                 confidence: q.confidence.clamp(0.0, 1.0),
+                variant: assignment.variant,
             };
             let qid = resolution::quote_id(assignment.group);
             let entry = touched
@@ -206,11 +207,10 @@ impl Index {
                 }
                 continue;
             }
-            let mut group = old.as_deref().cloned().unwrap_or_else(|| QuoteGroup {
-                id: qid.clone(),
-                words: Vec::new(),
-                occurrences: Vec::new(),
-            });
+            let mut group = old
+                .as_deref()
+                .cloned()
+                .unwrap_or_else(|| QuoteGroup::new(qid.clone()));
             for occ in occs {
                 group.insert(occ);
             }

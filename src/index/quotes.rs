@@ -3,6 +3,7 @@
 use super::keys;
 use crate::model::{AttributionMethod, QuoteKind, Span, SpeakerKind};
 use std::collections::{BTreeMap, BTreeSet};
+use std::sync::OnceLock;
 
 /// One appearance of a quotation in one article.
 #[derive(Clone, Debug, PartialEq)]
@@ -33,6 +34,9 @@ pub struct Occurrence {
     pub method: Option<AttributionMethod>,
     /// Confidence in `[0, 1]`.
     pub confidence: f32,
+    /// The cross-source resolver's id of its normalised wording (shared by every occurrence of
+    /// the same words), so that a lookup judges each wording once.
+    pub variant: u32,
 }
 
 impl Occurrence {
@@ -55,7 +59,16 @@ pub struct Variant {
     pub similarity: f64,
 }
 
-/// The same words across articles. Immutable once published: writers replace the whole group.
+/// What readers derive from all of a group's occurrences, computed once per published version.
+#[derive(Clone, Debug, Default, PartialEq)]
+struct Summary {
+    speaker: Option<String>,
+    variants: Vec<Variant>,
+    outlet_counts: Vec<(String, usize)>,
+}
+
+/// The same words across articles. Published versions are immutable: writers change a private
+/// copy (copy on write) and call [`QuoteGroup::changed`] after changing occurrences in place.
 #[derive(Clone, Debug, PartialEq)]
 pub struct QuoteGroup {
     /// The resource id (`quotes/{id}`).
@@ -64,9 +77,44 @@ pub struct QuoteGroup {
     pub words: Vec<String>,
     /// Every occurrence, sorted by [`Occurrence::order_key`].
     pub occurrences: Vec<Occurrence>,
+    summary: SummaryCache,
+}
+
+/// The summary of one version of a group; not part of its value (two groups with the same
+/// occurrences are equal whether or not either was summed up yet).
+#[derive(Clone, Debug, Default)]
+struct SummaryCache(OnceLock<Summary>);
+
+impl PartialEq for SummaryCache {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
 }
 
 impl QuoteGroup {
+    /// An empty group.
+    pub fn new(id: String) -> Self {
+        QuoteGroup {
+            id,
+            words: Vec::new(),
+            occurrences: Vec::new(),
+            summary: SummaryCache::default(),
+        }
+    }
+
+    /// Forgets what was derived from the occurrences; call after changing them in place.
+    pub fn changed(&mut self) {
+        self.summary = SummaryCache::default();
+    }
+
+    fn summary(&self) -> &Summary {
+        self.summary.0.get_or_init(|| Summary {
+            speaker: self.compute_speaker(),
+            variants: self.compute_variants(),
+            outlet_counts: self.compute_outlet_counts(),
+        })
+    }
+
     /// The resource name, `quotes/{id}`.
     pub fn name(&self) -> String {
         format!("quotes/{}", self.id)
@@ -88,11 +136,16 @@ impl QuoteGroup {
             .occurrences
             .partition_point(|o| o.order_key() < occ.order_key());
         self.occurrences.insert(pos, occ);
+        self.changed();
     }
 
     /// The speaker most occurrences name, preferring a named person or organisation over an
     /// unnamed role, then the higher total confidence, then the smaller id.
     pub fn speaker(&self) -> Option<String> {
+        self.summary().speaker.clone()
+    }
+
+    fn compute_speaker(&self) -> Option<String> {
         let mut votes: BTreeMap<&str, (bool, usize, f32)> = BTreeMap::new();
         for o in &self.occurrences {
             if let Some(s) = &o.speaker {
@@ -142,7 +195,11 @@ impl QuoteGroup {
     }
 
     /// Occurrence counts by outlet (as written by the first occurrence of each), most first.
-    pub fn outlet_counts(&self) -> Vec<(String, usize)> {
+    pub fn outlet_counts(&self) -> &[(String, usize)] {
+        &self.summary().outlet_counts
+    }
+
+    fn compute_outlet_counts(&self) -> Vec<(String, usize)> {
         let mut counts: BTreeMap<String, (String, usize)> = BTreeMap::new();
         for o in &self.occurrences {
             let e = counts
@@ -156,7 +213,11 @@ impl QuoteGroup {
     }
 
     /// Each distinct wording with its outlets and similarity to the canonical text.
-    pub fn variants(&self) -> Vec<Variant> {
+    pub fn variants(&self) -> &[Variant] {
+        &self.summary().variants
+    }
+
+    fn compute_variants(&self) -> Vec<Variant> {
         let canonical = self.text();
         let mut by_text: BTreeMap<&str, (BTreeSet<String>, BTreeSet<String>)> = BTreeMap::new();
         for o in &self.occurrences {
@@ -201,16 +262,13 @@ mod tests {
             speaker_kind: speaker.map(|s| s.1),
             method: None,
             confidence: 0.9,
+            variant: 0,
         }
     }
 
     #[test]
     fn named_speaker_beats_a_role_and_first_seen_is_earliest() {
-        let mut g = QuoteGroup {
-            id: "q".into(),
-            words: vec![],
-            occurrences: vec![],
-        };
+        let mut g = QuoteGroup::new("q".into());
         let role = Some(("spokesperson", SpeakerKind::Role));
         g.insert(occ("b", 20, "One call, is not enough", role));
         g.insert(occ("c", 30, "One call, is not enough", role));

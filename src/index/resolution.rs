@@ -74,6 +74,7 @@ impl Index {
             g.words = words;
         }
         let speakers = r.quote_speakers(group);
+        g.changed();
         for o in &mut g.occurrences {
             match speakers
                 .get(&(o.article.as_str(), o.ordinal as usize))

@@ -41,7 +41,11 @@ pub fn statements(text: &str) -> Vec<Span> {
         let end = match c {
             '\n' => Some(i),
             '.' | '!' | '?' if after.is_none_or(char::is_whitespace) => {
-                let word_start = text[..i].rfind(char::is_whitespace).map_or(0, |p| p + 1);
+                // after the last whitespace character (which may take several bytes: U+0085)
+                let word_start = text[..i]
+                    .char_indices()
+                    .rfind(|(_, c)| c.is_whitespace())
+                    .map_or(0, |(p, c)| p + c.len_utf8());
                 (c != '.' || !is_abbreviation(&text[word_start..i])).then_some(stop_end)
             }
             _ => None,
@@ -101,6 +105,14 @@ fn push_clause(text: &str, start: usize, end: usize, out: &mut Vec<Span>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_multi_byte_space_before_a_stop_is_not_cut_inside() {
+        let text = "Prices rose by two points\u{85}a. Then they fell again.";
+        for span in statements(text) {
+            assert!(text.get(span.start..span.end).is_some(), "{span:?}");
+        }
+    }
 
     #[test]
     fn sentences_without_abbreviations_or_quotes() {

@@ -94,6 +94,12 @@ pub(super) fn relate(query: &[u64], variant: &[u64]) -> Option<(MatchKind, f32)>
     if find_contiguous(variant, query).is_some() {
         return Some((MatchKind::Contained, 1.0));
     }
+    // the query words found anywhere in the variant bound the alignment's matches: skip the
+    // alignment when even that bound cannot reach a near match
+    let present = query.iter().filter(|t| variant.contains(t)).count();
+    if present < MIN_LINK_WORDS || (present as f32) < NEAR_MIN_SCORE * query.len() as f32 {
+        return None;
+    }
     let l = local_align(query, variant);
     let score = l.matches as f32 / query.len().max(l.b_region).max(1) as f32;
     (l.matches >= MIN_LINK_WORDS && score >= NEAR_MIN_SCORE).then_some((MatchKind::Near, score))

@@ -85,11 +85,11 @@ impl View {
             first_seen_time: first.map(|o| timestamp(o.time_ms)),
             variants: g
                 .variants()
-                .into_iter()
+                .iter()
                 .take(MAX_VARIANTS)
                 .map(|v| pb::QuoteVariant {
-                    text: v.text,
-                    outlets: v.outlets,
+                    text: v.text.clone(),
+                    outlets: v.outlets.clone(),
                     articles: v
                         .articles
                         .iter()
@@ -101,10 +101,10 @@ impl View {
                 .collect(),
             outlet_counts: g
                 .outlet_counts()
-                .into_iter()
+                .iter()
                 .map(|(outlet, n)| pb::OutletCount {
-                    outlet,
-                    count: n as i32,
+                    outlet: outlet.clone(),
+                    count: *n as i32,
                 })
                 .collect(),
             occurrence_count: g.occurrences.len() as i32,
