@@ -4,7 +4,7 @@
 use super::error::{Error, Result};
 use super::quotes::{Occurrence, QuoteGroup};
 use super::{Index, keys};
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
 
@@ -89,7 +89,9 @@ impl Index {
             let Some(g) = self.quote(&super::resolution::quote_id(group)) else {
                 continue;
             };
-            let mut by_side: BTreeMap<(MatchKind, Option<&str>), Match> = BTreeMap::new();
+            let mut by_side: FxHashMap<(MatchKind, Option<&str>), Match> = FxHashMap::default();
+            let mut outlets: FxHashMap<(MatchKind, Option<&str>), FxHashSet<&str>> =
+                FxHashMap::default();
             for (k, o) in g.occurrences.iter().enumerate() {
                 let Some(&Some((kind, score))) = verdicts.get(&o.variant) else {
                     continue;
@@ -108,15 +110,28 @@ impl Index {
                 e.score = e.score.max(score.min(1.0));
                 e.confidence.0 += f64::from(o.confidence);
                 e.confidence.1 += 1;
-                if !o.outlet.is_empty() && !e.outlets.contains(&o.outlet) {
-                    e.outlets.insert(o.outlet.clone());
+                if !o.outlet.is_empty() {
+                    outlets
+                        .entry((kind, o.speaker.as_deref()))
+                        .or_default()
+                        .insert(&o.outlet);
                 }
                 // the reply carries the earliest occurrences; the rest count in the totals
                 if e.occurrences.len() < MAX_EVIDENCE_OCCURRENCES {
                     e.occurrences.push(k);
                 }
             }
-            matches.extend(by_side.into_values());
+            let mut sides: Vec<((MatchKind, Option<&str>), Match)> = by_side.into_iter().collect();
+            sides.sort_by(|a, b| a.0.cmp(&b.0));
+            for (key, mut m) in sides {
+                m.outlets = outlets
+                    .remove(&key)
+                    .unwrap_or_default()
+                    .into_iter()
+                    .map(str::to_string)
+                    .collect();
+                matches.push(m);
+            }
         }
         let mut ranked = rank(matches);
         ranked.truncate(max);
