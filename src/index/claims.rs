@@ -79,6 +79,14 @@ impl ClaimGroup {
         self.occurrences.insert(pos, occ);
     }
 
+    /// Adds many occurrences at once, sorting once (instead of shifting the list per insert).
+    pub fn extend(&mut self, occs: impl IntoIterator<Item = ClaimOccurrence>) {
+        self.occurrences.extend(occs);
+        self.occurrences.sort_by(|a, b| {
+            (a.time_ms, &a.article, a.ordinal).cmp(&(b.time_ms, &b.article, b.ordinal))
+        });
+    }
+
     /// The distinct normalised outlets of the occurrences.
     pub fn outlets(&self) -> BTreeSet<String> {
         self.occurrences

@@ -133,6 +133,9 @@ impl Index {
         // Cross-source resolution: which speaker, quote group and claim group.
         let mut resolver = inner.resolver.write();
         let resolution = resolver.add_article(&article, &extraction);
+        // Publishing only reads the resolver: lookups may read it alongside (the writer mutex
+        // still keeps other writers out).
+        let resolver = parking_lot::RwLockWriteGuard::downgrade(resolver);
 
         // Speakers: one contribution per distinct speaker id.
         let local_ids: Vec<Option<String>> = resolution
@@ -290,8 +293,12 @@ impl Index {
             self.append_contribution(sid, &id, contribution);
         }
         let own: BTreeSet<String> = contributions.keys().cloned().collect();
-        let groups: Vec<u32> = quote_groups.iter().copied().collect();
-        self.sync_role_holders(&inner.resolver.read(), &groups, Some((&id, &own)));
+        // only groups re-decided as a whole can have changed who holds a role
+        self.sync_role_holders(
+            &inner.resolver.read(),
+            &resolution.reattributed,
+            Some((&id, &own)),
+        );
 
         let record = Arc::new(ArticleRecord {
             quotes: quote_refs,

@@ -128,13 +128,15 @@ impl Index {
                         .collect()
                 })
                 .unwrap_or_default();
+            let mut occs = Vec::with_capacity(members.len());
             for (member, m) in members {
                 let Some(occ) = self.claim_occurrence(r, member, m, &prev, current) else {
                     continue;
                 };
                 g.claimant = g.claimant.or_else(|| occ.claimant.clone());
-                g.insert(occ);
+                occs.push(occ);
             }
+            g.extend(occs);
             new = (!g.occurrences.is_empty()).then_some(g);
         }
         if new.is_some() {

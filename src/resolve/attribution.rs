@@ -91,6 +91,9 @@ pub fn weight(o: &Occurrence) -> f32 {
     method_weight(o.method) * o.confidence.clamp(0.0, 1.0) * kind
 }
 
+/// Most occurrences kept as the evidence of one side (the strongest first).
+pub const MAX_SIDE_EVIDENCE: usize = 64;
+
 /// Most occurrences cited as the evidence of one naming (the strongest first).
 pub const MAX_NAMING_EVIDENCE: usize = 16;
 
@@ -118,12 +121,20 @@ pub fn attribute_group(occurrences: &[Occurrence]) -> GroupAttribution {
             }
         }
     }
+    // each side keeps its strongest evidence: selecting it first keeps this linear in the
+    // group's size
     for side in &mut sides {
-        side.evidence.sort_by(|&a, &b| {
+        let order = |&a: &usize, &b: &usize| {
             weight(&occurrences[b])
                 .total_cmp(&weight(&occurrences[a]))
                 .then(a.cmp(&b))
-        });
+        };
+        if side.evidence.len() > MAX_SIDE_EVIDENCE {
+            side.evidence
+                .select_nth_unstable_by(MAX_SIDE_EVIDENCE, order);
+            side.evidence.truncate(MAX_SIDE_EVIDENCE);
+        }
+        side.evidence.sort_by(order);
     }
     sides.sort_by(|a, b| {
         b.weight

@@ -46,6 +46,9 @@ pub struct ArticleResolution {
     pub statements: Vec<(Span, ClaimAssignment)>,
     /// The earlier article this one copies, if it is a syndicated copy.
     pub copy_of: Option<CopyOf>,
+    /// Quote groups whose speakers were re-decided as a whole (the only ones whose roles may
+    /// have changed holder).
+    pub reattributed: Vec<u32>,
 }
 
 /// Every cross-source structure, fed article by article.
@@ -130,12 +133,15 @@ impl Resolver {
         }
         self.article_groups
             .insert(id.clone(), touched.keys().copied().collect());
+        let mut reattributed = Vec::new();
         for (g, (before, role)) in touched {
             // a role is named through the group's words whatever the group's size
             if role || reattributes_all(before, self.occurrences(g).len()) {
                 self.reattribute(g);
+                reattributed.push(g);
             }
         }
+        reattributed.sort_unstable();
         let mut claims = Vec::with_capacity(ex.claims.len());
         let mut members = Vec::new();
         for (i, c) in ex.claims.iter().enumerate() {
@@ -191,6 +197,7 @@ impl Resolver {
             claims,
             statements: stmts,
             copy_of,
+            reattributed,
         }
     }
 
