@@ -1,0 +1,96 @@
+//! Claim grouping against a synthetic corpus's ground truth (a development measurement, not a
+//! test): loads the first N articles of a `saywho corpus` file into the cross-source resolver,
+//! matches each true claim to the extracted claim covering most of it, and reports pairwise
+//! precision and recall of the grouping (two reports of the same true claim should share a group,
+//! two of different claims should not), with the largest groups.
+//!
+//! `cargo run --release --example claim_grouping -- corpus.jsonl corpus.truth.jsonl [N]`
+
+use anyhow::{Context, Result};
+use saywho::model::{Article, ArticleMeta};
+use saywho::resolve::Resolver;
+use serde_json::Value;
+use std::io::BufRead;
+
+fn lines(path: &str) -> Result<impl Iterator<Item = Result<Value>>> {
+    let file = std::fs::File::open(path).with_context(|| format!("open {path}"))?;
+    Ok(std::io::BufReader::new(file)
+        .lines()
+        .map(|l| Ok(serde_json::from_str(&l?)?)))
+}
+
+fn main() -> Result<()> {
+    let args: Vec<String> = std::env::args().collect();
+    let (Some(corpus), Some(truth)) = (args.get(1), args.get(2)) else {
+        anyhow::bail!("usage: claim_grouping CORPUS.jsonl TRUTH.jsonl [N]");
+    };
+    let n: usize = args.get(3).map_or(Ok(usize::MAX), |s| s.parse())?;
+    let mut r = Resolver::with_statements();
+    // (true claim id, resolver member) for every true claim extraction found
+    let mut found: Vec<(String, u32)> = Vec::new();
+    let started = std::time::Instant::now();
+    let mut articles = 0;
+    for (c, t) in lines(corpus)?.zip(lines(truth)?).take(n) {
+        let (c, t) = (c?, t?);
+        let text = c["text"].as_str().context("text")?.to_string();
+        let article = Article {
+            id: c["id"].as_str().context("id")?.into(),
+            text: text.clone(),
+            meta: ArticleMeta {
+                outlet: c["outlet"].as_str().unwrap_or_default().into(),
+                ..Default::default()
+            },
+            ingested_ms: 0,
+        };
+        let ex = saywho::extract::extract(&text);
+        let res = r.add_article(&article, &ex);
+        articles += 1;
+        for tc in t["claims"].as_array().into_iter().flatten() {
+            let (Some(s), Some(e), Some(id)) = (
+                tc["start"].as_u64(),
+                tc["end"].as_u64(),
+                tc["claim"].as_str(),
+            ) else {
+                continue;
+            };
+            let (s, e) = (s as usize, e as usize);
+            let covering = ex.claims.iter().position(|c| {
+                c.span.end.min(e).saturating_sub(c.span.start.max(s)) * 2 > e.saturating_sub(s)
+            });
+            if let Some(Some(a)) = covering.and_then(|k| res.claims.get(k)) {
+                found.push((id.to_string(), a.member));
+            }
+        }
+    }
+    let group = |m: u32| r.claims.member(m).map(|x| x.group);
+    let (mut tp, mut fp, mut fn_) = (0u64, 0u64, 0u64);
+    for (i, (ta, ma)) in found.iter().enumerate() {
+        for (tb, mb) in &found[i + 1..] {
+            match (ta == tb, group(*ma) == group(*mb)) {
+                (true, true) => tp += 1,
+                (false, true) => fp += 1,
+                (true, false) => fn_ += 1,
+                (false, false) => {}
+            }
+        }
+    }
+    let mut sizes: Vec<usize> = r
+        .claims
+        .group_ids()
+        .map(|g| r.claims.group(g).map_or(0, <[u32]>::len))
+        .collect();
+    sizes.sort_unstable_by(|a, b| b.cmp(a));
+    println!(
+        "{articles} articles in {:.1} s; {} claim groups, largest {:?}",
+        started.elapsed().as_secs_f64(),
+        sizes.len(),
+        &sizes[..sizes.len().min(8)]
+    );
+    println!(
+        "{} true claims found; pairwise precision {:.3}, recall {:.3}",
+        found.len(),
+        tp as f64 / (tp + fp).max(1) as f64,
+        tp as f64 / (tp + fn_).max(1) as f64
+    );
+    Ok(())
+}

@@ -1,0 +1,61 @@
+//! Loads the first N articles of a JSON Lines corpus into an in-process index and times the
+//! lookups the server spends most on, without gRPC (a profiling driver, not a benchmark:
+//! `perf record --call-graph dwarf target/release/examples/lookprof corpus.jsonl 4000`).
+
+use anyhow::{Context, Result};
+use saywho::index::{Index, NewArticle, PageRequest, QuoteFilter};
+use saywho::model::ArticleMeta;
+use std::io::BufRead;
+use std::time::Instant;
+
+fn main() -> Result<()> {
+    let args: Vec<String> = std::env::args().collect();
+    let path = args.get(1).context("usage: lookprof CORPUS.jsonl [N]")?;
+    let n: usize = args.get(2).map_or(Ok(usize::MAX), |s| s.parse())?;
+    let index = Index::new();
+    let file = std::fs::File::open(path).with_context(|| format!("open {path}"))?;
+    let t = Instant::now();
+    for line in std::io::BufReader::new(file).lines().take(n) {
+        let v: serde_json::Value = serde_json::from_str(&line?)?;
+        index.create_article(NewArticle {
+            id: v["id"].as_str().map(str::to_string),
+            request_id: None,
+            text: v["text"].as_str().context("text")?.to_string(),
+            meta: ArticleMeta {
+                outlet: v["outlet"].as_str().unwrap_or_default().into(),
+                ..Default::default()
+            },
+        })?;
+    }
+    eprintln!("load: {:.1} s", t.elapsed().as_secs_f64());
+    let quotes = index
+        .list_quotes(
+            &QuoteFilter::default(),
+            &PageRequest::parse(200, "", &["q"])?,
+        )
+        .items;
+    let calls = quotes.len().max(1) as f64;
+    let t = Instant::now();
+    for q in &quotes {
+        let words: Vec<&str> = q.text().split_whitespace().take(8).collect();
+        index.attribute(&words.join(" "), 5)?;
+    }
+    eprintln!(
+        "attribute: {:.2} ms/call",
+        t.elapsed().as_secs_f64() * 1e3 / calls
+    );
+    let page = PageRequest::parse(20, "", &["q"])?;
+    let t = Instant::now();
+    for q in &quotes {
+        let filter = QuoteFilter {
+            speakers: q.speaker().map(|s| vec![s]),
+            ..Default::default()
+        };
+        index.list_quotes(&filter, &page);
+    }
+    eprintln!(
+        "list by speaker: {:.2} ms/call",
+        t.elapsed().as_secs_f64() * 1e3 / calls
+    );
+    Ok(())
+}
