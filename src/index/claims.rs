@@ -31,6 +31,13 @@ pub struct ClaimOccurrence {
     pub confidence: f32,
 }
 
+impl ClaimOccurrence {
+    /// Sort key: earliest first, then article, then position.
+    pub fn order_key(&self) -> (i64, &str, u32) {
+        (self.time_ms, &self.article, self.ordinal)
+    }
+}
+
 /// A claim that contradicts another (filled by cross-source resolution).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Disagreement {
@@ -66,14 +73,11 @@ impl ClaimGroup {
 
     /// Adds an occurrence, keeping the order.
     pub fn insert(&mut self, occ: ClaimOccurrence) {
-        fn key(o: &ClaimOccurrence) -> (i64, &str, u32) {
-            (o.time_ms, o.article.as_str(), o.ordinal)
-        }
         // new reports are usually the latest: look from the end
         let pos = match self.occurrences.last() {
-            Some(last) if key(last) > key(&occ) => {
-                self.occurrences.partition_point(|o| key(o) < key(&occ))
-            }
+            Some(last) if last.order_key() > occ.order_key() => self
+                .occurrences
+                .partition_point(|o| o.order_key() < occ.order_key()),
             _ => self.occurrences.len(),
         };
         self.occurrences.insert(pos, occ);
@@ -82,9 +86,8 @@ impl ClaimGroup {
     /// Adds many occurrences at once, sorting once (instead of shifting the list per insert).
     pub fn extend(&mut self, occs: impl IntoIterator<Item = ClaimOccurrence>) {
         self.occurrences.extend(occs);
-        self.occurrences.sort_by(|a, b| {
-            (a.time_ms, &a.article, a.ordinal).cmp(&(b.time_ms, &b.article, b.ordinal))
-        });
+        self.occurrences
+            .sort_by(|a, b| a.order_key().cmp(&b.order_key()));
     }
 
     /// The distinct normalised outlets of the occurrences.
