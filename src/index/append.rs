@@ -17,8 +17,8 @@ use std::sync::Arc;
 impl Index {
     /// Adds new occurrences to a published quote group in place. Each takes its speaker from
     /// the resolver as it stands; earlier occurrences keep theirs (the caller re-decides the
-    /// whole group when [`crate::resolve::reattributes_all`] says so). False when the group is
-    /// not published.
+    /// whole group when [`crate::resolve::reattributes_all`] says so). Returns the group as
+    /// published, or `None` when it is not published.
     pub(super) fn append_quote_occurrences(
         &self,
         r: &Resolver,
@@ -35,6 +35,12 @@ impl Index {
             }
         }
         let words = quote_words(r, group);
+        // what the new occurrences add to the posting lists, taken before they move in
+        let speakers: Vec<String> = occs.iter().filter_map(|o| o.speaker.clone()).collect();
+        let outlets: Vec<String> = occs.iter().map(|o| keys::outlet_key(&o.outlet)).collect();
+        let named = occs
+            .iter()
+            .any(|o| o.speaker.is_some() && o.speaker_kind != Some(SpeakerKind::Role));
         let (published, old_words) = {
             let mut entry = i.quotes.get_mut(qid)?;
             let g = Arc::make_mut(&mut entry);
@@ -42,8 +48,8 @@ impl Index {
                 Some(w) if w != g.words => Some(std::mem::replace(&mut g.words, w)),
                 _ => None,
             };
-            for o in &occs {
-                g.insert(o.clone());
+            for o in occs {
+                g.insert(o);
             }
             (Arc::clone(&entry), old_words)
         };
@@ -54,15 +60,12 @@ impl Index {
             let sh = |w: &[String]| keys::shingles(w).into_iter().collect::<BTreeSet<u64>>();
             diff(&i.quote_shingles, qid, sh(&old), sh(new));
         }
-        for o in &occs {
-            if let Some(s) = &o.speaker {
-                i.quotes_by_speaker.add(s.clone(), qid);
-            }
-            i.quotes_by_outlet.add(keys::outlet_key(&o.outlet), qid);
+        for s in speakers {
+            i.quotes_by_speaker.add(s, qid);
         }
-        let named = occs
-            .iter()
-            .any(|o| o.speaker.is_some() && o.speaker_kind != Some(SpeakerKind::Role));
+        for o in outlets {
+            i.quotes_by_outlet.add(o, qid);
+        }
         if named && !i.conflicts.contains(qid) && published.is_conflict() {
             i.conflicts.insert(qid);
         }

@@ -160,7 +160,8 @@ impl Index {
         let speaker_of = |i: Option<usize>| i.and_then(|i| local_ids.get(i).cloned().flatten());
         let kind_of = |i: Option<usize>| i.and_then(|i| extraction.speakers.get(i)).map(|s| s.kind);
 
-        // Quotes: each joins the group the resolver chose; every group touched is re-attributed.
+        // Quotes: each joins the group the resolver chose; a group an article only adds to is
+        // appended to, any other is re-attributed as a whole and republished.
         let mut quote_refs = Vec::new();
         let mut events = Vec::new();
         let mut touched: BTreeMap<String, (u32, Vec<Occurrence>)> = BTreeMap::new();

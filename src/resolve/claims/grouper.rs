@@ -302,11 +302,6 @@ impl ClaimGrouper {
         })
     }
 
-    /// The similarity of two texts under the current document frequencies, in `[0, 1]`.
-    pub fn similarity(&self, a: &str, b: &str) -> f32 {
-        self.content_similarity(&ClaimContent::of(a), &ClaimContent::of(b))
-    }
-
     /// The similarity of two claims' features, in `[0, 1]`.
     fn content_similarity(&self, a: &ClaimContent, b: &ClaimContent) -> f32 {
         let shared: Vec<&String> = a
