@@ -1,8 +1,9 @@
-//! Claim grouping against a synthetic corpus's ground truth (a development measurement, not a
+//! Claim and quote grouping against a synthetic corpus's ground truth (a development measurement, not a
 //! test): loads the first N articles of a `saywho corpus` file into the cross-source resolver,
 //! matches each true claim to the extracted claim covering most of it, and reports pairwise
 //! precision and recall of the grouping (two reports of the same true claim should share a group,
-//! two of different claims should not), with the largest groups.
+//! two of different claims should not), with the largest groups; likewise for quotations (two
+//! occurrences of one true statement, whole or trimmed, should share a quote group).
 //!
 //! `cargo run --release --example claim_grouping -- corpus.jsonl corpus.truth.jsonl [N]`
 
@@ -28,6 +29,8 @@ fn main() -> Result<()> {
     let mut r = Resolver::with_statements();
     // (true claim id, resolver member) for every true claim extraction found
     let mut found: Vec<(String, u32)> = Vec::new();
+    // (true statement id, resolver variant) for every true quotation found
+    let mut quotes: Vec<(String, u32)> = Vec::new();
     let started = std::time::Instant::now();
     let mut articles = 0;
     for (c, t) in lines(corpus)?.zip(lines(truth)?).take(n) {
@@ -45,6 +48,22 @@ fn main() -> Result<()> {
         let ex = saywho::extract::extract(&text);
         let res = r.add_article(&article, &ex);
         articles += 1;
+        for tq in t["quotes"].as_array().into_iter().flatten() {
+            let (Some(s), Some(e), Some(id)) = (
+                tq["start"].as_u64(),
+                tq["end"].as_u64(),
+                tq["statement"].as_str(),
+            ) else {
+                continue;
+            };
+            let (s, e) = (s as usize, e as usize);
+            let covering = ex.quotes.iter().position(|q| {
+                q.span.end.min(e).saturating_sub(q.span.start.max(s)) * 2 > e.saturating_sub(s)
+            });
+            if let Some(Some(a)) = covering.and_then(|k| res.quotes.get(k)) {
+                quotes.push((id.to_string(), a.variant));
+            }
+        }
         for tc in t["claims"].as_array().into_iter().flatten() {
             let (Some(s), Some(e), Some(id)) = (
                 tc["start"].as_u64(),
@@ -62,18 +81,31 @@ fn main() -> Result<()> {
             }
         }
     }
+    let loaded = started.elapsed();
     let group = |m: u32| r.claims.member(m).map(|x| x.group);
-    let (mut tp, mut fp, mut fn_) = (0u64, 0u64, 0u64);
-    for (i, (ta, ma)) in found.iter().enumerate() {
-        for (tb, mb) in &found[i + 1..] {
-            match (ta == tb, group(*ma) == group(*mb)) {
-                (true, true) => tp += 1,
-                (false, true) => fp += 1,
-                (true, false) => fn_ += 1,
-                (false, false) => {}
-            }
-        }
-    }
+    let (precision, recall) = pairwise(&found, group);
+    let variant_group = |v: u32| r.quotes.variant(v).map(|x| x.group);
+    let (quote_precision, quote_recall) = pairwise(&quotes, variant_group);
+    let mut quote_sizes: Vec<usize> = r
+        .quotes
+        .variant_ids()
+        .filter_map(|v| r.quotes.variant(v).map(|x| x.group))
+        .fold(
+            std::collections::HashMap::<u32, usize>::new(),
+            |mut m, g| {
+                *m.entry(g).or_default() += 1;
+                m
+            },
+        )
+        .into_values()
+        .collect();
+    quote_sizes.sort_unstable_by(|a, b| b.cmp(a));
+    println!(
+        "{} true quotations found; pairwise precision {quote_precision:.3}, recall {quote_recall:.3}; {} quote groups, most wordings {:?}",
+        quotes.len(),
+        r.quotes.group_count(),
+        &quote_sizes[..quote_sizes.len().min(8)]
+    );
     let mut sizes: Vec<usize> = r
         .claims
         .group_ids()
@@ -82,15 +114,35 @@ fn main() -> Result<()> {
     sizes.sort_unstable_by(|a, b| b.cmp(a));
     println!(
         "{articles} articles in {:.1} s; {} claim groups, largest {:?}",
-        started.elapsed().as_secs_f64(),
+        loaded.as_secs_f64(),
         sizes.len(),
         &sizes[..sizes.len().min(8)]
     );
     println!(
         "{} true claims found; pairwise precision {:.3}, recall {:.3}",
         found.len(),
-        tp as f64 / (tp + fp).max(1) as f64,
-        tp as f64 / (tp + fn_).max(1) as f64
+        precision,
+        recall
     );
     Ok(())
+}
+
+/// Pairwise precision and recall of a grouping: two items with the same true id should share a
+/// group, two with different ids should not.
+fn pairwise(items: &[(String, u32)], group: impl Fn(u32) -> Option<u32>) -> (f64, f64) {
+    let (mut tp, mut fp, mut fn_) = (0u64, 0u64, 0u64);
+    for (i, (ta, ma)) in items.iter().enumerate() {
+        for (tb, mb) in &items[i + 1..] {
+            match (ta == tb, group(*ma) == group(*mb)) {
+                (true, true) => tp += 1,
+                (false, true) => fp += 1,
+                (true, false) => fn_ += 1,
+                (false, false) => {}
+            }
+        }
+    }
+    (
+        tp as f64 / (tp + fp).max(1) as f64,
+        tp as f64 / (tp + fn_).max(1) as f64,
+    )
 }

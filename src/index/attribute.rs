@@ -4,7 +4,7 @@
 use super::error::{Error, Result};
 use super::quotes::{Occurrence, QuoteGroup};
 use super::{Index, keys};
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashMap;
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
 
@@ -89,47 +89,41 @@ impl Index {
             let Some(g) = self.quote(&super::resolution::quote_id(group)) else {
                 continue;
             };
-            let mut by_side: FxHashMap<(MatchKind, Option<&str>), Match> = FxHashMap::default();
-            let mut outlets: FxHashMap<(MatchKind, Option<&str>), FxHashSet<&str>> =
-                FxHashMap::default();
-            for (k, o) in g.occurrences.iter().enumerate() {
-                let Some(&Some((kind, score))) = verdicts.get(&o.variant) else {
+            // each matching wording's sides, summed up once per version of the group
+            let mut by_side: Sides<'_> = FxHashMap::default();
+            for (variant, verdict) in &verdicts {
+                let (Some((kind, score)), Some(sides)) = (verdict, g.tallies().get(variant)) else {
                     continue;
                 };
-                let e = by_side
-                    .entry((kind, o.speaker.as_deref()))
-                    .or_insert_with(|| Match {
-                        quote: Arc::clone(&g),
-                        kind,
-                        score: 0.0,
-                        speaker: o.speaker.clone(),
-                        confidence: (0.0, 0),
-                        outlets: BTreeSet::new(),
-                        occurrences: Vec::new(),
-                    });
-                e.score = e.score.max(score.min(1.0));
-                e.confidence.0 += f64::from(o.confidence);
-                e.confidence.1 += 1;
-                if !o.outlet.is_empty() {
-                    outlets
-                        .entry((kind, o.speaker.as_deref()))
-                        .or_default()
-                        .insert(&o.outlet);
-                }
-                // the reply carries the earliest occurrences; the rest count in the totals
-                if e.occurrences.len() < MAX_EVIDENCE_OCCURRENCES {
-                    e.occurrences.push(k);
+                for side in sides {
+                    let (m, outlets) = by_side
+                        .entry((*kind, side.speaker.as_deref()))
+                        .or_insert_with(|| {
+                            let m = Match {
+                                quote: Arc::clone(&g),
+                                kind: *kind,
+                                score: 0.0,
+                                speaker: side.speaker.clone(),
+                                confidence: (0.0, 0),
+                                outlets: BTreeSet::new(),
+                                occurrences: Vec::new(),
+                            };
+                            (m, BTreeSet::new())
+                        });
+                    m.score = m.score.max(score.min(1.0));
+                    m.confidence.0 += side.confidence;
+                    m.confidence.1 += side.occurrences;
+                    outlets.extend(side.outlets.iter().map(String::as_str));
+                    m.occurrences.extend_from_slice(&side.earliest);
                 }
             }
-            let mut sides: Vec<((MatchKind, Option<&str>), Match)> = by_side.into_iter().collect();
+            let mut sides: Vec<_> = by_side.into_iter().collect();
             sides.sort_by(|a, b| a.0.cmp(&b.0));
-            for (key, mut m) in sides {
-                m.outlets = outlets
-                    .remove(&key)
-                    .unwrap_or_default()
-                    .into_iter()
-                    .map(str::to_string)
-                    .collect();
+            for (_, (mut m, outlets)) in sides {
+                // the reply carries the earliest occurrences; the rest count in the totals
+                m.occurrences.sort_unstable();
+                m.occurrences.truncate(MAX_EVIDENCE_OCCURRENCES);
+                m.outlets = outlets.into_iter().map(str::to_string).collect();
                 matches.push(m);
             }
         }
@@ -150,6 +144,9 @@ impl Index {
             .collect())
     }
 }
+
+/// One quote's matches by (match kind, speaker), with the outlets behind each.
+type Sides<'a> = FxHashMap<(MatchKind, Option<&'a str>), (Match, BTreeSet<&'a str>)>;
 
 /// A group's wordings (resolver variant ids) and how the query matches each, if at all.
 type Verdicts = FxHashMap<u32, Option<(MatchKind, f64)>>;

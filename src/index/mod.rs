@@ -31,6 +31,7 @@ mod quotes;
 mod replace;
 mod resolution;
 mod speakers;
+mod tally;
 
 pub use articles::{ArticleRecord, MAX_ID_LEN, validate_id};
 pub use attribute::{Candidate, Evidence, MAX_EVIDENCE, MAX_EVIDENCE_OCCURRENCES, MatchKind};

@@ -1,6 +1,8 @@
 //! Quote groups: the same words across every article that carries them.
 
+use super::attribute::MAX_EVIDENCE_OCCURRENCES;
 use super::keys;
+use super::tally::{Tallies, tally};
 use crate::model::{AttributionMethod, QuoteKind, Span, SpeakerKind};
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::OnceLock;
@@ -59,12 +61,14 @@ pub struct Variant {
     pub similarity: f64,
 }
 
-/// What readers derive from all of a group's occurrences, computed once per published version.
-#[derive(Clone, Debug, Default, PartialEq)]
+/// What readers derive from all of a group's occurrences, each part computed on first use,
+/// once per published version.
+#[derive(Clone, Debug, Default)]
 struct Summary {
-    speaker: Option<String>,
-    variants: Vec<Variant>,
-    outlet_counts: Vec<(String, usize)>,
+    speaker: OnceLock<Option<String>>,
+    variants: OnceLock<Vec<Variant>>,
+    outlet_counts: OnceLock<Vec<(String, usize)>>,
+    tallies: OnceLock<Tallies>,
 }
 
 /// The same words across articles. Published versions are immutable: writers change a private
@@ -83,7 +87,7 @@ pub struct QuoteGroup {
 /// The summary of one version of a group; not part of its value (two groups with the same
 /// occurrences are equal whether or not either was summed up yet).
 #[derive(Clone, Debug, Default)]
-struct SummaryCache(OnceLock<Summary>);
+struct SummaryCache(Summary);
 
 impl PartialEq for SummaryCache {
     fn eq(&self, _: &Self) -> bool {
@@ -108,11 +112,7 @@ impl QuoteGroup {
     }
 
     fn summary(&self) -> &Summary {
-        self.summary.0.get_or_init(|| Summary {
-            speaker: self.compute_speaker(),
-            variants: self.compute_variants(),
-            outlet_counts: self.compute_outlet_counts(),
-        })
+        &self.summary.0
     }
 
     /// The resource name, `quotes/{id}`.
@@ -142,7 +142,10 @@ impl QuoteGroup {
     /// The speaker most occurrences name, preferring a named person or organisation over an
     /// unnamed role, then the higher total confidence, then the smaller id.
     pub fn speaker(&self) -> Option<String> {
-        self.summary().speaker.clone()
+        self.summary()
+            .speaker
+            .get_or_init(|| self.compute_speaker())
+            .clone()
     }
 
     fn compute_speaker(&self) -> Option<String> {
@@ -164,6 +167,13 @@ impl QuoteGroup {
                     .then(b.0.cmp(a.0))
             })
             .map(|(s, _)| s.to_string())
+    }
+
+    /// The occurrences summed up by wording (resolver variant id) and speaker.
+    pub(super) fn tallies(&self) -> &Tallies {
+        self.summary()
+            .tallies
+            .get_or_init(|| tally(&self.occurrences, MAX_EVIDENCE_OCCURRENCES))
     }
 
     /// The distinct speaker ids of the occurrences.
@@ -196,7 +206,9 @@ impl QuoteGroup {
 
     /// Occurrence counts by outlet (as written by the first occurrence of each), most first.
     pub fn outlet_counts(&self) -> &[(String, usize)] {
-        &self.summary().outlet_counts
+        self.summary()
+            .outlet_counts
+            .get_or_init(|| self.compute_outlet_counts())
     }
 
     fn compute_outlet_counts(&self) -> Vec<(String, usize)> {
@@ -214,7 +226,9 @@ impl QuoteGroup {
 
     /// Each distinct wording with its outlets and similarity to the canonical text.
     pub fn variants(&self) -> &[Variant] {
-        &self.summary().variants
+        self.summary()
+            .variants
+            .get_or_init(|| self.compute_variants())
     }
 
     fn compute_variants(&self) -> Vec<Variant> {

@@ -1,13 +1,11 @@
 //! The incremental claim grouper: stem posting lists, IDF-weighted similarity, bridging merges,
 //! corroboration and disagreements.
 
-use super::content::{ClaimContent, stem};
+use super::content::ClaimContent;
 use super::disagree::{self, Disagreement};
-use super::{
-    DEFAULT_THRESHOLD, MAX_DISAGREEMENT_MEMBERS, MAX_POSTING, MAX_SCORED, MERGE_MARGIN,
-    MIN_SHARED_STEMS, NEGATION_MIN_SIMILARITY, RECENT_CANDIDATES,
-};
-use crate::resolve::fold::word_hash;
+use super::members::Members;
+use super::similarity::{Features, stem_hashes};
+use super::{DEFAULT_THRESHOLD, MAX_DISAGREEMENT_MEMBERS, MERGE_MARGIN, NEGATION_MIN_SIMILARITY};
 use crate::resolve::speakers::SpeakerId;
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::sync::Arc;
@@ -26,14 +24,17 @@ pub struct ClaimMember {
     /// Its group.
     pub group: u32,
     /// Hashes of its stems, sorted: a cheap membership test while finding candidates.
-    stem_hashes: Vec<u64>,
+    pub(super) stem_hashes: Vec<u64>,
 }
 
-/// Hashes of a claim's stems, sorted.
-fn stem_hashes(c: &ClaimContent) -> Vec<u64> {
-    let mut h: Vec<u64> = c.stems.iter().map(|s| word_hash(s)).collect();
-    h.sort_unstable();
-    h
+impl ClaimMember {
+    /// Its features, as compared.
+    pub(super) fn features(&self) -> Features<'_> {
+        Features {
+            content: &self.content,
+            hashes: &self.stem_hashes,
+        }
+    }
 }
 
 /// Where a new claim went.
@@ -56,10 +57,10 @@ pub struct ClaimAssignment {
 #[derive(Debug)]
 pub struct ClaimGrouper {
     threshold: f32,
-    members: FxHashMap<u32, ClaimMember>,
+    pub(super) members: Members,
     groups: FxHashMap<u32, Vec<u32>>,
     /// Stem hash -> claims carrying the stem, in order of arrival.
-    postings: FxHashMap<u64, Vec<u32>>,
+    pub(super) postings: FxHashMap<u64, Vec<u32>>,
     by_article: FxHashMap<Arc<str>, Vec<u32>>,
     retired: FxHashMap<u32, u32>,
     next_member: u32,
@@ -82,7 +83,7 @@ impl ClaimGrouper {
     pub fn with_threshold(threshold: f32) -> Self {
         ClaimGrouper {
             threshold,
-            members: FxHashMap::default(),
+            members: Members::default(),
             groups: FxHashMap::default(),
             postings: FxHashMap::default(),
             by_article: FxHashMap::default(),
@@ -94,7 +95,7 @@ impl ClaimGrouper {
 
     /// A claim by id.
     pub fn member(&self, id: u32) -> Option<&ClaimMember> {
-        self.members.get(&id)
+        self.members.get(id)
     }
 
     /// The claims of a group, in order of arrival.
@@ -105,97 +106,6 @@ impl ClaimGrouper {
     /// Ids of all live groups (unordered).
     pub fn group_ids(&self) -> impl Iterator<Item = u32> + '_ {
         self.groups.keys().copied()
-    }
-
-    fn idf(&self, stem: &str) -> f32 {
-        self.idf_of_df(self.postings.get(&word_hash(stem)).map_or(0, Vec::len))
-    }
-
-    /// Inverse document frequency of a stem carried by `df` claims.
-    fn idf_of_df(&self, df: usize) -> f32 {
-        (1.0 + (self.members.len() as f32 + 1.0) / (df as f32 + 1.0)).ln()
-    }
-
-    fn total_weight(&self, c: &ClaimContent) -> f32 {
-        c.stems.iter().map(|s| self.idf(s)).sum()
-    }
-
-    /// Claims similar to `content`, with their similarity, best first. Candidates come from the
-    /// posting lists of its rarer stems, rarest first. A stem carried by more than
-    /// [`MAX_POSTING`] claims only adds weight to the candidates found so far (a check of each
-    /// candidate's stems, not a walk of its list); when every stem is that common, the
-    /// candidates are the [`RECENT_CANDIDATES`] latest claims carrying the rarest of them. The
-    /// work per claim is thus bounded however large the corpus grows.
-    fn similar(&self, content: &ClaimContent) -> Vec<(u32, f32)> {
-        let mut stems: Vec<(u64, &Vec<u32>)> = content
-            .stems
-            .iter()
-            .filter_map(|s| {
-                let h = word_hash(s);
-                Some((h, self.postings.get(&h)?))
-            })
-            .collect();
-        stems.sort_by_key(|(_, list)| list.len());
-        let mut shared: FxHashMap<u32, (f32, usize)> = FxHashMap::default();
-        shared.reserve(MAX_POSTING.min(stems.iter().map(|(_, l)| l.len()).sum()));
-        for (h, list) in stems {
-            let w = self.idf_of_df(list.len());
-            let walk = if list.len() <= MAX_POSTING {
-                &list[..]
-            } else if shared.is_empty() {
-                &list[list.len().saturating_sub(RECENT_CANDIDATES)..]
-            } else {
-                for (m, e) in shared.iter_mut() {
-                    if self
-                        .members
-                        .get(m)
-                        .is_some_and(|x| x.stem_hashes.binary_search(&h).is_ok())
-                    {
-                        e.0 += w;
-                        e.1 += 1;
-                    }
-                }
-                continue;
-            };
-            for &m in walk {
-                let e = shared.entry(m).or_default();
-                e.0 += w;
-                e.1 += 1;
-            }
-        }
-        // score only the candidates sharing the most weight
-        let mut shared: Vec<(u32, (f32, usize))> = shared.into_iter().collect();
-        if shared.len() > MAX_SCORED {
-            shared.select_nth_unstable_by(MAX_SCORED, |a, b| b.1.0.total_cmp(&a.1.0));
-            shared.truncate(MAX_SCORED);
-        }
-        let mut out: Vec<(u32, f32)> = shared
-            .into_iter()
-            .filter_map(|(m, (w, n))| {
-                Some((m, self.score(content, &self.members.get(&m)?.content, w, n)))
-            })
-            .collect();
-        out.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-        out
-    }
-
-    /// IDF-weighted Dice similarity of two claims sharing `n` stems of weight `shared`. Opposite
-    /// words (canceled / postponed) are about the same event and count as one more shared stem.
-    /// Fewer than [`MIN_SHARED_STEMS`] shared stems (or all of the shorter claim's) score 0.
-    fn score(&self, a: &ClaimContent, b: &ClaimContent, shared: f32, n: usize) -> f32 {
-        let opposite = disagree::opposite_words(a, b);
-        let bonus = opposite.as_ref().map_or(0.0, |(x, y)| {
-            (self.idf(&stem(x)) + self.idf(&stem(y))) / 2.0
-        });
-        let n = n + usize::from(opposite.is_some());
-        let score = (2.0 * (shared + bonus)
-            / (self.total_weight(a) + self.total_weight(b)).max(1e-6))
-        .min(1.0);
-        if n >= MIN_SHARED_STEMS.min(a.stems.len().min(b.stems.len())) {
-            score
-        } else {
-            0.0
-        }
     }
 
     /// Adds a claim made in `article` (by `claimant`, when known). Returns `None` for a claim
@@ -210,9 +120,14 @@ impl ClaimGrouper {
         if content.stems.is_empty() {
             return None;
         }
+        let hashes = stem_hashes(&content);
+        let me = Features {
+            content: &content,
+            hashes: &hashes,
+        };
         // prefer a claim from another article: restating one's own fact is not corroboration
         let similar: Vec<(u32, f32)> = self
-            .similar(&content)
+            .similar(me)
             .into_iter()
             .filter(|&(_, s)| s >= self.threshold)
             .collect();
@@ -221,21 +136,21 @@ impl ClaimGrouper {
         let support = |g: u32| {
             let arts: FxHashSet<&str> = similar
                 .iter()
-                .filter_map(|&(m, _)| self.members.get(&m))
+                .filter_map(|&(m, _)| self.members.get(m))
                 .filter(|x| x.group == g)
                 .map(|x| &*x.article)
                 .collect();
             arts.len()
         };
         let joinable = |m: u32| {
-            self.members.get(&m).is_some_and(|x| {
-                self.root_similarity(x.group, &content) >= self.threshold || {
+            self.members.get(m).is_some_and(|x| {
+                self.root_similarity(x.group, me) >= self.threshold || {
                     let n = support(x.group);
                     n >= 2 && 2 * n >= self.groups.get(&x.group).map_or(0, Vec::len)
                 }
             })
         };
-        let other_article = |m: u32| self.members.get(&m).is_some_and(|x| &*x.article != article);
+        let other_article = |m: u32| self.members.get(m).is_some_and(|x| &*x.article != article);
         let best = similar
             .iter()
             .copied()
@@ -245,15 +160,15 @@ impl ClaimGrouper {
         let id = self.next_member;
         self.next_member += 1;
         let (group, linked_to, score) =
-            match best.and_then(|(m, s)| Some((self.members.get(&m)?.group, m, s))) {
+            match best.and_then(|(m, s)| Some((self.members.get(m)?.group, m, s))) {
                 Some((g, m, s)) => (g, Some(m), s),
                 None => {
                     self.next_group += 1;
                     (self.next_group - 1, None, 1.0)
                 }
             };
-        for s in &content.stems {
-            self.postings.entry(word_hash(s)).or_default().push(id);
+        for &h in &hashes {
+            self.postings.entry(h).or_default().push(id);
         }
         let article: Arc<str> = self
             .by_article
@@ -264,18 +179,18 @@ impl ClaimGrouper {
         // a claim close to claims of two groups (from other articles) bridges them when the
         // two groups state the same fact (their first claims are similar): groups split only by
         // arrival order or by document frequencies that have since changed
-        let root_content = self
+        let root = self
             .root(group)
-            .and_then(|r| self.members.get(&r))
-            .map_or(&content, |x| &x.content);
+            .and_then(|r| self.members.get(r))
+            .map_or(me, ClaimMember::features);
         let mut merged: Vec<u32> = similar
             .iter()
             .filter(|&&(m, s)| {
                 s >= self.threshold + MERGE_MARGIN
-                    && self.members.get(&m).is_some_and(|x| x.article != article)
+                    && self.members.get(m).is_some_and(|x| x.article != article)
             })
-            .filter_map(|&(m, _)| self.members.get(&m).map(|x| x.group))
-            .filter(|&g| g != group && self.root_similarity(g, root_content) >= self.threshold)
+            .filter_map(|&(m, _)| self.members.get(m).map(|x| x.group))
+            .filter(|&g| g != group && self.root_similarity(g, root) >= self.threshold)
             .collect();
         merged.sort_unstable();
         merged.dedup();
@@ -288,7 +203,7 @@ impl ClaimGrouper {
                 article,
                 text: text.trim().to_string(),
                 claimant,
-                stem_hashes: stem_hashes(&content),
+                stem_hashes: hashes,
                 content,
                 group,
             },
@@ -302,27 +217,16 @@ impl ClaimGrouper {
         })
     }
 
-    /// The similarity of two claims' features, in `[0, 1]`.
-    fn content_similarity(&self, a: &ClaimContent, b: &ClaimContent) -> f32 {
-        let shared: Vec<&String> = a
-            .stems
-            .iter()
-            .filter(|s| b.stems.binary_search(s).is_ok())
-            .collect();
-        let w = shared.iter().map(|s| self.idf(s)).sum();
-        self.score(a, b, w, shared.len())
-    }
-
     /// The first claim of a group: the fact the group states.
     fn root(&self, group: u32) -> Option<u32> {
         self.groups.get(&group).and_then(|g| g.first().copied())
     }
 
     /// Similarity of `content` to the first claim of `group` (0 for an unknown group).
-    fn root_similarity(&self, group: u32, content: &ClaimContent) -> f32 {
+    fn root_similarity(&self, group: u32, claim: Features<'_>) -> f32 {
         self.root(group)
-            .and_then(|r| self.members.get(&r))
-            .map_or(0.0, |r| self.content_similarity(&r.content, content))
+            .and_then(|r| self.members.get(r))
+            .map_or(0.0, |r| self.content_similarity(r.features(), claim))
     }
 
     /// Moves every claim of group `from` into group `to`.
@@ -331,7 +235,7 @@ impl ClaimGrouper {
             return;
         };
         for m in &ids {
-            if let Some(x) = self.members.get_mut(m) {
+            if let Some(x) = self.members.get_mut(*m) {
                 x.group = to;
             }
         }
@@ -353,12 +257,17 @@ impl ClaimGrouper {
     /// Groups whose claims resemble `text`, with the best similarity, best first.
     pub fn lookup(&self, text: &str) -> Vec<(u32, f32)> {
         let mut seen = FxHashSet::default();
-        self.similar(&ClaimContent::of(text))
-            .into_iter()
-            .filter(|&(_, s)| s >= self.threshold)
-            .filter_map(|(m, s)| Some((self.members.get(&m)?.group, s)))
-            .filter(|(g, _)| seen.insert(*g))
-            .collect()
+        let content = ClaimContent::of(text);
+        let hashes = stem_hashes(&content);
+        self.similar(Features {
+            content: &content,
+            hashes: &hashes,
+        })
+        .into_iter()
+        .filter(|&(_, s)| s >= self.threshold)
+        .filter_map(|(m, s)| Some((self.members.get(m)?.group, s)))
+        .filter(|(g, _)| seen.insert(*g))
+        .collect()
     }
 
     /// Number of independent sources among a group's claims: distinct `source_of(article)`
@@ -372,7 +281,7 @@ impl ClaimGrouper {
             .unwrap_or_default();
         let sources: FxHashSet<String> = members
             .iter()
-            .filter_map(|m| self.members.get(m))
+            .filter_map(|&m| self.members.get(m))
             .map(|m| source_of(&m.article))
             .collect();
         sources.len()
@@ -388,7 +297,7 @@ impl ClaimGrouper {
         let members: Vec<(u32, &ClaimMember)> = ids
             .iter()
             .take(MAX_DISAGREEMENT_MEMBERS)
-            .filter_map(|&i| Some((i, self.members.get(&i)?)))
+            .filter_map(|&i| Some((i, self.members.get(i)?)))
             .collect();
         let mut out = Vec::new();
         for (i, &(ia, a)) in members.iter().enumerate() {
@@ -397,7 +306,7 @@ impl ClaimGrouper {
                     continue;
                 }
                 let close =
-                    self.content_similarity(&a.content, &b.content) >= NEGATION_MIN_SIMILARITY;
+                    self.content_similarity(a.features(), b.features()) >= NEGATION_MIN_SIMILARITY;
                 let reasons = disagree::reasons(&a.content, &b.content, close);
                 if !reasons.is_empty() {
                     out.push(Disagreement {
@@ -418,11 +327,10 @@ impl ClaimGrouper {
             return false;
         };
         for id in ids {
-            let Some(m) = self.members.remove(&id) else {
+            let Some(m) = self.members.remove(id) else {
                 continue;
             };
-            for s in &m.content.stems {
-                let h = word_hash(s);
+            for &h in &m.stem_hashes {
                 if let Some(list) = self.postings.get_mut(&h) {
                     list.retain(|x| *x != id);
                     if list.is_empty() {

@@ -11,6 +11,8 @@
 mod content;
 mod disagree;
 mod grouper;
+mod members;
+mod similarity;
 mod statements;
 #[cfg(test)]
 mod tests;

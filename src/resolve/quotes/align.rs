@@ -10,7 +10,10 @@ pub(crate) fn find_contiguous(hay: &[u64], needle: &[u64]) -> Option<usize> {
     if needle.is_empty() || needle.len() > hay.len() {
         return None;
     }
-    hay.windows(needle.len()).position(|w| w == needle)
+    // compare whole windows only where the first word matches: most positions fail there, and
+    // a slice comparison per window costs a call each
+    let first = needle[0];
+    (0..=hay.len() - needle.len()).find(|&i| hay[i] == first && hay[i..i + needle.len()] == *needle)
 }
 
 /// The result of a local alignment.

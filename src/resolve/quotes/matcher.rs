@@ -105,6 +105,15 @@ pub(super) fn relate(query: &[u64], variant: &[u64]) -> Option<(MatchKind, f32)>
     (l.matches >= MIN_LINK_WORDS && score >= NEAR_MIN_SCORE).then_some((MatchKind::Near, score))
 }
 
+/// [`relate`] with the shorter of two wordings as the query.
+fn relate_either_way(a: &[u64], b: &[u64]) -> Option<(MatchKind, f32)> {
+    if a.len() <= b.len() {
+        relate(a, b)
+    } else {
+        relate(b, a)
+    }
+}
+
 impl QuoteMatcher {
     /// An empty matcher.
     pub fn new() -> Self {
@@ -206,17 +215,26 @@ impl QuoteMatcher {
 
     /// The existing variant a new wording should link to: containment either way beats a near
     /// match; ties go to the higher score, then the bigger group.
+    ///
+    /// A group is the quote its longest wording (the root) says: a wording joins only when it
+    /// relates to the root too, so that a stock phrase ("I want to be very clear") contained in
+    /// many different quotes does not chain them all into one group.
     fn best_link(&self, tokens: &[u64]) -> Option<(u32, MatchKind, f32)> {
+        let mut fits_root: FxHashMap<u32, bool> = FxHashMap::default();
         self.candidates(tokens)
             .into_iter()
             .filter_map(|v| {
                 let var = self.variants.get(&v)?;
-                let (short, long) = if tokens.len() <= var.tokens.len() {
-                    (tokens, &var.tokens[..])
-                } else {
-                    (&var.tokens[..], tokens)
-                };
-                let (kind, score) = relate(short, long)?;
+                let (kind, score) = relate_either_way(tokens, &var.tokens)?;
+                let fits = *fits_root.entry(var.group).or_insert_with(|| {
+                    self.groups
+                        .get(&var.group)
+                        .and_then(|g| self.variants.get(&g.root))
+                        .is_some_and(|r| relate_either_way(tokens, &r.tokens).is_some())
+                });
+                if !fits {
+                    return None;
+                }
                 let size = self.groups.get(&var.group).map_or(0, |g| g.variants.len());
                 Some((v, kind, score, size))
             })

@@ -222,3 +222,38 @@ fn stop_pairs_bound_the_work_but_keep_links() {
     let found = m.lookup(&say(42));
     assert_eq!(found.first().map(|f| f.kind), Some(MatchKind::Exact));
 }
+
+#[test]
+fn a_stock_phrase_does_not_chain_different_quotes() {
+    let mut m = QuoteMatcher::new();
+    // a verbal tic, then two different quotes that both contain it
+    let tic = m.add("a", "I want to be very clear").unwrap();
+    let one = m
+        .add(
+            "b",
+            "I want to be very clear: the pipeline will not be built without a transit contract",
+        )
+        .unwrap();
+    assert_eq!(one.group, tic.group, "a longer wording of the phrase joins it");
+    let two = m
+        .add(
+            "c",
+            "I want to be very clear: our delegation will stay in the capital as long as it takes",
+        )
+        .unwrap();
+    assert_ne!(
+        two.group, one.group,
+        "sharing the phrase alone does not make it the same quote"
+    );
+    // a fragment of the first quote still joins it, and the phrase matches both groups
+    let frag = m
+        .add("d", "the pipeline will not be built without a transit contract")
+        .unwrap();
+    assert_eq!(frag.group, one.group);
+    let groups: Vec<u32> = m
+        .lookup("i want to be very clear")
+        .iter()
+        .map(|x| x.group)
+        .collect();
+    assert!(groups.contains(&one.group) && groups.contains(&two.group), "{groups:?}");
+}

@@ -1,0 +1,152 @@
+//! How similar two claims are (IDF-weighted Dice over content stems), and which stored claims
+//! are similar to a new one (candidates from stem posting lists, never a scan).
+
+use super::content::{ClaimContent, stem};
+use super::disagree;
+use super::grouper::ClaimGrouper;
+use super::{MAX_POSTING, MAX_SCORED, MIN_SHARED_STEMS, RECENT_CANDIDATES};
+use crate::resolve::fold::word_hash;
+use rustc_hash::FxHashMap;
+
+/// A claim's features with the hashes of its stems (sorted), as compared.
+#[derive(Clone, Copy, Debug)]
+pub(super) struct Features<'a> {
+    /// The features.
+    pub(super) content: &'a ClaimContent,
+    /// Hashes of its stems, sorted.
+    pub(super) hashes: &'a [u64],
+}
+
+/// Hashes of a claim's stems, sorted.
+pub(super) fn stem_hashes(c: &ClaimContent) -> Vec<u64> {
+    let mut h: Vec<u64> = c.stems.iter().map(|s| word_hash(s)).collect();
+    h.sort_unstable();
+    h
+}
+
+/// Number of values two sorted lists share, and the values.
+fn shared_sorted<'a>(a: &'a [u64], b: &'a [u64]) -> impl Iterator<Item = u64> + 'a {
+    let (mut i, mut j) = (0, 0);
+    std::iter::from_fn(move || {
+        while let (Some(&x), Some(&y)) = (a.get(i), b.get(j)) {
+            match x.cmp(&y) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => {
+                    i += 1;
+                    j += 1;
+                    return Some(x);
+                }
+            }
+        }
+        None
+    })
+}
+
+impl ClaimGrouper {
+    /// Number of claims carrying the stem with this hash.
+    fn df(&self, hash: u64) -> usize {
+        self.postings.get(&hash).map_or(0, Vec::len)
+    }
+
+    /// Inverse document frequency of a stem carried by `df` claims.
+    fn idf_of_df(&self, df: usize) -> f32 {
+        (1.0 + (self.members.len() as f32 + 1.0) / (df as f32 + 1.0)).ln()
+    }
+
+    /// Summed IDF of stems (by hash).
+    fn weight(&self, hashes: &[u64]) -> f32 {
+        hashes.iter().map(|&h| self.idf_of_df(self.df(h))).sum()
+    }
+
+    /// Claims similar to `claim`, with their similarity, best first. Candidates come from the
+    /// posting lists of its rarer stems (those in at most [`MAX_POSTING`] claims), ranked by the
+    /// weight of the rare stems they share; the [`MAX_SCORED`] best are scored exactly. When
+    /// every stem is that common, the candidates are the [`RECENT_CANDIDATES`] latest claims
+    /// carrying the rarest of them, all scored. The work per claim is thus bounded however large
+    /// the corpus grows.
+    pub(super) fn similar(&self, claim: Features<'_>) -> Vec<(u32, f32)> {
+        let mut stems: Vec<&Vec<u32>> = claim
+            .hashes
+            .iter()
+            .filter_map(|h| self.postings.get(h))
+            .collect();
+        stems.sort_by_key(|list| list.len());
+        let mut found: FxHashMap<u32, f32> = FxHashMap::default();
+        for list in stems.iter().take_while(|l| l.len() <= MAX_POSTING) {
+            let w = self.idf_of_df(list.len());
+            for &m in list.iter() {
+                *found.entry(m).or_default() += w;
+            }
+        }
+        let mut candidates: Vec<(u32, f32)> = if found.is_empty() {
+            let rarest = stems.first().map_or(&[][..], |l| &l[..]);
+            let recent = &rarest[rarest.len().saturating_sub(RECENT_CANDIDATES)..];
+            recent.iter().map(|&m| (m, 0.0)).collect()
+        } else {
+            let mut c: Vec<(u32, f32)> = found.into_iter().collect();
+            if c.len() > MAX_SCORED {
+                c.select_nth_unstable_by(MAX_SCORED, |a, b| {
+                    b.1.total_cmp(&a.1).then(a.0.cmp(&b.0))
+                });
+                c.truncate(MAX_SCORED);
+            }
+            c
+        };
+        let weight = self.weight(claim.hashes);
+        for (m, score) in &mut candidates {
+            *score = self.members.get(*m).map_or(0.0, |other| {
+                self.similarity(claim, weight, other.features())
+            });
+        }
+        candidates.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        candidates
+    }
+
+    /// IDF-weighted Dice similarity of two claims sharing `n` stems of weight `shared`, the
+    /// first of summed weight `weight_a`. Opposite words (canceled / postponed) are about the
+    /// same event and count as one more shared stem. Fewer than [`MIN_SHARED_STEMS`] shared
+    /// stems (or all of the shorter claim's) score 0.
+    fn score(&self, a: Features<'_>, weight_a: f32, b: Features<'_>, shared: f32, n: usize) -> f32 {
+        let opposite = disagree::opposite_words(a.content, b.content);
+        let bonus = opposite.as_ref().map_or(0.0, |(x, y)| {
+            let idf = |w: &str| self.idf_of_df(self.df(word_hash(&stem(w))));
+            (idf(x) + idf(y)) / 2.0
+        });
+        let n = n + usize::from(opposite.is_some());
+        let score =
+            (2.0 * (shared + bonus) / (weight_a + self.weight(b.hashes)).max(1e-6)).min(1.0);
+        if n >= MIN_SHARED_STEMS.min(a.hashes.len().min(b.hashes.len())) {
+            score
+        } else {
+            0.0
+        }
+    }
+
+    /// The similarity of two claims' features, in `[0, 1]`.
+    pub(super) fn content_similarity(&self, a: Features<'_>, b: Features<'_>) -> f32 {
+        self.similarity(a, self.weight(a.hashes), b)
+    }
+
+    /// [`Self::content_similarity`] with the first claim's summed weight given.
+    fn similarity(&self, a: Features<'_>, weight_a: f32, b: Features<'_>) -> f32 {
+        let (mut w, mut n) = (0.0, 0);
+        for h in shared_sorted(a.hashes, b.hashes) {
+            w += self.idf_of_df(self.df(h));
+            n += 1;
+        }
+        self.score(a, weight_a, b, w, n)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shared_values_of_sorted_lists() {
+        let got: Vec<u64> = shared_sorted(&[1, 3, 5, 7, 9], &[2, 3, 4, 9, 10]).collect();
+        assert_eq!(got, [3, 9]);
+        assert_eq!(shared_sorted(&[], &[1]).count(), 0);
+    }
+}
