@@ -23,7 +23,11 @@ impl<K: Eq + Hash> Default for Postings<K> {
 impl<K: Eq + Hash + Clone> Postings<K> {
     /// Adds `id` under `key`.
     pub(super) fn add(&self, key: K, id: &str) {
-        self.map.entry(key).or_default().insert(id.to_string());
+        let mut set = self.map.entry(key).or_default();
+        // most adds repeat an id already there (another occurrence of the same quote)
+        if !set.contains(id) {
+            set.insert(id.to_string());
+        }
     }
 
     /// Removes `id` from under `key`, dropping the key when its set becomes empty.
@@ -95,7 +99,10 @@ pub(super) struct OrderedIds {
 impl OrderedIds {
     /// Adds an id.
     pub(super) fn insert(&self, id: &str) {
-        self.ids.write().insert(id.to_string());
+        let mut ids = self.ids.write();
+        if !ids.contains(id) {
+            ids.insert(id.to_string());
+        }
     }
 
     /// True when the id is present.

@@ -54,16 +54,11 @@ impl ClaimGrouper {
         (1.0 + (self.members.len() as f32 + 1.0) / (df as f32 + 1.0)).ln()
     }
 
-    /// Summed IDF of stems (by hash).
-    fn weight(&self, hashes: &[u64]) -> f32 {
-        hashes.iter().map(|&h| self.idf_of_df(self.df(h))).sum()
-    }
-
     /// Claims similar to `claim`, with their similarity, best first. Candidates come from the
     /// posting lists of its rarer stems (those in at most [`MAX_POSTING`] claims), ranked by the
     /// weight of the rare stems they share; the [`MAX_SCORED`] best are scored exactly. When
     /// every stem is that common, the candidates are the [`RECENT_CANDIDATES`] latest claims
-    /// carrying the rarest of them, all scored. The work per claim is thus bounded however large
+    /// carrying the rarest of them, ranked by the stems they share. The work per claim is thus bounded however large
     /// the corpus grows.
     pub(super) fn similar(&self, claim: Features<'_>) -> Vec<(u32, f32)> {
         let mut stems: Vec<&Vec<u32>> = claim
@@ -80,42 +75,51 @@ impl ClaimGrouper {
             }
         }
         let mut candidates: Vec<(u32, f32)> = if found.is_empty() {
+            // every stem is common: the latest claims carrying the rarest, ranked by how many
+            // of the claim's stems they share
             let rarest = stems.first().map_or(&[][..], |l| &l[..]);
             let recent = &rarest[rarest.len().saturating_sub(RECENT_CANDIDATES)..];
-            recent.iter().map(|&m| (m, 0.0)).collect()
+            recent
+                .iter()
+                .filter_map(|&m| {
+                    let other = self.members.get(m)?;
+                    let n = shared_sorted(claim.hashes, &other.stem_hashes).count();
+                    Some((m, n as f32))
+                })
+                .collect()
         } else {
-            let mut c: Vec<(u32, f32)> = found.into_iter().collect();
-            if c.len() > MAX_SCORED {
-                c.select_nth_unstable_by(MAX_SCORED, |a, b| {
-                    b.1.total_cmp(&a.1).then(a.0.cmp(&b.0))
-                });
-                c.truncate(MAX_SCORED);
-            }
-            c
+            found.into_iter().collect()
         };
-        let weight = self.weight(claim.hashes);
+        if candidates.len() > MAX_SCORED {
+            candidates
+                .select_nth_unstable_by(MAX_SCORED, |a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+            candidates.truncate(MAX_SCORED);
+        }
+        // the candidates share most stems: each stem's weight is looked up once
+        let mut memo: FxHashMap<u64, f32> = FxHashMap::default();
+        let mut idf = |h: u64| *memo.entry(h).or_insert_with(|| self.idf_of_df(self.df(h)));
+        let weight = claim.hashes.iter().map(|&h| idf(h)).sum();
         for (m, score) in &mut candidates {
             *score = self.members.get(*m).map_or(0.0, |other| {
-                self.similarity(claim, weight, other.features())
+                self.similarity(claim, weight, other.features(), &mut idf)
             });
         }
         candidates.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
         candidates
     }
 
-    /// IDF-weighted Dice similarity of two claims sharing `n` stems of weight `shared`, the
-    /// first of summed weight `weight_a`. Opposite words (canceled / postponed) are about the
-    /// same event and count as one more shared stem. Fewer than [`MIN_SHARED_STEMS`] shared
-    /// stems (or all of the shorter claim's) score 0.
-    fn score(&self, a: Features<'_>, weight_a: f32, b: Features<'_>, shared: f32, n: usize) -> f32 {
+    /// IDF-weighted Dice similarity of two claims of summed weights `weights` sharing `n` stems
+    /// of weight `shared`. Opposite words (canceled / postponed) are about the same event and
+    /// count as one more shared stem. Fewer than [`MIN_SHARED_STEMS`] shared stems (or all of
+    /// the shorter claim's) score 0.
+    fn score(&self, a: Features<'_>, b: Features<'_>, weights: f32, shared: f32, n: usize) -> f32 {
         let opposite = disagree::opposite_words(a.content, b.content);
         let bonus = opposite.as_ref().map_or(0.0, |(x, y)| {
             let idf = |w: &str| self.idf_of_df(self.df(word_hash(&stem(w))));
             (idf(x) + idf(y)) / 2.0
         });
         let n = n + usize::from(opposite.is_some());
-        let score =
-            (2.0 * (shared + bonus) / (weight_a + self.weight(b.hashes)).max(1e-6)).min(1.0);
+        let score = (2.0 * (shared + bonus) / weights.max(1e-6)).min(1.0);
         if n >= MIN_SHARED_STEMS.min(a.hashes.len().min(b.hashes.len())) {
             score
         } else {
@@ -125,17 +129,27 @@ impl ClaimGrouper {
 
     /// The similarity of two claims' features, in `[0, 1]`.
     pub(super) fn content_similarity(&self, a: Features<'_>, b: Features<'_>) -> f32 {
-        self.similarity(a, self.weight(a.hashes), b)
+        let mut idf = |h: u64| self.idf_of_df(self.df(h));
+        let weight_a = a.hashes.iter().map(|&h| idf(h)).sum();
+        self.similarity(a, weight_a, b, &mut idf)
     }
 
-    /// [`Self::content_similarity`] with the first claim's summed weight given.
-    fn similarity(&self, a: Features<'_>, weight_a: f32, b: Features<'_>) -> f32 {
+    /// [`Self::content_similarity`] with the first claim's summed weight given and stem weights
+    /// from `idf` (by stem hash).
+    fn similarity(
+        &self,
+        a: Features<'_>,
+        weight_a: f32,
+        b: Features<'_>,
+        idf: &mut impl FnMut(u64) -> f32,
+    ) -> f32 {
+        let weight_b: f32 = b.hashes.iter().map(|&h| idf(h)).sum();
         let (mut w, mut n) = (0.0, 0);
         for h in shared_sorted(a.hashes, b.hashes) {
-            w += self.idf_of_df(self.df(h));
+            w += idf(h);
             n += 1;
         }
-        self.score(a, weight_a, b, w, n)
+        self.score(a, b, weight_a + weight_b, w, n)
     }
 }
 

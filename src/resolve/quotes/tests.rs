@@ -234,7 +234,10 @@ fn a_stock_phrase_does_not_chain_different_quotes() {
             "I want to be very clear: the pipeline will not be built without a transit contract",
         )
         .unwrap();
-    assert_eq!(one.group, tic.group, "a longer wording of the phrase joins it");
+    assert_eq!(
+        one.group, tic.group,
+        "a longer wording of the phrase joins it"
+    );
     let two = m
         .add(
             "c",
@@ -247,7 +250,10 @@ fn a_stock_phrase_does_not_chain_different_quotes() {
     );
     // a fragment of the first quote still joins it, and the phrase matches both groups
     let frag = m
-        .add("d", "the pipeline will not be built without a transit contract")
+        .add(
+            "d",
+            "the pipeline will not be built without a transit contract",
+        )
         .unwrap();
     assert_eq!(frag.group, one.group);
     let groups: Vec<u32> = m
@@ -255,5 +261,8 @@ fn a_stock_phrase_does_not_chain_different_quotes() {
         .iter()
         .map(|x| x.group)
         .collect();
-    assert!(groups.contains(&one.group) && groups.contains(&two.group), "{groups:?}");
+    assert!(
+        groups.contains(&one.group) && groups.contains(&two.group),
+        "{groups:?}"
+    );
 }
