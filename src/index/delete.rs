@@ -59,8 +59,8 @@ impl Index {
                 continue;
             };
             let mut s = (*old).clone();
-            s.contributions.remove(id);
-            let new = (!s.contributions.is_empty()).then(|| Arc::new(s));
+            s.contributions_mut().remove(id);
+            let new = (!s.contributions().is_empty()).then(|| Arc::new(s));
             if new.is_none() {
                 self.free_speaker_id(sid);
             }

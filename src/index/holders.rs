@@ -54,7 +54,7 @@ impl Index {
                     Some(h) => {
                         let role_part = self
                             .speaker(&role_sid)
-                            .and_then(|s| s.contributions.get(article).cloned());
+                            .and_then(|s| s.contributions().get(article).cloned());
                         if let Some(part) = role_part {
                             self.add_contribution(h, article, part);
                         }
@@ -72,7 +72,7 @@ impl Index {
     fn add_contribution(&self, sid: &str, article: &str, part: Contribution) {
         let Some(old) = self.speaker(sid) else { return };
         let mut rec = (*old).clone();
-        match rec.contributions.get_mut(article) {
+        match rec.contributions_mut().get_mut(article) {
             Some(c) => {
                 for (a, n) in part.aliases {
                     *c.aliases.entry(a).or_default() += n;
@@ -82,7 +82,7 @@ impl Index {
                 c.claims += part.claims;
             }
             None => {
-                rec.contributions.insert(article.to_string(), part);
+                rec.contributions_mut().insert(article.to_string(), part);
             }
         }
         self.put_speaker(Some(&old), Some(&Arc::new(rec)));
@@ -92,10 +92,10 @@ impl Index {
     pub(super) fn drop_contribution(&self, sid: &str, article: &str) {
         let Some(old) = self.speaker(sid) else { return };
         let mut rec = (*old).clone();
-        if rec.contributions.remove(article).is_none() {
+        if rec.contributions_mut().remove(article).is_none() {
             return;
         }
-        let new = (!rec.contributions.is_empty()).then(|| Arc::new(rec));
+        let new = (!rec.contributions().is_empty()).then(|| Arc::new(rec));
         if new.is_none() {
             self.free_speaker_id(sid);
         }

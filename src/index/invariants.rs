@@ -104,7 +104,7 @@ impl Index {
             for sid in &record.speakers {
                 let Some(c) = self
                     .speaker(sid)
-                    .and_then(|s| s.contributions.get(id).cloned())
+                    .and_then(|s| s.contributions().get(id).cloned())
                 else {
                     bad.push(format!(
                         "articles/{id}: speakers/{sid} has no contribution from it"
@@ -189,10 +189,10 @@ impl Index {
             }
         }
         for s in self.inner.speakers.iter() {
-            if s.contributions.is_empty() {
+            if s.contributions().is_empty() {
                 bad.push(format!("speakers/{}: no contributions", s.id));
             }
-            for article in s.contributions.keys() {
+            for article in s.contributions().keys() {
                 if !self
                     .article(article)
                     .is_some_and(|r| r.speakers.contains(&s.id))

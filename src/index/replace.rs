@@ -139,14 +139,12 @@ impl Index {
     pub(super) fn append_contribution(&self, sid: &str, article: &str, c: &Contribution) {
         let i = &self.inner;
         {
-            let mut entry = i.speakers.entry(sid.to_string()).or_insert_with(|| {
-                Arc::new(SpeakerRecord {
-                    id: sid.to_string(),
-                    contributions: Default::default(),
-                })
-            });
+            let mut entry = i
+                .speakers
+                .entry(sid.to_string())
+                .or_insert_with(|| Arc::new(SpeakerRecord::new(sid.to_string())));
             Arc::make_mut(&mut entry)
-                .contributions
+                .contributions_mut()
                 .insert(article.to_string(), c.clone());
         }
         i.speaker_ids.insert(sid);

@@ -4,6 +4,7 @@
 use super::keys;
 use crate::model::SpeakerKind;
 use std::collections::{BTreeMap, BTreeSet};
+use std::sync::OnceLock;
 
 /// What one article says about one speaker.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -22,16 +23,70 @@ pub struct Contribution {
     pub claims: u32,
 }
 
-/// One speaker across articles. Immutable once published: writers replace the whole record.
-#[derive(Clone, Debug, PartialEq)]
+/// One speaker across articles. Published versions are immutable: writers change a private copy
+/// (copy on write) through [`SpeakerRecord::contributions_mut`].
+#[derive(Clone, Debug)]
 pub struct SpeakerRecord {
     /// The resource id (`speakers/{id}`).
     pub id: String,
-    /// Per-article contributions, by article id.
-    pub contributions: BTreeMap<String, Contribution>,
+    contributions: BTreeMap<String, Contribution>,
+    derived: Derived,
+}
+
+/// What readers derive from all of a speaker's contributions, computed once per version: a
+/// prolific speaker has thousands, and every quote naming them shows the display name.
+#[derive(Clone, Debug, Default)]
+struct Derived(OnceLock<Summary>);
+
+#[derive(Clone, Debug)]
+struct Summary {
+    display_name: String,
+    kind: Option<SpeakerKind>,
+    aliases: Vec<(String, u32)>,
+    roles: Vec<(String, u32)>,
+    quotes: u32,
+    claims: u32,
+}
+
+impl PartialEq for SpeakerRecord {
+    /// Records are equal when their contributions are (whether or not either was summed up).
+    fn eq(&self, other: &Self) -> bool {
+        self.id == other.id && self.contributions == other.contributions
+    }
 }
 
 impl SpeakerRecord {
+    /// A record with no contributions yet.
+    pub fn new(id: String) -> Self {
+        SpeakerRecord {
+            id,
+            contributions: BTreeMap::new(),
+            derived: Derived::default(),
+        }
+    }
+
+    /// Per-article contributions, by article id.
+    pub fn contributions(&self) -> &BTreeMap<String, Contribution> {
+        &self.contributions
+    }
+
+    /// The contributions to change; forgets what was derived from them.
+    pub fn contributions_mut(&mut self) -> &mut BTreeMap<String, Contribution> {
+        self.derived = Derived::default();
+        &mut self.contributions
+    }
+
+    fn summary(&self) -> &Summary {
+        self.derived.0.get_or_init(|| Summary {
+            display_name: self.compute_display_name(),
+            kind: self.compute_kind(),
+            aliases: self.compute_aliases(),
+            roles: self.compute_roles(),
+            quotes: self.contributions.values().map(|c| c.quotes).sum(),
+            claims: self.contributions.values().map(|c| c.claims).sum(),
+        })
+    }
+
     /// The resource name, `speakers/{id}`.
     pub fn name(&self) -> String {
         format!("speakers/{}", self.id)
@@ -41,7 +96,11 @@ impl SpeakerRecord {
     /// (titles removed), a full given name over a nickname ("Michael Waltz" over "Mike Waltz"),
     /// then the most frequent; otherwise most words, then most articles, then alphabetical.
     pub fn display_name(&self) -> String {
-        if self.kind() == Some(SpeakerKind::Person) {
+        self.summary().display_name.clone()
+    }
+
+    fn compute_display_name(&self) -> String {
+        if self.compute_kind() == Some(SpeakerKind::Person) {
             let mut spellings: BTreeMap<&str, u32> = BTreeMap::new();
             for c in self.contributions.values() {
                 *spellings.entry(c.name.as_str()).or_default() += 1;
@@ -70,6 +129,10 @@ impl SpeakerRecord {
 
     /// The most common kind; a role only when no article names a person or organisation.
     pub fn kind(&self) -> Option<SpeakerKind> {
+        self.summary().kind
+    }
+
+    fn compute_kind(&self) -> Option<SpeakerKind> {
         let kinds: Vec<SpeakerKind> = self.contributions.values().filter_map(|c| c.kind).collect();
         let count = |k| kinds.iter().filter(|&&x| x == k).count();
         let (p, o) = (count(SpeakerKind::Person), count(SpeakerKind::Organization));
@@ -83,6 +146,10 @@ impl SpeakerRecord {
 
     /// Every surface form with its total count, most frequent first.
     pub fn aliases(&self) -> Vec<(String, u32)> {
+        self.summary().aliases.clone()
+    }
+
+    fn compute_aliases(&self) -> Vec<(String, u32)> {
         let mut sum: BTreeMap<&str, u32> = BTreeMap::new();
         for c in self.contributions.values() {
             for (a, n) in &c.aliases {
@@ -101,6 +168,10 @@ impl SpeakerRecord {
 
     /// Roles with the number of articles giving them, most frequent first.
     pub fn roles(&self) -> Vec<(String, u32)> {
+        self.summary().roles.clone()
+    }
+
+    fn compute_roles(&self) -> Vec<(String, u32)> {
         let mut sum: BTreeMap<&str, u32> = BTreeMap::new();
         for c in self.contributions.values() {
             for r in &c.roles {
@@ -115,17 +186,18 @@ impl SpeakerRecord {
 
     /// Total quote occurrences attributed to the speaker.
     pub fn quote_count(&self) -> u32 {
-        self.contributions.values().map(|c| c.quotes).sum()
+        self.summary().quotes
     }
 
     /// Total claim occurrences attributed to the speaker.
     pub fn claim_count(&self) -> u32 {
-        self.contributions.values().map(|c| c.claims).sum()
+        self.summary().claims
     }
 
     /// The normalised words of every alias and name: the keys of the alias posting list.
     pub fn alias_words(&self) -> BTreeSet<String> {
-        self.aliases()
+        self.summary()
+            .aliases
             .iter()
             .flat_map(|(a, _)| keys::words(a))
             .collect()
@@ -133,7 +205,7 @@ impl SpeakerRecord {
 
     /// True when one alias (or the display name) contains every word of `query_words`.
     pub fn matches_alias(&self, query_words: &[String]) -> bool {
-        self.aliases().iter().any(|(a, _)| {
+        self.summary().aliases.iter().any(|(a, _)| {
             let w = keys::words(a);
             query_words.iter().all(|q| w.contains(q))
         })
@@ -157,18 +229,15 @@ mod tests {
 
     #[test]
     fn aggregates_over_articles() {
-        let mut s = SpeakerRecord {
-            id: "sergey-lavrov".into(),
-            contributions: BTreeMap::new(),
-        };
+        let mut s = SpeakerRecord::new("sergey-lavrov".into());
         let p = SpeakerKind::Person;
-        s.contributions
+        s.contributions_mut()
             .insert("a".into(), contrib("Sergey Lavrov", &[("Lavrov", 3)], p));
-        s.contributions.insert(
+        s.contributions_mut().insert(
             "b".into(),
             contrib("Sergey Lavrov", &[("Russia's Lavrov", 1)], p),
         );
-        s.contributions
+        s.contributions_mut()
             .insert("c".into(), contrib("Lavrov", &[("Lavrov", 1)], p));
         assert_eq!(s.display_name(), "Sergey Lavrov");
         assert_eq!(s.aliases()[0], ("Lavrov".to_string(), 4));
@@ -178,5 +247,28 @@ mod tests {
         assert!(s.matches_alias(&keys::words("russia's LAVROV")));
         assert!(!s.matches_alias(&keys::words("Sergey Rubio")));
         assert_eq!(s.kind(), Some(SpeakerKind::Person));
+    }
+
+    #[test]
+    fn a_change_forgets_what_was_derived() {
+        let mut s = SpeakerRecord::new("dana".into());
+        let p = SpeakerKind::Person;
+        s.contributions_mut()
+            .insert("a".into(), contrib("Whitfield", &[], p));
+        assert_eq!(
+            (s.display_name().as_str(), s.quote_count()),
+            ("Whitfield", 2)
+        );
+        let published = s.clone();
+        s.contributions_mut()
+            .insert("b".into(), contrib("Dana Whitfield", &[], p));
+        assert_eq!(s.display_name(), "Dana Whitfield");
+        assert_eq!(s.quote_count(), 4);
+        assert_eq!(
+            published.quote_count(),
+            2,
+            "the published copy keeps its own"
+        );
+        assert_ne!(s, published);
     }
 }

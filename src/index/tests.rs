@@ -144,7 +144,7 @@ fn attribute_finds_exact_and_contained_matches() {
 fn speakers_merge_across_articles_and_search_by_alias() {
     let index = seeded();
     let lavrov = index.get_speaker("sergey-lavrov").unwrap();
-    assert_eq!(lavrov.contributions.len(), 2);
+    assert_eq!(lavrov.contributions().len(), 2);
     assert_eq!(lavrov.quote_count(), 1);
     assert_eq!(lavrov.claim_count(), 2);
     assert_eq!(
@@ -462,7 +462,7 @@ fn a_role_counts_for_the_person_another_outlet_names_until_that_outlet_goes() {
     index.create_article_with(b, eb).unwrap();
     let dana = index.get_speaker("dana-whitfield").unwrap();
     assert_eq!(
-        dana.contributions.len(),
+        dana.contributions().len(),
         2,
         "the role's article counts for her"
     );
@@ -486,7 +486,7 @@ fn a_role_counts_for_the_person_another_outlet_names_until_that_outlet_goes() {
         index
             .get_speaker("dana-whitfield")
             .unwrap()
-            .contributions
+            .contributions()
             .len(),
         1,
         "the role's article left with it"
@@ -508,7 +508,7 @@ fn a_role_counts_for_the_person_another_outlet_names_until_that_outlet_goes() {
         index
             .get_speaker("dana-whitfield")
             .unwrap()
-            .contributions
+            .contributions()
             .len(),
         2
     );

@@ -77,7 +77,7 @@ fn a_wrong_count_and_a_stale_posting_are_reported() {
         .expect("speaker");
     let mut record = (*index.speaker(&sid).expect("speaker")).clone();
     record
-        .contributions
+        .contributions_mut()
         .get_mut("a")
         .expect("contribution")
         .quotes += 1;

@@ -118,11 +118,11 @@ impl View {
                     count: n as i32,
                 })
                 .collect(),
-            article_count: s.contributions.len() as i32,
+            article_count: s.contributions().len() as i32,
             quote_count: s.quote_count() as i32,
             claim_count: s.claim_count() as i32,
             articles: s
-                .contributions
+                .contributions()
                 .keys()
                 .map(|a| format!("articles/{a}"))
                 .collect(),
