@@ -8,7 +8,7 @@
 //! `cargo run --release --example claim_grouping -- corpus.jsonl corpus.truth.jsonl [N]`
 
 use anyhow::{Context, Result};
-use saywho::model::{Article, ArticleMeta};
+use saywho::model::{Article, ArticleMeta, Span};
 use saywho::resolve::Resolver;
 use serde_json::Value;
 use std::io::BufRead;
@@ -48,35 +48,15 @@ fn main() -> Result<()> {
         let ex = saywho::extract::extract(&text);
         let res = r.add_article(&article, &ex);
         articles += 1;
-        for tq in t["quotes"].as_array().into_iter().flatten() {
-            let (Some(s), Some(e), Some(id)) = (
-                tq["start"].as_u64(),
-                tq["end"].as_u64(),
-                tq["statement"].as_str(),
-            ) else {
-                continue;
-            };
-            let (s, e) = (s as usize, e as usize);
-            let covering = ex.quotes.iter().position(|q| {
-                q.span.end.min(e).saturating_sub(q.span.start.max(s)) * 2 > e.saturating_sub(s)
-            });
-            if let Some(Some(a)) = covering.and_then(|k| res.quotes.get(k)) {
+        for (s, e, id) in truth_spans(&t, "quotes", "statement") {
+            let k = covering(ex.quotes.iter().map(|q| q.span), s, e);
+            if let Some(Some(a)) = k.and_then(|k| res.quotes.get(k)) {
                 quotes.push((id.to_string(), a.variant));
             }
         }
-        for tc in t["claims"].as_array().into_iter().flatten() {
-            let (Some(s), Some(e), Some(id)) = (
-                tc["start"].as_u64(),
-                tc["end"].as_u64(),
-                tc["claim"].as_str(),
-            ) else {
-                continue;
-            };
-            let (s, e) = (s as usize, e as usize);
-            let covering = ex.claims.iter().position(|c| {
-                c.span.end.min(e).saturating_sub(c.span.start.max(s)) * 2 > e.saturating_sub(s)
-            });
-            if let Some(Some(a)) = covering.and_then(|k| res.claims.get(k)) {
+        for (s, e, id) in truth_spans(&t, "claims", "claim") {
+            let k = covering(ex.claims.iter().map(|c| c.span), s, e);
+            if let Some(Some(a)) = k.and_then(|k| res.claims.get(k)) {
                 found.push((id.to_string(), a.member));
             }
         }
@@ -125,6 +105,26 @@ fn main() -> Result<()> {
         recall
     );
     Ok(())
+}
+
+/// The truth's `list` entries (quotes or claims) as (start, end, `id_key` value).
+fn truth_spans<'a>(t: &'a Value, list: &str, id_key: &str) -> Vec<(usize, usize, &'a str)> {
+    t[list]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|x| {
+            let (s, e) = (x["start"].as_u64()?, x["end"].as_u64()?);
+            Some((s as usize, e as usize, x[id_key].as_str()?))
+        })
+        .collect()
+}
+
+/// The first extracted span covering more than half of `start..end`.
+fn covering(mut spans: impl Iterator<Item = Span>, start: usize, end: usize) -> Option<usize> {
+    spans.position(|sp| {
+        sp.end.min(end).saturating_sub(sp.start.max(start)) * 2 > end.saturating_sub(start)
+    })
 }
 
 /// Pairwise precision and recall of a grouping: two items with the same true id should share a
