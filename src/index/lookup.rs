@@ -101,6 +101,8 @@ const MAX_RELATED_CANDIDATES: usize = 256;
 /// quotes found through rarer words but do not find quotes themselves, unless every word of
 /// the query is that common (then only this many of the commonest word's quotes are scored).
 const MAX_TERM_POSTING: usize = 5_000;
+/// Most query words a search ranks by (the rarest): one bit each for the words a hit matched.
+const MAX_QUERY_TERMS: usize = 64;
 
 /// Iterates the ids `fetch(after, n)` pages out, in order, in chunks, without holding a lock.
 fn chunked<'a>(
@@ -220,7 +222,8 @@ impl Index {
     /// Quotes containing any word of `query`, best first: score is the sum over matched words
     /// of `ln(1 + N / df)`, ties broken by id. Words in more than [`MAX_TERM_POSTING`] quotes
     /// only score quotes that rarer words found (when every word is that common, the least
-    /// common word's first quotes are scored); only the requested page is sorted.
+    /// common word's first quotes are scored); only the [`MAX_QUERY_TERMS`] rarest words of a
+    /// longer query count; only the requested page is sorted.
     pub fn search_quotes(&self, query: &str, page: &PageRequest) -> Result<Page<SearchHit>> {
         let terms: BTreeSet<String> = keys::words(query).into_iter().collect();
         if terms.is_empty() {
@@ -231,17 +234,27 @@ impl Index {
         let mut terms: Vec<(usize, String)> =
             terms.into_iter().map(|t| (postings.len(&t), t)).collect();
         terms.sort();
+        // the rarest words that occur at all rank (each word's matches are a bit)
+        terms.retain(|(df, _)| *df > 0);
+        terms.truncate(MAX_QUERY_TERMS);
         let all_common = terms.iter().all(|(df, _)| *df > MAX_TERM_POSTING);
-        let mut scores: HashMap<String, (f64, Vec<String>)> = HashMap::new();
+        let mut scores: HashMap<String, (f64, u64)> = HashMap::new();
         for (k, (df, term)) in terms.iter().enumerate() {
             let idf = (1.0 + n / (*df).max(1) as f64).ln();
+            let bit = 1u64 << k;
             let finds = *df <= MAX_TERM_POSTING || (all_common && k == 0);
             if finds {
                 postings.visit(term, |ids| {
                     for id in ids.iter().take(MAX_TERM_POSTING) {
-                        let e = scores.entry(id.clone()).or_default();
-                        e.0 += idf;
-                        e.1.push(term.clone());
+                        match scores.get_mut(id.as_str()) {
+                            Some(e) => {
+                                e.0 += idf;
+                                e.1 |= bit;
+                            }
+                            None => {
+                                scores.insert(id.clone(), (idf, bit));
+                            }
+                        }
                     }
                 });
             } else {
@@ -249,13 +262,13 @@ impl Index {
                     for (id, e) in scores.iter_mut() {
                         if ids.contains(id) {
                             e.0 += idf;
-                            e.1.push(term.clone());
+                            e.1 |= bit;
                         }
                     }
                 });
             }
         }
-        let mut ranked: Vec<(String, f64, Vec<String>)> =
+        let mut ranked: Vec<(String, f64, u64)> =
             scores.into_iter().map(|(id, (s, t))| (id, s, t)).collect();
         let total = ranked.len();
         let start = match page.cursor {
@@ -263,7 +276,7 @@ impl Index {
             Cursor::Start | Cursor::After(_) => 0,
         };
         let end = start.saturating_add(page.size).min(total);
-        let order = |a: &(String, f64, Vec<String>), b: &(String, f64, Vec<String>)| {
+        let order = |a: &(String, f64, u64), b: &(String, f64, u64)| {
             b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0))
         };
         if end < total {
@@ -274,11 +287,16 @@ impl Index {
         let items = ranked
             .into_iter()
             .skip(start)
-            .filter_map(|(id, score, matched_terms)| {
+            .filter_map(|(id, score, matched)| {
                 Some(SearchHit {
                     quote: self.quote(&id)?,
                     score,
-                    matched_terms,
+                    matched_terms: terms
+                        .iter()
+                        .enumerate()
+                        .filter(|(k, _)| matched & (1 << k) != 0)
+                        .map(|(_, (_, t))| t.clone())
+                        .collect(),
                 })
             })
             .collect();

@@ -248,6 +248,13 @@ fn search_ranks_rarer_words_first() {
     );
     assert_eq!(hits.items[0].matched_terms, ["peace", "step"]);
     assert!(index.search_quotes("!!", &page(10)).is_err());
+    // words found nowhere do not crowd out the ones that rank
+    let long: Vec<String> = (0..100).map(|k| format!("nowhere{k}")).collect();
+    let hits = index
+        .search_quotes(&format!("{} peace step", long.join(" ")), &page(10))
+        .unwrap();
+    assert_eq!(hits.items.len(), 1);
+    assert_eq!(hits.items[0].matched_terms, ["peace", "step"]);
 }
 
 #[test]
