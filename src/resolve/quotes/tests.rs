@@ -226,43 +226,35 @@ fn stop_pairs_bound_the_work_but_keep_links() {
 #[test]
 fn a_stock_phrase_does_not_chain_different_quotes() {
     let mut m = QuoteMatcher::new();
+    let mut group = |article: &str, text: &str| m.add(article, text).map(|a| a.group);
     // a verbal tic, then two different quotes that both contain it
-    let tic = m.add("a", "I want to be very clear").unwrap();
-    let one = m
-        .add(
-            "b",
-            "I want to be very clear: the pipeline will not be built without a transit contract",
-        )
-        .unwrap();
-    assert_eq!(
-        one.group, tic.group,
-        "a longer wording of the phrase joins it"
+    let tic = group("a", "I want to be very clear");
+    let one = group(
+        "b",
+        "I want to be very clear: the pipeline will not be built without a transit contract",
     );
-    let two = m
-        .add(
-            "c",
-            "I want to be very clear: our delegation will stay in the capital as long as it takes",
-        )
-        .unwrap();
+    assert_eq!(one, tic, "a longer wording of the phrase joins it");
+    let two = group(
+        "c",
+        "I want to be very clear: our delegation will stay in the capital as long as it takes",
+    );
     assert_ne!(
-        two.group, one.group,
+        two, one,
         "sharing the phrase alone does not make it the same quote"
     );
     // a fragment of the first quote still joins it, and the phrase matches both groups
-    let frag = m
-        .add(
-            "d",
-            "the pipeline will not be built without a transit contract",
-        )
-        .unwrap();
-    assert_eq!(frag.group, one.group);
+    let frag = group(
+        "d",
+        "the pipeline will not be built without a transit contract",
+    );
+    assert_eq!(frag, one);
+    let (Some(one), Some(two)) = (one, two) else {
+        panic!("every quote has words");
+    };
     let groups: Vec<u32> = m
         .lookup("i want to be very clear")
         .iter()
         .map(|x| x.group)
         .collect();
-    assert!(
-        groups.contains(&one.group) && groups.contains(&two.group),
-        "{groups:?}"
-    );
+    assert!(groups.contains(&one) && groups.contains(&two), "{groups:?}");
 }
