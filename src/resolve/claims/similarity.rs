@@ -24,7 +24,7 @@ pub(super) fn stem_hashes(c: &ClaimContent) -> Vec<u64> {
     h
 }
 
-/// Number of values two sorted lists share, and the values.
+/// The values two sorted lists share, in order.
 fn shared_sorted<'a>(a: &'a [u64], b: &'a [u64]) -> impl Iterator<Item = u64> + 'a {
     let (mut i, mut j) = (0, 0);
     std::iter::from_fn(move || {
