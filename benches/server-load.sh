@@ -23,7 +23,8 @@ corpus="$out/corpus.jsonl"
 
 # a fresh durable store: ingest is measured with every article committed to disk
 rm -rf "$out/data"
-RUST_LOG=warn TOKIO_WORKER_THREADS=1 taskset -c 0 "$bin" serve --addr "127.0.0.1:$port" --no-seeds \
+log=warn,saywho::cli::serve=info   # the start-up and snapshot lines too
+RUST_LOG=$log TOKIO_WORKER_THREADS=1 taskset -c 0 "$bin" serve --addr "127.0.0.1:$port" --no-seeds \
   --data-dir "$out/data" \
   > "$out/server.log" 2>&1 &
 server=$!
@@ -47,3 +48,18 @@ bench --concurrency 32 --connections 2 --duration 5 --warmup 1 \
 bench --concurrency 1 --connections 1 --duration 5 --warmup 1 \
   --method health,list-quotes,search-quotes --json "$out/c1.json" | tee "$out/c1.txt"
 uptime >> "$out/uptime.txt"
+# 5. Restart: a graceful stop writes the index snapshot; the next start loads it (no replay).
+kill -INT "$server"; wait "$server" || true
+rm -f "$out/addr"
+started=$(date +%s.%N)
+RUST_LOG=$log taskset -c 0 "$bin" serve --addr "127.0.0.1:$port" --no-seeds --data-dir "$out/data" \
+  --addr-file "$out/addr" > "$out/restart.log" 2>&1 &
+server=$!
+until [ -s "$out/addr" ]; do sleep 0.05; done
+listening=$(date +%s.%N)
+{
+  grep -h -o 'index snapshot written.*' "$out/server.log"
+  grep -h -o 'index rebuilt.*' "$out/restart.log"
+  awk -v a="$started" -v b="$listening" 'BEGIN { printf "restart: %.2f s until listening\n", b - a }'
+  grep -E 'VmRSS|VmHWM' "/proc/$server/status"
+} | tee "$out/restart.txt"

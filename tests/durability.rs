@@ -86,6 +86,16 @@ impl Server {
         server
     }
 
+    /// The process id.
+    pub(crate) fn pid(&self) -> u32 {
+        self.child.id()
+    }
+
+    /// Waits for the process to exit.
+    pub(crate) fn wait(&mut self) {
+        self.child.wait().expect("reap");
+    }
+
     /// SIGKILL: no shutdown path runs.
     pub(crate) fn kill(&mut self) {
         self.child.kill().expect("SIGKILL");

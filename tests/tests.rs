@@ -36,6 +36,8 @@ mod resolve_seeds;
 mod resolve_wire;
 /// Hardening flags of the real binary.
 mod serve_flags;
+/// Restarts through the index snapshot: loaded, caught up, or refused when damaged.
+mod snapshot;
 /// Every span over the wire slices the submitted text, in every offset encoding.
 mod spans;
 /// Concurrent ingest, deletes and lookups; index invariants afterwards.

@@ -94,7 +94,7 @@ pub(crate) async fn run(args: ServeArgs) -> anyhow::Result<()> {
             .await
             .context("rebuild task")?
             .with_context(|| format!("reading the store in {}", args.data_dir.display()))?;
-        tracing::info!(dir = %args.data_dir.display(), restored = rebuilt.restored, skipped = rebuilt.skipped, elapsed = ?started.elapsed(), "index rebuilt from the store");
+        tracing::info!(dir = %args.data_dir.display(), from_snapshot = rebuilt.from_snapshot, restored = rebuilt.restored, skipped = rebuilt.skipped, dropped = rebuilt.dropped, elapsed = ?started.elapsed(), "index rebuilt from the snapshot and the store");
     }
     if !args.no_seeds {
         let dir = saywho::seed::seeds_dir(args.seeds.as_deref());
@@ -128,6 +128,9 @@ pub(crate) async fn run(args: ServeArgs) -> anyhow::Result<()> {
         tls: args.hardening.tls_identity()?,
     };
     service::serve(config, index, listener, stop_signal()).await?;
+    if writes.store().is_durable() {
+        save_snapshot(writes).await;
+    }
     if let Some(task) = metrics_task {
         task.abort();
     }
@@ -135,11 +138,26 @@ pub(crate) async fn run(args: ServeArgs) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// Writes the index snapshot the next start loads; a failure is logged (the next start then
+/// replays the store, which is slower but loses nothing).
+async fn save_snapshot(writes: Writes) {
+    let started = std::time::Instant::now();
+    match tokio::task::spawn_blocking(move || writes.save_snapshot()).await {
+        Ok(Ok(bytes)) => {
+            tracing::info!(bytes, elapsed = ?started.elapsed(), "index snapshot written")
+        }
+        Ok(Err(err)) => tracing::warn!(error = %err, "index snapshot not written"),
+        Err(err) => tracing::warn!(error = %err, "index snapshot task failed"),
+    }
+}
+
 fn init_tracing(json: bool) {
     let filter = tracing_subscriber::EnvFilter::try_from_default_env()
         .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
     let builder = tracing_subscriber::fmt()
         .with_env_filter(filter)
+        // colours only on a terminal, never in a log file
+        .with_ansi(std::io::IsTerminal::is_terminal(&std::io::stderr()))
         .with_writer(std::io::stderr);
     // A second init (tests, embedding) keeps the first subscriber.
     let _ = if json {

@@ -2,6 +2,7 @@
 
 use super::error::{Error, Result};
 use crate::model::{Article, ArticleMeta};
+use serde::{Deserialize, Serialize};
 use xxhash_rust::xxh3::xxh3_64;
 
 /// Longest article id accepted.
@@ -9,7 +10,7 @@ pub const MAX_ID_LEN: usize = 128;
 
 /// One ingested article and the ids of everything extraction made of it, so that a delete can
 /// undo exactly what the ingest did.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct ArticleRecord {
     /// The article as submitted.
     pub article: Article,

@@ -2,10 +2,11 @@
 
 use super::keys;
 use crate::model::{AttributionMethod, Span};
+use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
 
 /// One report of a claim in one article.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ClaimOccurrence {
     /// The article id.
     pub article: String,
@@ -50,7 +51,7 @@ pub struct Disagreement {
 }
 
 /// The same claim across articles. Immutable once published: writers replace the whole group.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ClaimGroup {
     /// The resource id (`claims/{id}`).
     pub id: String,

@@ -4,7 +4,7 @@
 
 use super::Index;
 use super::keys;
-use super::postings::{OrderedIds, Postings};
+use super::postings::{OrderedIds, PostingId, Postings};
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Debug;
 use std::hash::Hash;
@@ -274,10 +274,10 @@ impl Index {
 
 /// Postings must hold exactly the keys each value derives (`expected`): no stale entry, no
 /// missing one.
-fn check<K, V>(
+fn check<K, V, I: PostingId>(
     bad: &mut Vec<String>,
     name: &str,
-    postings: &Postings<K>,
+    postings: &Postings<K, I>,
     values: &dashmap::DashMap<String, V>,
     expected: impl Fn(&str) -> Option<BTreeSet<K>>,
 ) where
@@ -285,7 +285,7 @@ fn check<K, V>(
 {
     postings.for_each(|key, ids| {
         for id in ids {
-            if !expected(id).is_some_and(|keys| keys.contains(key)) {
+            if !expected(&id).is_some_and(|keys| keys.contains(key)) {
                 bad.push(format!("{name}[{key:?}]: stale entry {id}"));
             }
         }

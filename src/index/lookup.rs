@@ -3,7 +3,7 @@
 
 use super::error::{Error, Result};
 use super::paging::{Cursor, Page, PageRequest};
-use super::postings::OrderedIds;
+use super::postings::{HexId, OrderedIds, PostingId};
 use super::quotes::{Occurrence, QuoteGroup};
 use super::{Index, keys};
 use std::collections::{BTreeSet, HashMap};
@@ -238,7 +238,7 @@ impl Index {
         terms.retain(|(df, _)| *df > 0);
         terms.truncate(MAX_QUERY_TERMS);
         let all_common = terms.iter().all(|(df, _)| *df > MAX_TERM_POSTING);
-        let mut scores: HashMap<String, (f64, u64)> = HashMap::new();
+        let mut scores: HashMap<HexId, (f64, u64)> = HashMap::new();
         for (k, (df, term)) in terms.iter().enumerate() {
             let idf = (1.0 + n / (*df).max(1) as f64).ln();
             let bit = 1u64 << k;
@@ -246,15 +246,9 @@ impl Index {
             if finds {
                 postings.visit(term, |ids| {
                     for id in ids.iter().take(MAX_TERM_POSTING) {
-                        match scores.get_mut(id.as_str()) {
-                            Some(e) => {
-                                e.0 += idf;
-                                e.1 |= bit;
-                            }
-                            None => {
-                                scores.insert(id.clone(), (idf, bit));
-                            }
-                        }
+                        let e = scores.entry(*id).or_insert((0.0, 0));
+                        e.0 += idf;
+                        e.1 |= bit;
                     }
                 });
             } else {
@@ -268,7 +262,7 @@ impl Index {
                 });
             }
         }
-        let mut ranked: Vec<(String, f64, u64)> =
+        let mut ranked: Vec<(HexId, f64, u64)> =
             scores.into_iter().map(|(id, (s, t))| (id, s, t)).collect();
         let total = ranked.len();
         let start = match page.cursor {
@@ -276,7 +270,7 @@ impl Index {
             Cursor::Start | Cursor::After(_) => 0,
         };
         let end = start.saturating_add(page.size).min(total);
-        let order = |a: &(String, f64, u64), b: &(String, f64, u64)| {
+        let order = |a: &(HexId, f64, u64), b: &(HexId, f64, u64)| {
             b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0))
         };
         if end < total {
@@ -289,7 +283,7 @@ impl Index {
             .skip(start)
             .filter_map(|(id, score, matched)| {
                 Some(SearchHit {
-                    quote: self.quote(&id)?,
+                    quote: self.quote(&id.to_id())?,
                     score,
                     matched_terms: terms
                         .iter()
@@ -326,30 +320,30 @@ impl Index {
         let mine = keys::shingles(&group.words);
         let postings = &self.inner.quote_shingles;
         let all_common = mine.iter().all(|s| postings.len(s) > MAX_SHINGLE_POSTING);
-        let mut hits: HashMap<String, usize> = HashMap::new();
+        let me = HexId::from_id(&group.id);
+        let mut hits: HashMap<HexId, usize> = HashMap::new();
         for s in &mine {
             postings.visit(s, |ids| {
                 if ids.len() > MAX_SHINGLE_POSTING && !all_common {
                     return;
                 }
                 for id in ids.iter().take(MAX_SHINGLE_POSTING) {
-                    if *id != group.id {
-                        *hits.entry(id.clone()).or_default() += 1;
+                    if Some(*id) != me {
+                        *hits.entry(*id).or_default() += 1;
                     }
                 }
             });
         }
-        let mut hits: Vec<(String, usize)> = hits.into_iter().collect();
+        let mut hits: Vec<(HexId, usize)> = hits.into_iter().collect();
         if hits.len() > MAX_RELATED_CANDIDATES {
-            let order =
-                |a: &(String, usize), b: &(String, usize)| b.1.cmp(&a.1).then(a.0.cmp(&b.0));
+            let order = |a: &(HexId, usize), b: &(HexId, usize)| b.1.cmp(&a.1).then(a.0.cmp(&b.0));
             hits.select_nth_unstable_by(MAX_RELATED_CANDIDATES, order);
             hits.truncate(MAX_RELATED_CANDIDATES);
         }
         let mut out: Vec<Related> = hits
             .into_iter()
             .filter_map(|(id, shared)| {
-                let other = self.quote(&id)?;
+                let other = self.quote(&id.to_id())?;
                 let (a, b) = (group.words.len() as f64, other.words.len() as f64);
                 let (relation, similarity) = if keys::contains_run(&other.words, &group.words) {
                     (Relation::ContainedIn, a / b)

@@ -30,6 +30,7 @@ mod prepare;
 mod quotes;
 mod replace;
 mod resolution;
+mod snapshot;
 mod speakers;
 mod tally;
 
@@ -42,13 +43,14 @@ pub use lookup::{QuoteFilter, Related, Relation, SearchHit};
 pub use paging::{Cursor, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, Page, PageRequest};
 pub use prepare::{Prepared, PreparedArticle};
 pub use quotes::{Occurrence, QuoteGroup, Variant};
+pub use snapshot::StateError;
 pub use speakers::{Contribution, SpeakerRecord};
 
 use crate::model::SpeakerKind;
 use crate::resolve::Resolver;
 use dashmap::DashMap;
 use parking_lot::{Mutex, RwLock};
-use postings::{OrderedIds, Postings};
+use postings::{HexId, OrderedIds, Postings};
 use std::sync::Arc;
 use tokio::sync::broadcast;
 
@@ -100,8 +102,8 @@ struct Inner {
     syndication: Postings<u64>,
     quotes: DashMap<String, Arc<QuoteGroup>>,
     quote_ids: OrderedIds,
-    quote_terms: Postings<String>,
-    quote_shingles: Postings<u64>,
+    quote_terms: Postings<String, HexId>,
+    quote_shingles: Postings<u64, HexId>,
     quotes_by_speaker: Postings<String>,
     quotes_by_outlet: Postings<String>,
     conflicts: OrderedIds,
@@ -185,6 +187,11 @@ impl Index {
     /// The article with this id, if stored.
     pub fn article(&self, id: &str) -> Option<Arc<ArticleRecord>> {
         self.inner.articles.get(id).map(|r| Arc::clone(&r))
+    }
+
+    /// Every article id, in order.
+    pub fn article_ids(&self) -> Vec<String> {
+        self.inner.article_ids.after(None, usize::MAX)
     }
 
     /// The article with this id, or NOT_FOUND.
@@ -360,5 +367,7 @@ impl Index {
 
 #[cfg(test)]
 mod large_group_tests;
+#[cfg(test)]
+mod snapshot_tests;
 #[cfg(test)]
 mod tests;

@@ -6,13 +6,62 @@ use parking_lot::RwLock;
 use std::collections::BTreeSet;
 use std::hash::Hash;
 
-/// A concurrent map from key to a sorted set of ids. Readers get owned copies, never guards.
-#[derive(Debug)]
-pub(super) struct Postings<K: Eq + Hash> {
-    map: DashMap<K, BTreeSet<String>>,
+/// How a posting list holds resource ids: as given (`String`), or more compactly ([`HexId`]).
+/// Ids go in and come out as strings; the order of the held form is the order of the strings.
+pub(super) trait PostingId: Ord + Clone + Hash {
+    /// The held form of `id`; `None` when `id` cannot be held this way.
+    fn from_id(id: &str) -> Option<Self>;
+    /// The id as a string.
+    fn to_id(&self) -> String;
+    /// Whether `set` holds `id` (without allocating when it can).
+    fn held_in(set: &BTreeSet<Self>, id: &str) -> bool;
 }
 
-impl<K: Eq + Hash> Default for Postings<K> {
+impl PostingId for String {
+    fn from_id(id: &str) -> Option<Self> {
+        Some(id.to_owned())
+    }
+
+    fn to_id(&self) -> String {
+        self.clone()
+    }
+
+    fn held_in(set: &BTreeSet<Self>, id: &str) -> bool {
+        set.contains(id)
+    }
+}
+
+/// An id made of 16 lowercase hexadecimal digits (quote and claim ids, see
+/// [`super::keys::hash_id`]) held as its value: 8 bytes instead of a heap string, compared as a
+/// number, in the same order as the string.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub(super) struct HexId(pub(super) u64);
+
+impl PostingId for HexId {
+    fn from_id(id: &str) -> Option<Self> {
+        let digits = |b: &u8| b.is_ascii_digit() || (b'a'..=b'f').contains(b);
+        if id.len() != 16 || !id.as_bytes().iter().all(digits) {
+            return None;
+        }
+        u64::from_str_radix(id, 16).ok().map(HexId)
+    }
+
+    fn to_id(&self) -> String {
+        format!("{:016x}", self.0)
+    }
+
+    fn held_in(set: &BTreeSet<Self>, id: &str) -> bool {
+        HexId::from_id(id).is_some_and(|h| set.contains(&h))
+    }
+}
+
+/// A concurrent map from key to a sorted set of ids. Readers get owned copies, never guards.
+#[derive(Debug)]
+pub(super) struct Postings<K: Eq + Hash, I: PostingId = String> {
+    map: DashMap<K, BTreeSet<I>>,
+}
+
+impl<K: Eq + Hash, I: PostingId> Default for Postings<K, I> {
     fn default() -> Self {
         Postings {
             map: DashMap::new(),
@@ -20,21 +69,27 @@ impl<K: Eq + Hash> Default for Postings<K> {
     }
 }
 
-impl<K: Eq + Hash + Clone> Postings<K> {
-    /// Adds `id` under `key`.
+impl<K: Eq + Hash + Clone, I: PostingId> Postings<K, I> {
+    /// Adds `id` under `key`. An id the held form cannot take is a caller bug: it is left out
+    /// (and trips a debug assertion) rather than stored wrongly.
     pub(super) fn add(&self, key: K, id: &str) {
         let mut set = self.map.entry(key).or_default();
         // most adds repeat an id already there (another occurrence of the same quote)
-        if !set.contains(id) {
-            set.insert(id.to_string());
+        if !I::held_in(&set, id) {
+            let held = I::from_id(id);
+            debug_assert!(held.is_some(), "posting id {id:?} of the wrong form");
+            set.extend(held);
         }
     }
 
     /// Removes `id` from under `key`, dropping the key when its set becomes empty.
     pub(super) fn remove(&self, key: &K, id: &str) {
+        let Some(held) = I::from_id(id) else {
+            return;
+        };
         let now_empty = match self.map.get_mut(key) {
             Some(mut set) => {
-                set.remove(id);
+                set.remove(&held);
                 set.is_empty()
             }
             None => false,
@@ -46,12 +101,15 @@ impl<K: Eq + Hash + Clone> Postings<K> {
 
     /// A copy of the ids under `key` (empty when none).
     pub(super) fn get(&self, key: &K) -> BTreeSet<String> {
-        self.map.get(key).map(|s| s.clone()).unwrap_or_default()
+        self.map
+            .get(key)
+            .map(|s| s.iter().map(I::to_id).collect())
+            .unwrap_or_default()
     }
 
     /// Runs `f` over the ids under `key` (an empty set when none) under the map's read guard,
     /// without copying them. `f` must not write to this posting map.
-    pub(super) fn visit<R>(&self, key: &K, f: impl FnOnce(&BTreeSet<String>) -> R) -> R {
+    pub(super) fn visit<R>(&self, key: &K, f: impl FnOnce(&BTreeSet<I>) -> R) -> R {
         match self.map.get(key) {
             Some(set) => f(&set),
             None => f(&BTreeSet::new()),
@@ -63,6 +121,21 @@ impl<K: Eq + Hash + Clone> Postings<K> {
         self.map.get(key).map_or(0, |s| s.len())
     }
 
+    /// Calls `f` with every key and its ids (invariant checks; not for serving paths).
+    pub(super) fn for_each(&self, mut f: impl FnMut(&K, Vec<String>)) {
+        for entry in self.map.iter() {
+            f(entry.key(), entry.value().iter().map(I::to_id).collect());
+        }
+    }
+
+    /// Number of distinct keys.
+    #[cfg(test)]
+    pub(super) fn keys(&self) -> usize {
+        self.map.len()
+    }
+}
+
+impl<K: Eq + Hash + Clone> Postings<K, String> {
     /// Up to `limit` ids under `key` sorting after `after` (from the start when `None`), in
     /// order: one page of a posting list without copying the rest.
     pub(super) fn after(&self, key: &K, after: Option<&str>, limit: usize) -> Vec<String> {
@@ -74,19 +147,6 @@ impl<K: Eq + Hash + Clone> Postings<K> {
                 .collect(),
             None => set.iter().take(limit).cloned().collect(),
         })
-    }
-
-    /// Calls `f` with every key and its ids (invariant checks; not for serving paths).
-    pub(super) fn for_each(&self, mut f: impl FnMut(&K, &BTreeSet<String>)) {
-        for entry in self.map.iter() {
-            f(entry.key(), entry.value());
-        }
-    }
-
-    /// Number of distinct keys.
-    #[cfg(test)]
-    pub(super) fn keys(&self) -> usize {
-        self.map.len()
     }
 }
 
@@ -155,6 +215,29 @@ mod tests {
         assert_eq!(p.get(&"w".into()).len(), 1);
         p.remove(&"w".into(), "q2");
         assert_eq!(p.keys(), 0);
+    }
+
+    #[test]
+    fn hex_ids_are_held_as_numbers_in_string_order() {
+        let p: Postings<u64, HexId> = Postings::default();
+        let ids = ["00000000000000ff", "0a00000000000000", "ffffffffffffffff"];
+        for id in ids.iter().rev() {
+            p.add(7, id);
+            p.add(7, id);
+        }
+        assert_eq!(p.len(&7), 3);
+        assert_eq!(p.get(&7).into_iter().collect::<Vec<_>>(), ids);
+        for bad in [
+            "FF",
+            "00000000000000FF",
+            "0000000000000g00",
+            "+0000000000000ff",
+        ] {
+            assert_eq!(HexId::from_id(bad), None, "{bad}");
+            p.remove(&7, bad);
+        }
+        p.remove(&7, ids[1]);
+        assert_eq!(p.get(&7).len(), 2);
     }
 
     #[test]

@@ -4,11 +4,12 @@ use super::attribute::MAX_EVIDENCE_OCCURRENCES;
 use super::keys;
 use super::tally::{Tallies, tally};
 use crate::model::{AttributionMethod, QuoteKind, Span, SpeakerKind};
+use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::OnceLock;
 
 /// One appearance of a quotation in one article.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Occurrence {
     /// The article id.
     pub article: String,
@@ -73,7 +74,7 @@ struct Summary {
 
 /// The same words across articles. Published versions are immutable: writers change a private
 /// copy (copy on write) and call [`QuoteGroup::changed`] after changing occurrences in place.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct QuoteGroup {
     /// The resource id (`quotes/{id}`).
     pub id: String,
@@ -81,6 +82,7 @@ pub struct QuoteGroup {
     pub words: Vec<String>,
     /// Every occurrence, sorted by [`Occurrence::order_key`].
     pub occurrences: Vec<Occurrence>,
+    #[serde(skip)] // derived: recomputed on first use
     summary: SummaryCache,
 }
 

@@ -3,7 +3,7 @@
 
 use super::articles::{self, ArticleRecord};
 use super::claims::ClaimGroup;
-use super::postings::Postings;
+use super::postings::{PostingId, Postings};
 use super::quotes::QuoteGroup;
 use super::speakers::{Contribution, SpeakerRecord};
 use super::{Index, keys};
@@ -12,8 +12,8 @@ use std::hash::Hash;
 use std::sync::Arc;
 
 /// Removes `id` from keys only in `old` and adds it to keys only in `new`.
-pub(super) fn diff<K: Eq + Hash + Clone + Ord>(
-    p: &Postings<K>,
+pub(super) fn diff<K: Eq + Hash + Clone + Ord, I: PostingId>(
+    p: &Postings<K, I>,
     id: &str,
     old: BTreeSet<K>,
     new: BTreeSet<K>,

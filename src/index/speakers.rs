@@ -3,11 +3,12 @@
 
 use super::keys;
 use crate::model::SpeakerKind;
+use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::OnceLock;
 
 /// What one article says about one speaker.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Contribution {
     /// The fullest name the article gives.
     pub name: String,
@@ -25,11 +26,12 @@ pub struct Contribution {
 
 /// One speaker across articles. Published versions are immutable: writers change a private copy
 /// (copy on write) through [`SpeakerRecord::contributions_mut`].
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct SpeakerRecord {
     /// The resource id (`speakers/{id}`).
     pub id: String,
     contributions: BTreeMap<String, Contribution>,
+    #[serde(skip)] // derived: recomputed on first use
     derived: Derived,
 }
 

@@ -12,10 +12,11 @@ use crate::resolve::quotes::{MatchKind, QuoteAssignment, QuoteMatcher};
 use crate::resolve::speakers::{SpeakerId, SpeakerRegistry};
 use crate::resolve::syndication::{CopyOf, SyndicationDetector};
 use rustc_hash::{FxHashMap, FxHashSet};
+use serde::{Deserialize, Serialize};
 use std::sync::Arc;
 
 /// One quote occurrence as the resolver remembers it.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct QuoteOcc {
     /// The article.
     pub article: Arc<str>,
@@ -52,7 +53,7 @@ pub struct ArticleResolution {
 }
 
 /// Every cross-source structure, fed article by article.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Serialize, Deserialize)]
 pub struct Resolver {
     /// One person across spellings and articles.
     pub speakers: SpeakerRegistry,
@@ -72,7 +73,7 @@ pub struct Resolver {
 }
 
 /// Where a claim-group member came from.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ClaimRef {
     /// The article.
     pub article: Arc<str>,

@@ -9,6 +9,7 @@
 
 use crate::resolve::fold::{shingle_hash, word_hash, words};
 use rustc_hash::{FxHashMap, FxHashSet};
+use serde::{Deserialize, Serialize};
 use std::sync::Arc;
 
 const K: usize = 64;
@@ -34,7 +35,7 @@ pub struct CopyOf {
     pub similarity: f32,
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 struct Entry {
     sig: Vec<u64>,
     shingles: usize,
@@ -43,7 +44,7 @@ struct Entry {
 }
 
 /// Incremental near-duplicate detection over whole articles.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Serialize, Deserialize)]
 pub struct SyndicationDetector {
     entries: FxHashMap<Arc<str>, Entry>,
     bands: FxHashMap<u64, Vec<Arc<str>>>,

@@ -1,10 +1,15 @@
-//! Start-up: publish every stored article into the index, in ingest order, extracting on every
-//! core (extraction is the cost; publishing is cheap and stays in order).
+//! Start-up: load the index snapshot if there is a usable one, then publish what the store holds
+//! that the snapshot does not (extracting on every core; publishing stays in ingest order) and
+//! drop what the store no longer holds. Without a snapshot, every stored article is replayed.
+//! At shutdown, [`Writes::save_snapshot`] writes the next snapshot.
 
 use super::writes::Writes;
 use crate::index::PreparedArticle;
 use crate::model::{Article, Extraction};
+use crate::store::snapshot::SnapshotError;
 use crate::store::{ScanError, StoreError};
+use std::collections::HashSet;
+use std::convert::Infallible;
 
 /// Articles extracted together before they are published in order.
 const CHUNK: usize = 512;
@@ -12,46 +17,134 @@ const CHUNK: usize = 512;
 /// What a start-up rebuild found.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Rebuilt {
-    /// Articles read back and published.
+    /// Articles loaded, already resolved, from the snapshot (0 without one).
+    pub from_snapshot: usize,
+    /// Articles read back from the store and published again (extracted and resolved).
     pub restored: usize,
     /// Articles read back but refused by the index (logged).
     pub skipped: usize,
+    /// Articles in the snapshot that the store no longer holds (deleted since), removed.
+    pub dropped: usize,
 }
 
 impl Writes {
-    /// Publishes every stored article, in ingest order (blocking: call before serving).
+    /// Rebuilds the index from the snapshot and the store (blocking: call before serving).
     pub fn rebuild(&self) -> Result<Rebuilt, StoreError> {
-        let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
-        let mut rebuilt = Rebuilt::default();
-        let mut chunk = Vec::with_capacity(CHUNK);
-        let result = self.store.scan(|article| {
-            chunk.push(article);
-            if chunk.len() == CHUNK {
-                self.publish_chunk(std::mem::take(&mut chunk), threads, &mut rebuilt);
-            }
-            Ok::<(), std::convert::Infallible>(())
-        });
+        let mut publisher = Publisher::new(self);
+        let result = match self.load_snapshot() {
+            Some(covers_below) => self.catch_up(covers_below, &mut publisher),
+            None => self.store.scan(|article| publisher.push(article)),
+        };
+        publisher.flush();
         match result {
-            Ok(()) => {}
-            Err(ScanError::Store(err)) => return Err(err),
+            Ok(()) => Ok(publisher.rebuilt),
+            Err(ScanError::Store(err)) => Err(err),
             Err(ScanError::Visit(never)) => match never {},
         }
-        self.publish_chunk(chunk, threads, &mut rebuilt);
-        Ok(rebuilt)
     }
 
-    fn publish_chunk(&self, articles: Vec<Article>, threads: usize, rebuilt: &mut Rebuilt) {
-        let extractions = extract_all(&articles, threads);
+    /// Writes the index to the snapshot file (blocking; ingest waits meanwhile, readers do not).
+    /// Returns the file's size in bytes.
+    pub fn save_snapshot(&self) -> Result<u64, SnapshotError> {
+        self.store.save_snapshot(|out| {
+            let covered = self
+                .index
+                .write_state(out, || self.store.next_seq())
+                .map_err(|e| e.to_string())?;
+            covered.map_err(|e| e.to_string())
+        })
+    }
+
+    /// Loads the snapshot into the (empty) index; `None` when there is none or it cannot be
+    /// used, which is logged: the store is then replayed in full.
+    fn load_snapshot(&self) -> Option<u64> {
+        let loaded = match self.store.take_snapshot() {
+            Ok(loaded) => loaded?,
+            Err(err) => {
+                tracing::warn!(error = %err, "index snapshot not used; replaying the store");
+                return None;
+            }
+        };
+        match self.index.load_state(loaded.body()) {
+            Ok(()) => Some(loaded.covers_below),
+            Err(err) => {
+                tracing::warn!(error = %err, "index snapshot not loaded; replaying the store");
+                None
+            }
+        }
+    }
+
+    /// After a snapshot: drops articles deleted since, and publishes those stored since (at or
+    /// above `covers_below`) or missing from it.
+    fn catch_up(
+        &self,
+        covers_below: u64,
+        publisher: &mut Publisher<'_>,
+    ) -> Result<(), ScanError<Infallible>> {
+        let stored = self.store.ids().map_err(ScanError::Store)?;
+        let held: HashSet<&str> = stored.iter().map(|(id, _)| id.as_str()).collect();
+        for id in self.index.article_ids() {
+            if !held.contains(id.as_str()) && self.index.delete_article(&id).is_ok() {
+                publisher.rebuilt.dropped += 1;
+            }
+        }
+        let mut seqs = Vec::new();
+        for (id, seq) in &stored {
+            let indexed = self.index.article(id).is_some();
+            if *seq >= covers_below && indexed {
+                // deleted and stored again since the snapshot: the stored text wins
+                let _ = self.index.delete_article(id);
+            }
+            if *seq >= covers_below || !indexed {
+                seqs.push(*seq);
+            }
+        }
+        seqs.sort_unstable();
+        publisher.rebuilt.from_snapshot = self.index.stats().articles;
+        self.store
+            .scan_seqs(&seqs, |article| publisher.push(article))
+    }
+}
+
+/// Publishes the articles it is given in order, extracting them in chunks over every core.
+struct Publisher<'a> {
+    writes: &'a Writes,
+    threads: usize,
+    chunk: Vec<Article>,
+    rebuilt: Rebuilt,
+}
+
+impl<'a> Publisher<'a> {
+    fn new(writes: &'a Writes) -> Self {
+        Publisher {
+            writes,
+            threads: std::thread::available_parallelism().map_or(1, |n| n.get()),
+            chunk: Vec::with_capacity(CHUNK),
+            rebuilt: Rebuilt::default(),
+        }
+    }
+
+    fn push(&mut self, article: Article) -> Result<(), Infallible> {
+        self.chunk.push(article);
+        if self.chunk.len() == CHUNK {
+            self.flush();
+        }
+        Ok(())
+    }
+
+    fn flush(&mut self) {
+        let articles = std::mem::take(&mut self.chunk);
+        let extractions = extract_all(&articles, self.threads);
         for (article, extraction) in articles.into_iter().zip(extractions) {
             let id = article.id.clone();
-            match self.index.publish_prepared(PreparedArticle {
+            match self.writes.index.publish_prepared(PreparedArticle {
                 article,
                 extraction,
             }) {
-                Ok(_) => rebuilt.restored += 1,
+                Ok(_) => self.rebuilt.restored += 1,
                 Err(err) => {
                     tracing::warn!(article = %id, error = %err, "stored article not restored");
-                    rebuilt.skipped += 1;
+                    self.rebuilt.skipped += 1;
                 }
             }
         }

@@ -12,8 +12,10 @@
 //! The file is `saywho.redb` inside the data directory. Articles are keyed by an ingest sequence
 //! number, so iterating them replays ingest order; a second table maps article id to sequence.
 
+mod catalog;
 mod codec;
 mod error;
+pub mod snapshot;
 mod writer;
 
 pub use error::{ScanError, StoreError};
@@ -35,6 +37,10 @@ const META: TableDefinition<'_, &str, u64> = TableDefinition::new("meta_v1");
 /// Marker set once the seed articles have been ingested into this data directory, so that a seed
 /// the user deleted is not brought back by the next start.
 pub const SEEDS_LOADED: &str = "seeds_loaded";
+
+/// Marker holding one past the highest sequence number ever given (written on delete), so that
+/// numbers are never reused and a snapshot's coverage stays meaningful.
+const NEXT_SEQ: &str = "next_seq";
 
 /// Name of the database file inside the data directory.
 pub const FILE_NAME: &str = "saywho.redb";
@@ -120,15 +126,7 @@ impl Store {
             txn.open_table(table)
                 .map_err(|e| open_err(redb::Error::from(e).to_string()))?;
         }
-        let next_seq = {
-            let articles = txn
-                .open_table(ARTICLES)
-                .map_err(|e| open_err(redb::Error::from(e).to_string()))?;
-            let last = articles
-                .last()
-                .map_err(|e| open_err(redb::Error::from(e).to_string()))?;
-            last.map_or(0, |(key, _)| key.value() + 1)
-        };
+        let next_seq = catalog::next_seq(&txn).map_err(|e| open_err(e.to_string()))?;
         txn.commit()
             .map_err(|e| open_err(redb::Error::from(e).to_string()))?;
 

@@ -6,7 +6,7 @@
 //! only then answers each caller. Under load, batches form by themselves: while one commit is
 //! syncing, the next requests queue up and go together in the next one.
 
-use super::{ARTICLES, IDS, META, PutOutcome, StoreError, codec};
+use super::{ARTICLES, IDS, META, NEXT_SEQ, PutOutcome, StoreError, codec};
 use redb::{Database, ReadableTable, WriteTransaction};
 use std::collections::VecDeque;
 use std::sync::Arc;
@@ -229,6 +229,9 @@ fn apply(
                     .map(|g| g.value());
                 if let Some(seq) = removed {
                     articles.remove(seq).map_err(StoreError::write)?;
+                    // deleting the newest article must not free its number for reuse
+                    meta.insert(NEXT_SEQ, *next_seq)
+                        .map_err(StoreError::write)?;
                 }
                 pending.push(Pending::Delete(reply, removed.is_some()));
             }

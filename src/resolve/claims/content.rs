@@ -3,6 +3,7 @@
 
 use crate::resolve::fold::{translit_key, words};
 use rustc_hash::{FxHashMap, FxHashSet};
+use serde::{Deserialize, Serialize};
 use std::sync::OnceLock;
 
 const STOPWORDS: &str = include_str!("../data/stopwords.txt");
@@ -121,7 +122,7 @@ pub fn stem(word: &str) -> String {
 }
 
 /// The comparable features of one claim or statement.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct ClaimContent {
     /// Content stems, sorted, without duplicates.
     pub stems: Vec<String>,

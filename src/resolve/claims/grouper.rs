@@ -8,18 +8,18 @@ use super::similarity::{Features, stem_hashes};
 use super::{DEFAULT_THRESHOLD, MAX_DISAGREEMENT_MEMBERS, MERGE_MARGIN, NEGATION_MIN_SIMILARITY};
 use crate::resolve::speakers::SpeakerId;
 use rustc_hash::{FxHashMap, FxHashSet};
+use serde::{Deserialize, Serialize};
 use std::sync::Arc;
 
 /// One claim as stored.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct ClaimMember {
     /// The article it came from.
     pub article: Arc<str>,
-    /// Its text.
-    pub text: String,
     /// Who made it, when known.
     pub claimant: Option<SpeakerId>,
-    /// Its features.
+    /// Its features, without the stem strings: once hashed into `stem_hashes` they are not
+    /// kept (the text is the index's to keep, once).
     pub content: ClaimContent,
     /// Its group.
     pub group: u32,
@@ -54,7 +54,7 @@ pub struct ClaimAssignment {
 }
 
 /// Incremental claim grouping.
-#[derive(Debug)]
+#[derive(Debug, Serialize, Deserialize)]
 pub struct ClaimGrouper {
     threshold: f32,
     pub(super) members: Members,
@@ -201,10 +201,12 @@ impl ClaimGrouper {
             id,
             ClaimMember {
                 article,
-                text: text.trim().to_string(),
                 claimant,
                 stem_hashes: hashes,
-                content,
+                content: ClaimContent {
+                    stems: Vec::new(),
+                    ..content
+                },
                 group,
             },
         );

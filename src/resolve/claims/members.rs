@@ -2,9 +2,10 @@
 //! by id (a removed claim leaves an empty slot): a lookup is an index, not a hash.
 
 use super::grouper::ClaimMember;
+use serde::{Deserialize, Serialize};
 
 /// Claims by id.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Serialize, Deserialize)]
 pub(super) struct Members {
     slots: Vec<Option<ClaimMember>>,
     live: usize,
@@ -56,8 +57,7 @@ mod tests {
 
     fn member(text: &str) -> ClaimMember {
         ClaimMember {
-            article: "a".into(),
-            text: text.into(),
+            article: text.into(),
             claimant: None,
             content: ClaimContent::of(text),
             group: 0,
@@ -72,7 +72,7 @@ mod tests {
         m.insert(3, member("three"));
         assert_eq!(m.len(), 2);
         assert!(m.get(1).is_none() && m.get(7).is_none());
-        assert_eq!(m.get(3).map(|x| x.text.as_str()), Some("three"));
+        assert_eq!(m.get(3).map(|x| &*x.article), Some("three"));
         m.insert(3, member("again"));
         assert_eq!(m.len(), 2, "replacing does not add");
         assert!(m.remove(3).is_some() && m.remove(3).is_none());

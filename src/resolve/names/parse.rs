@@ -5,9 +5,10 @@
 
 use super::tables::{is_particle, is_title};
 use crate::resolve::fold::{ascii_lower, translit_key};
+use serde::{Deserialize, Serialize};
 
 /// A person's name split into parts, every part folded to lower-case ASCII.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PersonName {
     /// Given and middle names in order, without particles ("mosaad", "mohammad"); may be empty
     /// for a surname-only mention ("Lavrov").

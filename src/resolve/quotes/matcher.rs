@@ -4,6 +4,7 @@ use super::align::{find_contiguous, local_align};
 use super::{MIN_LINK_WORDS, MatchKind, NEAR_MIN_SCORE, quote_tokens};
 use crate::resolve::fold::shingle_hash;
 use rustc_hash::FxHashMap;
+use serde::{Deserialize, Serialize};
 use std::sync::Arc;
 
 /// Posting lists longer than this are skipped when counting candidates (a word pair that common
@@ -15,7 +16,7 @@ const MAX_POSTING: usize = 2_000;
 const MAX_VERIFY: usize = 64;
 
 /// One distinct normalised wording.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Variant {
     /// The wording as first seen.
     pub text: String,
@@ -28,7 +29,7 @@ pub struct Variant {
 }
 
 /// Variants of the same words.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
 pub struct QuoteGroup {
     /// Its variants, in order of arrival.
     pub variants: Vec<u32>,
@@ -37,7 +38,7 @@ pub struct QuoteGroup {
 }
 
 /// Where a newly added quote went.
-#[derive(Clone, Copy, Debug, PartialEq)]
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 pub struct QuoteAssignment {
     /// Its variant (shared by every occurrence of the same normalised words).
     pub variant: u32,
@@ -67,7 +68,7 @@ pub struct QuoteMatch {
 }
 
 /// Incremental grouping of quotes across articles.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Serialize, Deserialize)]
 pub struct QuoteMatcher {
     variants: FxHashMap<u32, Variant>,
     groups: FxHashMap<u32, QuoteGroup>,

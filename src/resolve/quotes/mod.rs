@@ -17,6 +17,7 @@ mod tests;
 pub use matcher::{QuoteAssignment, QuoteGroup, QuoteMatch, QuoteMatcher, Variant};
 
 use crate::resolve::fold::{word_hash, words};
+use serde::{Deserialize, Serialize};
 
 /// Fewest words for a quote to link to another by containment or similarity.
 pub const MIN_LINK_WORDS: usize = 4;
@@ -25,7 +26,7 @@ pub const MIN_LINK_WORDS: usize = 4;
 pub const NEAR_MIN_SCORE: f32 = 0.75;
 
 /// How a quote or query relates to a group.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum MatchKind {
     /// A word or two changed, or a translation sharing most words; see the score.
     Near,

@@ -20,10 +20,11 @@ use crate::model::{Extraction, LocalSpeaker, SpeakerKind};
 use crate::resolve::names::parse_person;
 use record::{Key, org_key};
 use rustc_hash::FxHashMap;
+use serde::{Deserialize, Serialize};
 use std::sync::Arc;
 
 /// One article's contribution to one speaker, kept so the article can be removed again.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 struct Contribution {
     speaker: SpeakerId,
     local: LocalSpeaker,
@@ -31,7 +32,7 @@ struct Contribution {
 }
 
 /// All speakers across all articles, with the hash maps that find merge candidates.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Serialize, Deserialize)]
 pub struct SpeakerRegistry {
     speakers: FxHashMap<SpeakerId, Speaker>,
     next_id: u32,
@@ -127,7 +128,14 @@ impl SpeakerRegistry {
             .or_default()
             .push(Contribution {
                 speaker: id,
-                local: local.clone(),
+                // what undoing the contribution needs: names, roles, aliases, not mention spans
+                local: LocalSpeaker {
+                    name: local.name.clone(),
+                    kind: local.kind,
+                    roles: local.roles.clone(),
+                    aliases: local.aliases.clone(),
+                    mentions: Vec::new(),
+                },
                 quotes,
             });
         id

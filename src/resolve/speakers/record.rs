@@ -5,15 +5,16 @@ use super::roles::role_key;
 use crate::model::{LocalSpeaker, SpeakerKind};
 use crate::resolve::fold::{deletions, translit_key, words};
 use crate::resolve::names::{PersonName, is_canonical_given, parse_person};
+use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
 /// A speaker's identifier, stable for the life of the registry; never reused.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct SpeakerId(pub u32);
 
 /// What one article says about a speaker.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ArticleStats {
     /// Mentions in the article (sum of alias counts, at least 1).
     pub mentions: u32,
@@ -37,7 +38,7 @@ pub(super) enum Key {
 }
 
 /// One person, organisation or unnamed role across articles.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Speaker {
     /// Its id.
     pub id: SpeakerId,

@@ -1,0 +1,129 @@
+//! The whole index as one value: what a restart loads instead of replaying ingest.
+//!
+//! A snapshot holds the published records (articles, quote groups, speakers, claim groups), the
+//! cross-source resolver's state and the id maps between them. Posting lists and ordered id sets
+//! are not written: they are derived from the records, and loading rebuilds them the way
+//! publishing does. Summaries cached on records are not written either; they are recomputed on
+//! first use. The encoding is [postcard]; framing, checksums and atomic files are the store's
+//! business ([`crate::store::snapshot`]).
+
+use super::{ArticleRecord, ClaimGroup, Index, QuoteGroup, SpeakerRecord};
+use crate::resolve::Resolver;
+use serde::{Deserialize, Serialize};
+use std::io::Write;
+use std::sync::Arc;
+
+/// What is written, borrowed from the live index.
+#[derive(Serialize)]
+struct StateRef<'a> {
+    articles: Vec<&'a ArticleRecord>,
+    quotes: Vec<&'a QuoteGroup>,
+    speakers: Vec<&'a SpeakerRecord>,
+    claims: Vec<&'a ClaimGroup>,
+    resolver: &'a Resolver,
+    claim_groups: Vec<(String, u32)>,
+    speaker_slugs: Vec<(u32, String)>,
+    slugs_taken: Vec<(String, u32)>,
+    role_holders: Vec<(String, String)>,
+}
+
+/// What is read back: the same fields, owned.
+#[derive(Deserialize)]
+struct State {
+    articles: Vec<ArticleRecord>,
+    quotes: Vec<QuoteGroup>,
+    speakers: Vec<SpeakerRecord>,
+    claims: Vec<ClaimGroup>,
+    resolver: Resolver,
+    claim_groups: Vec<(String, u32)>,
+    speaker_slugs: Vec<(u32, String)>,
+    slugs_taken: Vec<(String, u32)>,
+    role_holders: Vec<(String, String)>,
+}
+
+/// Why a snapshot could not be written or loaded.
+#[derive(Debug, thiserror::Error)]
+pub enum StateError {
+    /// Encoding, decoding or writing failed.
+    #[error("snapshot encoding: {0}")]
+    Encoding(#[from] postcard::Error),
+    /// Loading needs an empty index.
+    #[error("the index already holds {0} articles; a snapshot loads only into an empty index")]
+    NotEmpty(usize),
+}
+
+fn pairs<K: Clone + Eq + std::hash::Hash, V: Clone>(map: &dashmap::DashMap<K, V>) -> Vec<(K, V)> {
+    map.iter()
+        .map(|e| (e.key().clone(), e.value().clone()))
+        .collect()
+}
+
+fn fill<K: Eq + std::hash::Hash, V>(map: &dashmap::DashMap<K, V>, pairs: Vec<(K, V)>) {
+    for (k, v) in pairs {
+        map.insert(k, v);
+    }
+}
+
+impl Index {
+    /// Writes the whole index to `out`. Holds the writer lock throughout, so no article is half
+    /// published in what is written (ingest waits; readers do not). `under_lock` runs first, with
+    /// the lock held: the caller notes there what the snapshot covers (the store's last sequence
+    /// number), and its result is returned.
+    pub fn write_state<T>(
+        &self,
+        out: impl Write,
+        under_lock: impl FnOnce() -> T,
+    ) -> Result<T, StateError> {
+        let i = &self.inner;
+        let _writer = i.writer.lock();
+        let covered = under_lock();
+        let resolver = i.resolver.read();
+        let articles: Vec<Arc<ArticleRecord>> = i.articles.iter().map(|e| e.clone()).collect();
+        let quotes: Vec<Arc<QuoteGroup>> = i.quotes.iter().map(|e| e.clone()).collect();
+        let speakers: Vec<Arc<SpeakerRecord>> = i.speakers.iter().map(|e| e.clone()).collect();
+        let claims: Vec<Arc<ClaimGroup>> = i.claims.iter().map(|e| e.clone()).collect();
+        let state = StateRef {
+            articles: articles.iter().map(Arc::as_ref).collect(),
+            quotes: quotes.iter().map(Arc::as_ref).collect(),
+            speakers: speakers.iter().map(Arc::as_ref).collect(),
+            claims: claims.iter().map(Arc::as_ref).collect(),
+            resolver: &resolver,
+            claim_groups: pairs(&i.claim_groups),
+            speaker_slugs: pairs(&i.speaker_slugs),
+            slugs_taken: pairs(&i.slugs_taken),
+            role_holders: pairs(&i.role_holders),
+        };
+        postcard::to_io(&state, out)?;
+        Ok(covered)
+    }
+
+    /// Loads what [`Index::write_state`] wrote into this index, which must be empty. Decodes
+    /// everything before changing anything, so a bad snapshot leaves the index empty.
+    pub fn load_state(&self, bytes: &[u8]) -> Result<(), StateError> {
+        let state: State = postcard::from_bytes(bytes)?;
+        let i = &self.inner;
+        let _writer = i.writer.lock();
+        let held = i.article_ids.len();
+        if held > 0 {
+            return Err(StateError::NotEmpty(held));
+        }
+        *i.resolver.write() = state.resolver;
+        for r in state.articles {
+            self.put_article(None, Some(&Arc::new(r)));
+        }
+        for g in state.quotes {
+            self.put_quote(None, Some(&Arc::new(g)));
+        }
+        for s in state.speakers {
+            self.put_speaker(None, Some(&Arc::new(s)));
+        }
+        for g in state.claims {
+            self.put_claim(None, Some(&Arc::new(g)));
+        }
+        fill(&i.claim_groups, state.claim_groups);
+        fill(&i.speaker_slugs, state.speaker_slugs);
+        fill(&i.slugs_taken, state.slugs_taken);
+        fill(&i.role_holders, state.role_holders);
+        Ok(())
+    }
+}
