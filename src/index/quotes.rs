@@ -180,18 +180,19 @@ impl QuoteGroup {
 
     /// The distinct speaker ids of the occurrences.
     pub fn speakers(&self) -> BTreeSet<String> {
-        self.occurrences
+        // distinct first: a large group repeats a few speakers many times
+        let distinct: BTreeSet<&str> = self
+            .occurrences
             .iter()
-            .filter_map(|o| o.speaker.clone())
-            .collect()
+            .filter_map(|o| o.speaker.as_deref())
+            .collect();
+        distinct.into_iter().map(str::to_owned).collect()
     }
 
     /// The distinct normalised outlets of the occurrences.
     pub fn outlets(&self) -> BTreeSet<String> {
-        self.occurrences
-            .iter()
-            .map(|o| keys::outlet_key(&o.outlet))
-            .collect()
+        let distinct: BTreeSet<&str> = self.occurrences.iter().map(|o| &*o.outlet).collect();
+        distinct.into_iter().map(keys::outlet_key).collect()
     }
 
     /// True when occurrences name more than one distinct person or organisation. An unnamed

@@ -26,23 +26,20 @@ pub(super) fn diff<K: Eq + Hash + Clone + Ord, I: PostingId>(
     }
 }
 
-fn quote_keys(
-    g: Option<&QuoteGroup>,
-) -> (
-    BTreeSet<String>,
-    BTreeSet<u64>,
-    BTreeSet<String>,
-    BTreeSet<String>,
-) {
+/// The word and shingle posting keys of a group (none for no group).
+fn word_keys(g: Option<&QuoteGroup>) -> (BTreeSet<String>, BTreeSet<u64>) {
     match g {
         None => Default::default(),
         Some(g) => (
             g.words.iter().cloned().collect(),
             keys::shingles(&g.words).into_iter().collect(),
-            g.speakers(),
-            g.outlets(),
         ),
     }
+}
+
+/// The speaker and outlet posting keys of a group's occurrences (none for no group).
+fn occurrence_keys(g: Option<&QuoteGroup>) -> (BTreeSet<String>, BTreeSet<String>) {
+    g.map(|g| (g.speakers(), g.outlets())).unwrap_or_default()
 }
 
 impl Index {
@@ -59,10 +56,16 @@ impl Index {
             i.quotes.insert(id.clone(), Arc::clone(g));
             i.quote_ids.insert(&id);
         }
-        let (ow, os, osp, oo) = quote_keys(old);
-        let (nw, ns, nsp, no) = quote_keys(new.map(|g| g.as_ref()));
-        diff(&i.quote_terms, &id, ow, nw);
-        diff(&i.quote_shingles, &id, os, ns);
+        let new_group = new.map(|g| g.as_ref());
+        // most changes add occurrences to a group whose words stay the same
+        if old.map(|g| &g.words) != new_group.map(|g| &g.words) {
+            let (ow, os) = word_keys(old);
+            let (nw, ns) = word_keys(new_group);
+            diff(&i.quote_terms, &id, ow, nw);
+            diff(&i.quote_shingles, &id, os, ns);
+        }
+        let (osp, oo) = occurrence_keys(old);
+        let (nsp, no) = occurrence_keys(new_group);
         diff(&i.quotes_by_speaker, &id, osp, nsp);
         diff(&i.quotes_by_outlet, &id, oo, no);
         if new.is_some_and(|g| g.is_conflict()) {
