@@ -108,18 +108,33 @@ impl Index {
             return Err(StateError::NotEmpty(held));
         }
         *i.resolver.write() = state.resolver;
-        for r in state.articles {
-            self.put_article(None, Some(&Arc::new(r)));
-        }
-        for g in state.quotes {
-            self.put_quote(None, Some(&Arc::new(g)));
-        }
-        for s in state.speakers {
-            self.put_speaker(None, Some(&Arc::new(s)));
-        }
-        for g in state.claims {
-            self.put_claim(None, Some(&Arc::new(g)));
-        }
+        // the posting lists are concurrent maps: quote groups (the most postings) are put on
+        // every core while this thread puts the rest
+        let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+        let mut quotes = state.quotes;
+        let per = quotes.len().div_ceil(threads).max(1);
+        let parts: Vec<Vec<QuoteGroup>> = std::iter::from_fn(|| {
+            (!quotes.is_empty()).then(|| quotes.split_off(quotes.len().saturating_sub(per)))
+        })
+        .collect();
+        std::thread::scope(|scope| {
+            for part in parts {
+                scope.spawn(move || {
+                    for g in part {
+                        self.put_quote(None, Some(&Arc::new(g)));
+                    }
+                });
+            }
+            for r in state.articles {
+                self.put_article(None, Some(&Arc::new(r)));
+            }
+            for s in state.speakers {
+                self.put_speaker(None, Some(&Arc::new(s)));
+            }
+            for g in state.claims {
+                self.put_claim(None, Some(&Arc::new(g)));
+            }
+        });
         fill(&i.claim_groups, state.claim_groups);
         fill(&i.speaker_slugs, state.speaker_slugs);
         fill(&i.slugs_taken, state.slugs_taken);
