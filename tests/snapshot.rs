@@ -71,8 +71,9 @@ async fn state(channel: &Channel) -> (Vec<pb::Quote>, Vec<pb::Speaker>) {
 
 /// SIGTERM, then wait: the graceful stop, which writes the snapshot.
 fn terminate(server: &mut Server) {
-    let pid = server.pid().to_string();
-    let status = Command::new("kill").args(["-TERM", &pid]).status();
+    // the shell's own kill: no procps needed
+    let command = format!("kill -TERM {}", server.pid());
+    let status = Command::new("sh").args(["-c", &command]).status();
     assert!(status.expect("kill").success());
     server.wait();
 }
