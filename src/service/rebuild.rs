@@ -58,7 +58,7 @@ impl Writes {
     /// Loads the snapshot into the (empty) index; `None` when there is none or it cannot be
     /// used, which is logged: the store is then replayed in full.
     fn load_snapshot(&self) -> Option<u64> {
-        let loaded = match self.store.take_snapshot() {
+        let loaded = match self.store.read_snapshot() {
             Ok(loaded) => loaded?,
             Err(err) => {
                 tracing::warn!(error = %err, "index snapshot not used; replaying the store");
@@ -69,6 +69,9 @@ impl Writes {
             Ok(()) => Some(loaded.covers_below),
             Err(err) => {
                 tracing::warn!(error = %err, "index snapshot not loaded; replaying the store");
+                if let Err(err) = self.store.remove_snapshot() {
+                    tracing::warn!(error = %err, "index snapshot not removed");
+                }
                 None
             }
         }

@@ -6,7 +6,8 @@
 //! up to (u64 LE: every article stored with a lower number was stored before it was taken) and
 //! an XXH3-64 of everything before (u64 LE). The file is written beside its final name and
 //! renamed into place after an fsync, so a crash leaves the old snapshot or the new one, never
-//! half of one. A snapshot is only ever loaded by a build with the same sources.
+//! half of one. A snapshot is only ever loaded by a build with the same sources, and stays until
+//! the next graceful stop replaces it.
 
 use super::Store;
 use std::fs::File;
@@ -130,9 +131,11 @@ impl Store {
         Ok(size)
     }
 
-    /// Reads and checks the snapshot, then removes the file: a snapshot is used by one start
-    /// only, and the next one is written at shutdown. `Ok(None)` when there is none.
-    pub fn take_snapshot(&self) -> Result<Option<Loaded>, SnapshotError> {
+    /// Reads and checks the snapshot; `Ok(None)` when there is none. The file stays: a start
+    /// after a crash loads it too and catches up with the store (sequence numbers are never
+    /// reused, so "stored since" stays true). One that cannot be used is removed, so that it is
+    /// reported once; the next graceful stop writes a new one.
+    pub fn read_snapshot(&self) -> Result<Option<Loaded>, SnapshotError> {
         let Some(path) = self.snapshot_path() else {
             return Ok(None);
         };
@@ -141,8 +144,22 @@ impl Store {
             Err(err) if err.kind() == std::io::ErrorKind::NotFound => return Ok(None),
             Err(err) => return Err(io(&path)(err)),
         };
-        std::fs::remove_file(&path).map_err(io(&path))?;
-        check(&path, bytes).map(Some)
+        let checked = check(&path, bytes);
+        if checked.is_err() {
+            self.remove_snapshot()?;
+        }
+        checked.map(Some)
+    }
+
+    /// Removes the snapshot, if any (one whose contents the index refused).
+    pub fn remove_snapshot(&self) -> Result<(), SnapshotError> {
+        let Some(path) = self.snapshot_path() else {
+            return Ok(());
+        };
+        match std::fs::remove_file(&path) {
+            Err(err) if err.kind() != std::io::ErrorKind::NotFound => Err(io(&path)(err)),
+            _ => Ok(()),
+        }
     }
 }
 
@@ -217,26 +234,40 @@ mod tests {
     }
 
     #[test]
-    fn a_snapshot_reads_back_once() {
+    fn a_snapshot_reads_back_until_replaced() {
         let dir = tempfile::tempdir().expect("tempdir");
         let store = Store::open(dir.path()).expect("open");
         let size = save(&store, b"state", 7);
         assert_eq!(size as usize, HEADER + 5 + TRAILER);
-        let loaded = store.take_snapshot().expect("take").expect("present");
-        assert_eq!((loaded.body(), loaded.covers_below), (&b"state"[..], 7));
-        assert!(store.take_snapshot().expect("take").is_none(), "consumed");
+        for _ in 0..2 {
+            let loaded = store.read_snapshot().expect("read").expect("present");
+            assert_eq!((loaded.body(), loaded.covers_below), (&b"state"[..], 7));
+        }
+        // a failed save leaves the previous snapshot as it was, and no partial file
+        let failed = store.save_snapshot(|_| Err::<u64, _>("no body"));
+        assert!(matches!(failed, Err(SnapshotError::Body(_))));
+        let path = store.snapshot_path().expect("durable");
+        assert!(!path.with_extension("snapshot.partial").exists());
+        let kept = store.read_snapshot().expect("read").expect("kept");
+        assert_eq!(kept.body(), b"state");
+        save(&store, b"newer", 9);
+        let loaded = store.read_snapshot().expect("read").expect("present");
+        assert_eq!((loaded.body(), loaded.covers_below), (&b"newer"[..], 9));
+        store.remove_snapshot().expect("remove");
+        assert!(store.read_snapshot().expect("read").is_none());
     }
 
     #[test]
-    fn damaged_or_foreign_snapshots_are_refused() {
+    fn damaged_or_foreign_snapshots_are_refused_and_removed() {
         let dir = tempfile::tempdir().expect("tempdir");
         let store = Store::open(dir.path()).expect("open");
         let path = store.snapshot_path().expect("durable");
         save(&store, b"state", 7);
         let bytes = std::fs::read(&path).expect("read");
         std::fs::write(&path, &bytes[..bytes.len() - 1]).expect("truncate");
-        let err = store.take_snapshot().expect_err("truncated");
+        let err = store.read_snapshot().expect_err("truncated");
         assert!(matches!(err, SnapshotError::Damaged { .. }), "{err}");
+        assert!(!path.exists(), "reported once");
         // another build: a different fingerprint under a valid checksum
         let mut other = bytes.clone();
         other[MAGIC.len() + 4] ^= 1;
@@ -244,15 +275,9 @@ mod tests {
         let sum = xxh3_64(&other[..sum_at]).to_le_bytes();
         other[sum_at..].copy_from_slice(&sum);
         std::fs::write(&path, other).expect("write");
-        let err = store.take_snapshot().expect_err("other build");
+        let err = store.read_snapshot().expect_err("other build");
         assert!(matches!(err, SnapshotError::OtherBuild { .. }), "{err}");
-        let failed = store.save_snapshot(|_| Err::<u64, _>("no body"));
-        assert!(matches!(failed, Err(SnapshotError::Body(_))));
-        assert!(!path.exists(), "a failed save leaves no snapshot");
-        assert!(
-            !path.with_extension("snapshot.partial").exists(),
-            "nor a partial file"
-        );
+        assert!(!path.exists(), "reported once");
     }
 
     #[test]
@@ -262,6 +287,7 @@ mod tests {
             store.save_snapshot(|_| Ok::<u64, String>(0)),
             Err(SnapshotError::InMemory)
         ));
-        assert!(store.take_snapshot().expect("take").is_none());
+        assert!(store.read_snapshot().expect("read").is_none());
+        assert!(store.remove_snapshot().is_ok());
     }
 }

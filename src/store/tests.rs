@@ -201,3 +201,28 @@ fn a_corrupt_record_is_reported_not_panicked() {
         "{err}"
     );
 }
+
+#[tokio::test]
+async fn sequence_numbers_are_never_given_twice() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    {
+        let store = Store::open(dir.path()).expect("open");
+        store.put(&article("a", "one")).await.expect("put");
+        store.put(&article("b", "two")).await.expect("put");
+        assert!(store.delete("b").await.expect("delete"));
+        assert_eq!(
+            store.next_seq().expect("next"),
+            2,
+            "the newest, deleted, keeps its number"
+        );
+    }
+    let store = Store::open(dir.path()).expect("reopen");
+    assert!(matches!(
+        store.put(&article("b", "two again")).await,
+        Ok(PutOutcome::Stored { seq: 2 })
+    ));
+    assert_eq!(
+        store.ids().expect("ids"),
+        [("a".to_owned(), 0), ("b".to_owned(), 2)]
+    );
+}
