@@ -67,7 +67,7 @@ fn fill<K: Eq + std::hash::Hash, V>(map: &dashmap::DashMap<K, V>, pairs: Vec<(K,
 impl Index {
     /// Writes the whole index to `out`. Holds the writer lock throughout, so no article is half
     /// published in what is written (ingest waits; readers do not). `under_lock` runs first, with
-    /// the lock held: the caller notes there what the snapshot covers (the store's last sequence
+    /// the lock held: the caller notes there what the snapshot covers (the store's next sequence
     /// number), and its result is returned.
     pub fn write_state<T>(
         &self,
