@@ -8,8 +8,16 @@ use redb::{ReadableDatabase, ReadableTable};
 /// One past the highest sequence number ever given out: after the last stored article, and
 /// after any deleted one (recorded under [`NEXT_SEQ`]).
 pub(super) fn next_seq(txn: &redb::WriteTransaction) -> Result<u64, redb::Error> {
-    let last = txn.open_table(ARTICLES)?.last()?.map(|(k, _)| k.value());
-    let marked = txn.open_table(META)?.get(NEXT_SEQ)?.map(|g| g.value());
+    Ok(next_in(&txn.open_table(ARTICLES)?, &txn.open_table(META)?)?)
+}
+
+/// [`next_seq`] over open tables, of a write or of a read transaction.
+fn next_in(
+    articles: &impl ReadableTable<u64, &'static [u8]>,
+    meta: &impl ReadableTable<&'static str, u64>,
+) -> Result<u64, redb::StorageError> {
+    let last = articles.last()?.map(|(k, _)| k.value());
+    let marked = meta.get(NEXT_SEQ)?.map(|g| g.value());
     Ok(after(last, marked))
 }
 
@@ -26,13 +34,8 @@ impl Store {
         };
         let txn = inner.db.begin_read().map_err(StoreError::read)?;
         let articles = txn.open_table(ARTICLES).map_err(StoreError::read)?;
-        let last = articles.last().map_err(StoreError::read)?;
         let meta = txn.open_table(META).map_err(StoreError::read)?;
-        let marked = meta.get(NEXT_SEQ).map_err(StoreError::read)?;
-        Ok(after(
-            last.map(|(k, _)| k.value()),
-            marked.map(|g| g.value()),
-        ))
+        next_in(&articles, &meta).map_err(StoreError::read)
     }
 
     /// Every stored article id with its sequence number, in id order.
