@@ -70,7 +70,13 @@ pub fn claim_key(claimant: Option<&str>, content_words: &[String]) -> String {
 
 /// A stable resource id for a group key: 16 lower-case hex digits of its xxh3 hash.
 pub fn hash_id(key: &str) -> String {
-    format!("{:016x}", xxh3_64(key.as_bytes()))
+    hex_id(xxh3_64(key.as_bytes()))
+}
+
+/// The form of [`hash_id`]'s ids: a value as 16 lower-case hex digits, so that the strings sort
+/// as the values do.
+pub fn hex_id(value: u64) -> String {
+    format!("{value:016x}")
 }
 
 /// Hash of one shingle (consecutive words), used as a posting-list key.

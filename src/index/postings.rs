@@ -47,7 +47,7 @@ impl PostingId for HexId {
     }
 
     fn to_id(&self) -> String {
-        format!("{:016x}", self.0)
+        super::keys::hex_id(self.0)
     }
 
     fn held_in(set: &BTreeSet<Self>, id: &str) -> bool {
@@ -238,6 +238,11 @@ mod tests {
         }
         p.remove(&7, ids[1]);
         assert_eq!(p.get(&7).len(), 2);
+        // every id the index makes for quotes and claims can be held this way
+        for key in ["", "a quote", "claimant|words"] {
+            let id = super::super::keys::hash_id(key);
+            assert_eq!(HexId::from_id(&id).map(|h| h.to_id()), Some(id));
+        }
     }
 
     #[test]
