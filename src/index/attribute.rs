@@ -4,6 +4,7 @@
 use super::error::{Error, Result};
 use super::quotes::{Occurrence, QuoteGroup};
 use super::{Index, keys};
+use crate::resolve::quotes::WordingMatch;
 use rustc_hash::FxHashMap;
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
@@ -65,182 +66,179 @@ impl Index {
         // resolver's tokens under its read lock, and the occurrences are then summed up by
         // wording without the lock.
         let query = crate::resolve::quotes::quote_tokens(text);
-        let judged: Vec<(u32, Verdicts)> = {
-            let r = self.inner.resolver.read();
-            r.quotes
-                .lookup(text)
-                .into_iter()
-                .filter_map(|m| {
-                    let group = r.quotes.group(m.group)?;
-                    let verdicts = group
-                        .variants
-                        .iter()
-                        .filter_map(|&v| {
-                            let var = r.quotes.variant(v)?;
-                            Some((v, judge(&query, words.len(), &var.tokens)))
-                        })
-                        .collect();
-                    Some((m.group, verdicts))
-                })
-                .collect()
-        };
-        let mut matches: Vec<Match> = Vec::new();
-        for (group, verdicts) in judged {
-            let Some(g) = self.quote(&super::resolution::quote_id(group)) else {
-                continue;
-            };
+        let found = self.inner.resolver.read().quotes.judge(&query);
+        let groups: Vec<Judged> = found
+            .into_iter()
+            .filter_map(|found| {
+                let g = self.quote(&super::resolution::quote_id(found.group))?;
+                let wordings = found
+                    .wordings
+                    .iter()
+                    .map(|w| {
+                        let (kind, score) = verdict(w, words.len());
+                        (w.variant, kind, score)
+                    })
+                    .collect();
+                Some((g, wordings))
+            })
+            .collect();
+        let mut matches: Vec<Match<'_>> = Vec::new();
+        for (g, wordings) in &groups {
             // each matching wording's sides, summed up once per version of the group
-            let mut by_side: Sides<'_> = FxHashMap::default();
-            for (variant, verdict) in &verdicts {
-                let (Some((kind, score)), Some(sides)) = (verdict, g.tallies().get(variant)) else {
+            let mut by_side: FxHashMap<(MatchKind, Option<&str>), Match<'_>> = FxHashMap::default();
+            for (variant, kind, score) in wordings {
+                let Some(sides) = g.tallies().get(variant) else {
                     continue;
                 };
                 for side in sides {
-                    let (m, outlets) = by_side
-                        .entry((*kind, side.speaker.as_deref()))
-                        .or_insert_with(|| {
-                            let m = Match {
-                                quote: Arc::clone(&g),
-                                kind: *kind,
-                                score: 0.0,
-                                speaker: side.speaker.clone(),
-                                confidence: (0.0, 0),
-                                outlets: BTreeSet::new(),
-                                occurrences: Vec::new(),
-                            };
-                            (m, BTreeSet::new())
-                        });
+                    let speaker = side.speaker.as_deref();
+                    let m = by_side.entry((*kind, speaker)).or_insert_with(|| Match {
+                        quote: g,
+                        kind: *kind,
+                        score: 0.0,
+                        speaker,
+                        confidence: (0.0, 0),
+                        outlets: BTreeSet::new(),
+                        occurrences: Vec::new(),
+                    });
                     m.score = m.score.max(score.min(1.0));
                     m.confidence.0 += side.confidence;
                     m.confidence.1 += side.occurrences;
-                    outlets.extend(side.outlets.iter().map(String::as_str));
+                    m.outlets.extend(side.outlets.iter().map(String::as_str));
                     m.occurrences.extend_from_slice(&side.earliest);
                 }
             }
             let mut sides: Vec<_> = by_side.into_iter().collect();
             sides.sort_by(|a, b| a.0.cmp(&b.0));
-            for (_, (mut m, outlets)) in sides {
+            for (_, mut m) in sides {
                 // the reply carries the earliest occurrences; the rest count in the totals
                 m.occurrences.sort_unstable();
                 m.occurrences.truncate(MAX_EVIDENCE_OCCURRENCES);
-                m.outlets = outlets.into_iter().map(str::to_string).collect();
                 matches.push(m);
             }
         }
         let mut ranked = rank(matches);
         ranked.truncate(max);
-        // only the answers returned copy their occurrences
-        Ok(ranked
-            .into_iter()
-            .map(|(mut c, picked)| {
-                for (e, picked) in c.evidence.iter_mut().zip(picked) {
-                    e.occurrences = picked
-                        .into_iter()
-                        .filter_map(|k| e.quote.occurrences.get(k).cloned())
-                        .collect();
-                }
-                c
-            })
-            .collect())
+        // only the answers returned own their strings and copy their occurrences
+        Ok(ranked.into_iter().map(Ranked::into_candidate).collect())
     }
 }
 
-/// One quote's matches by (match kind, speaker), with the outlets behind each.
-type Sides<'a> = FxHashMap<(MatchKind, Option<&'a str>), (Match, BTreeSet<&'a str>)>;
+/// A published quote and its wordings the query matches: (resolver variant id, kind, score).
+type Judged = (Arc<QuoteGroup>, Vec<(u32, MatchKind, f64)>);
 
-/// A group's wordings (resolver variant ids) and how the query matches each, if at all.
-type Verdicts = FxHashMap<u32, Option<(MatchKind, f64)>>;
-
-/// The occurrences of one quote that match the query one way and name one speaker, summed up.
-struct Match {
-    quote: Arc<QuoteGroup>,
+/// The occurrences of one quote that match the query one way and name one speaker, summed up;
+/// borrowed from the quote until the ranking is done.
+struct Match<'a> {
+    quote: &'a Arc<QuoteGroup>,
     kind: MatchKind,
     score: f64,
-    speaker: Option<String>,
+    speaker: Option<&'a str>,
     /// Sum and number of the occurrences' confidences.
     confidence: (f64, usize),
-    outlets: BTreeSet<String>,
+    outlets: BTreeSet<&'a str>,
     /// Positions of the earliest [`MAX_EVIDENCE_OCCURRENCES`] in the quote's occurrences.
     occurrences: Vec<usize>,
 }
 
-/// How the query (its tokens and word count) relates to one wording (its tokens); a contained
-/// fragment scores by how much of the quote it covers.
-fn judge(query: &[u64], query_words: usize, tokens: &[u64]) -> Option<(MatchKind, f64)> {
-    let (kind, score) = crate::resolve::quotes::relate_tokens(query, tokens)?;
-    let kind = match kind {
-        crate::resolve::quotes::MatchKind::Exact => MatchKind::Exact,
-        crate::resolve::quotes::MatchKind::Contained => MatchKind::Contained,
-        crate::resolve::quotes::MatchKind::Near => MatchKind::Near,
+/// One ranked speaker, still borrowing from the quotes.
+struct Ranked<'a> {
+    speaker: Option<&'a str>,
+    score: f64,
+    kind: MatchKind,
+    outlets: BTreeSet<&'a str>,
+    /// Best first, at most [`MAX_EVIDENCE`].
+    evidence: Vec<Match<'a>>,
+}
+
+impl Ranked<'_> {
+    /// The owned answer, with its evidence's occurrences copied.
+    fn into_candidate(self) -> Candidate {
+        Candidate {
+            speaker: self.speaker.map(str::to_string),
+            score: self.score,
+            kind: self.kind,
+            outlets: self.outlets.into_iter().map(str::to_string).collect(),
+            evidence: self
+                .evidence
+                .into_iter()
+                .map(|m| Evidence {
+                    quote: Arc::clone(m.quote),
+                    kind: m.kind,
+                    score: m.score,
+                    occurrences: m
+                        .occurrences
+                        .iter()
+                        .filter_map(|&k| m.quote.occurrences.get(k).cloned())
+                        .collect(),
+                })
+                .collect(),
+        }
+    }
+}
+
+/// How the query relates to one wording, for the ranking: a contained fragment scores by how
+/// much of the quote it covers (`query_words` over the wording's words).
+fn verdict(w: &WordingMatch, query_words: usize) -> (MatchKind, f64) {
+    use crate::resolve::quotes::MatchKind as Resolved;
+    let kind = match w.kind {
+        Resolved::Exact => MatchKind::Exact,
+        Resolved::Contained => MatchKind::Contained,
+        Resolved::Near => MatchKind::Near,
     };
     let score = match kind {
-        MatchKind::Contained => query_words as f64 / tokens.len().max(1) as f64,
-        _ => f64::from(score),
+        MatchKind::Contained => query_words as f64 / w.words.max(1) as f64,
+        _ => f64::from(w.score),
     };
-    Some((kind, score))
+    (kind, score)
 }
 
 /// Groups matched occurrences by speaker and scores each speaker: the best evidence's base
 /// score (exact 1, contained 0.7–1, near 0.3–0.6) scaled by mean confidence, plus a small bonus
-/// per additional outlet that agrees.
-/// Each candidate comes with, per piece of evidence, the positions of the occurrences to return.
-fn rank(matches: Vec<Match>) -> Vec<(Candidate, Vec<Vec<usize>>)> {
-    // per speaker: the candidate, its confidence sum and count, its outlets, and the
-    // occurrence positions of each piece of evidence
-    type Tally = (Candidate, (f64, usize), BTreeSet<String>, Vec<Vec<usize>>);
-    let mut by_speaker: BTreeMap<Option<String>, Tally> = BTreeMap::new();
-    for m in matches {
-        let (cand, conf, outlets, picked) =
-            by_speaker.entry(m.speaker.clone()).or_insert_with(|| {
-                (
-                    Candidate {
-                        speaker: m.speaker.clone(),
-                        score: 0.0,
-                        kind: m.kind,
-                        outlets: Vec::new(),
-                        evidence: Vec::new(),
-                    },
-                    (0.0, 0),
-                    BTreeSet::new(),
-                    Vec::new(),
-                )
-            });
+/// per additional outlet that agrees. Best first.
+fn rank(matches: Vec<Match<'_>>) -> Vec<Ranked<'_>> {
+    // per speaker: the candidate and its confidence sum and count
+    let mut by_speaker: BTreeMap<Option<&str>, (Ranked<'_>, (f64, usize))> = BTreeMap::new();
+    for mut m in matches {
+        let (cand, conf) = by_speaker.entry(m.speaker).or_insert_with(|| {
+            let r = Ranked {
+                speaker: m.speaker,
+                score: 0.0,
+                kind: m.kind,
+                outlets: BTreeSet::new(),
+                evidence: Vec::new(),
+            };
+            (r, (0.0, 0))
+        });
         conf.0 += m.confidence.0;
         conf.1 += m.confidence.1;
-        outlets.extend(m.outlets);
+        cand.outlets.append(&mut m.outlets);
         cand.kind = cand.kind.max(m.kind);
-        cand.evidence.push(Evidence {
-            quote: m.quote,
-            kind: m.kind,
-            score: m.score,
-            occurrences: Vec::new(),
-        });
-        picked.push(m.occurrences);
+        cand.evidence.push(m);
     }
-    let mut out: Vec<(Candidate, Vec<Vec<usize>>)> = by_speaker
+    let mut out: Vec<Ranked<'_>> = by_speaker
         .into_values()
-        .map(|(mut c, (sum, n), outlets, picked)| {
-            let mut paired: Vec<(Evidence, Vec<usize>)> =
-                c.evidence.drain(..).zip(picked).collect();
-            paired.sort_by(|(a, _), (b, _)| {
+        .map(|(mut c, (sum, n))| {
+            c.evidence.sort_by(|a, b| {
                 (b.kind, b.score)
                     .partial_cmp(&(a.kind, a.score))
                     .unwrap_or(std::cmp::Ordering::Equal)
                     .then_with(|| a.quote.id.cmp(&b.quote.id))
             });
-            paired.truncate(MAX_EVIDENCE);
-            let (evidence, picked): (Vec<Evidence>, Vec<Vec<usize>>) = paired.into_iter().unzip();
-            c.evidence = evidence;
-            let base = c.evidence.iter().map(base_score).fold(0.0, f64::max);
+            c.evidence.truncate(MAX_EVIDENCE);
+            let base = c
+                .evidence
+                .iter()
+                .map(|m| base_score(m.kind, m.score))
+                .fold(0.0, f64::max);
             let mean_conf = if n == 0 { 0.0 } else { sum / n as f64 };
-            let bonus = 0.05 * outlets.len().saturating_sub(1) as f64;
+            let bonus = 0.05 * c.outlets.len().saturating_sub(1) as f64;
             let unattributed_penalty = if c.speaker.is_none() { 0.5 } else { 1.0 };
             c.score = ((base * (0.5 + 0.5 * mean_conf) + bonus) * unattributed_penalty).min(1.0);
-            c.outlets = outlets.into_iter().collect();
-            (c, picked)
+            c
         })
         .collect();
-    out.sort_by(|(a, _), (b, _)| {
+    out.sort_by(|a, b| {
         b.score
             .total_cmp(&a.score)
             .then_with(|| a.speaker.cmp(&b.speaker))
@@ -248,10 +246,10 @@ fn rank(matches: Vec<Match>) -> Vec<(Candidate, Vec<Vec<usize>>)> {
     out
 }
 
-fn base_score(e: &Evidence) -> f64 {
-    match e.kind {
+fn base_score(kind: MatchKind, score: f64) -> f64 {
+    match kind {
         MatchKind::Exact => 1.0,
-        MatchKind::Contained => 0.7 + 0.3 * e.score,
-        MatchKind::Near => 0.6 * e.score,
+        MatchKind::Contained => 0.7 + 0.3 * score,
+        MatchKind::Near => 0.6 * score,
     }
 }

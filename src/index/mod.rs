@@ -227,7 +227,27 @@ impl Index {
     /// True when the article is a syndicated copy of an earlier one.
     pub fn is_copy(&self, article_id: &str) -> bool {
         self.article(article_id)
-            .is_some_and(|r| self.syndication(&r).0.is_some())
+            .is_some_and(|r| self.record_is_copy(&r))
+    }
+
+    /// True when the article is a syndicated copy: `syndication(record).0.is_some()` without
+    /// listing the copies.
+    pub fn record_is_copy(&self, record: &ArticleRecord) -> bool {
+        let id = record.article.id.as_str();
+        {
+            let r = self.inner.resolver.read();
+            if r.syndication.copy_of(id).is_some() {
+                return true;
+            }
+            if r.syndication.has_copies(id) {
+                return false;
+            }
+        }
+        self.inner
+            .syndication
+            .get(&record.text_hash)
+            .first()
+            .is_some_and(|k| articles::id_of_syndication_key(k) != id)
     }
 
     /// Articles ordered by id, optionally only one outlet's (case-insensitive).

@@ -167,15 +167,17 @@ impl Index {
             .member(member)
             .and_then(|c| c.claimant)
             .map(|s| self.speaker_id(r.speakers.canonical(s), None));
+        // the article is borrowed, never copied: a stored one is held by `stored`
+        let stored;
         let (article, time_ms, extracted) = match current {
             Some(c) if c.article.id == *m.article => (
-                c.article.clone(),
+                c.article,
                 c.time_ms,
-                m.ordinal.and_then(|o| c.extraction.claims.get(o).cloned()),
+                m.ordinal.and_then(|o| c.extraction.claims.get(o)),
             ),
             _ => {
-                let rec = self.article(&m.article)?;
-                (rec.article.clone(), rec.time_ms, None)
+                stored = self.article(&m.article)?;
+                (&stored.article, stored.time_ms, None)
             }
         };
         let text = article.text.get(m.span.start..m.span.end)?.to_string();

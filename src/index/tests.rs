@@ -367,6 +367,54 @@ fn syndicated_copies_point_to_the_earliest_original() {
         (Some("early".to_string()), vec![])
     );
     assert!(index.is_copy("late"));
+    assert!(!index.is_copy("early"));
+}
+
+#[test]
+fn is_copy_agrees_with_the_syndication_of_near_duplicates() {
+    let index = Index::new();
+    let story = "The finance ministers of the northern states met on Tuesday in the harbour city \
+        to discuss the new fishing quotas, which the coastal towns have opposed for months. After \
+        six hours of talks the ministers agreed to postpone the decision until the autumn, when a \
+        scientific report on the stocks is due. Fishermen gathered outside the hall and said the \
+        delay would cost them another season of uncertainty and lost income.";
+    let texts = [
+        ("wire", 10, story.to_string()),
+        (
+            "copy",
+            20,
+            format!("{story} Reporting by the wire service."),
+        ),
+        (
+            "other",
+            30,
+            "A different story about a football match that ended in a draw after \
+            extra time, with both coaches saying afterwards that the referee had made mistakes \
+            and that the league should review the rules before the next season starts."
+                .into(),
+        ),
+    ];
+    for (id, ms, text) in texts {
+        let new = NewArticle {
+            id: Some(id.into()),
+            text,
+            meta: ArticleMeta {
+                outlet: id.into(),
+                published_ms: Some(ms),
+                ..Default::default()
+            },
+            ..Default::default()
+        };
+        index
+            .create_article_with(new, Extraction::default())
+            .unwrap();
+    }
+    for id in ["wire", "copy", "other"] {
+        let record = index.get_article(id).unwrap();
+        let copy_of = index.syndication(&record).0;
+        assert_eq!(index.record_is_copy(&record), copy_of.is_some(), "{id}");
+        assert_eq!(copy_of.is_some(), id == "copy", "{id}: {copy_of:?}");
+    }
 }
 
 #[test]

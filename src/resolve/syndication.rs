@@ -186,6 +186,11 @@ impl SyndicationDetector {
         out
     }
 
+    /// True when some article copies this one.
+    pub fn has_copies(&self, article: &str) -> bool {
+        self.children.get(article).is_some_and(|c| !c.is_empty())
+    }
+
     /// The article this one copies directly, with the similarity, if any.
     pub fn copy_of(&self, article: &str) -> Option<(&str, f32)> {
         self.parent.get(article).map(|(p, j)| (&**p, *j))

@@ -53,20 +53,6 @@ pub struct QuoteAssignment {
     pub linked_to: Option<u32>,
 }
 
-/// A group found by [`QuoteMatcher::lookup`].
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct QuoteMatch {
-    /// The group.
-    pub group: u32,
-    /// Its best-matching variant.
-    pub variant: u32,
-    /// Exact, contained (the query is a fragment of the variant) or near.
-    pub kind: MatchKind,
-    /// Similarity in `[0, 1]`: matched words over the longer of the query and the matched
-    /// region.
-    pub score: f32,
-}
-
 /// Incremental grouping of quotes across articles.
 #[derive(Debug, Default, Serialize, Deserialize)]
 pub struct QuoteMatcher {
@@ -94,6 +80,11 @@ pub(super) fn relate(query: &[u64], variant: &[u64]) -> Option<(MatchKind, f32)>
     }
     if find_contiguous(variant, query).is_some() {
         return Some((MatchKind::Contained, 1.0));
+    }
+    // a near match needs at least NEAR_MIN_SCORE × the query's length of matched words, and a
+    // variant cannot match more words than it has
+    if (variant.len() as f32) < NEAR_MIN_SCORE * query.len() as f32 {
+        return None;
     }
     // the query words found anywhere in the variant bound the alignment's matches: skip the
     // alignment when even that bound cannot reach a near match
@@ -248,7 +239,7 @@ impl QuoteMatcher {
     }
 
     /// Variants sharing enough word pairs with `tokens` to be worth aligning, most shared first.
-    fn candidates(&self, tokens: &[u64]) -> Vec<u32> {
+    pub(super) fn candidates(&self, tokens: &[u64]) -> Vec<u32> {
         if tokens.len() < MIN_LINK_WORDS {
             return Vec::new();
         }
@@ -272,6 +263,9 @@ impl QuoteMatcher {
         let mut scored: Vec<(u32, u32)> = counts
             .into_iter()
             .filter(|&(v, c)| {
+                if 2 * c as usize >= qpairs.max(1) {
+                    return true;
+                }
                 let vpairs = self
                     .variants
                     .get(&v)
@@ -286,44 +280,6 @@ impl QuoteMatcher {
         scored.sort_by_key(|&(v, c)| (std::cmp::Reverse(c), v));
         scored.truncate(MAX_VERIFY);
         scored.into_iter().map(|(v, _)| v).collect()
-    }
-
-    /// Groups that `text` matches, best first (exact, then contained, then near by score), each
-    /// with its best variant. A query of three words or fewer matches only exactly.
-    pub fn lookup(&self, text: &str) -> Vec<QuoteMatch> {
-        let tokens = quote_tokens(text);
-        if tokens.is_empty() {
-            return Vec::new();
-        }
-        let mut best: FxHashMap<u32, QuoteMatch> = FxHashMap::default();
-        let key = shingle_hash(&tokens) ^ tokens.len() as u64;
-        let exact = self.exact.get(&key).copied().into_iter();
-        for v in exact.chain(self.candidates(&tokens)) {
-            let Some(var) = self.variants.get(&v) else {
-                continue;
-            };
-            let Some((kind, score)) = relate(&tokens, &var.tokens) else {
-                continue;
-            };
-            let m = QuoteMatch {
-                group: var.group,
-                variant: v,
-                kind,
-                score,
-            };
-            let e = best.entry(var.group).or_insert(m);
-            if (kind, score) > (e.kind, e.score) {
-                *e = m;
-            }
-        }
-        let mut out: Vec<QuoteMatch> = best.into_values().collect();
-        out.sort_by(|a, b| {
-            (b.kind, b.score)
-                .partial_cmp(&(a.kind, a.score))
-                .unwrap_or(std::cmp::Ordering::Equal)
-                .then(a.group.cmp(&b.group))
-        });
-        out
     }
 
     /// Removes every occurrence `article` added. Variants left with no occurrence disappear from

@@ -10,11 +10,13 @@
 //! (as in MemeTracker).
 
 mod align;
+mod lookup;
 mod matcher;
 #[cfg(test)]
 mod tests;
 
-pub use matcher::{QuoteAssignment, QuoteGroup, QuoteMatch, QuoteMatcher, Variant};
+pub use lookup::{GroupMatch, QuoteMatch, WordingMatch};
+pub use matcher::{QuoteAssignment, QuoteGroup, QuoteMatcher, Variant};
 
 use crate::resolve::fold::{word_hash, words};
 use serde::{Deserialize, Serialize};

@@ -122,6 +122,54 @@ fn lookup_by_fragment_in_any_form() {
 }
 
 #[test]
+fn judge_returns_every_matching_wording_of_a_group_once() {
+    let mut m = QuoteMatcher::new();
+    let long = "We must take action, and today we took an important step forward for everyone.";
+    let wordings = [
+        long,
+        "today we took an important step forward",
+        "We must take action, and today we took an important step forward",
+        "we took an important step",
+    ];
+    let group = m.add("a", wordings[0]).unwrap().group;
+    for (k, w) in wordings.iter().enumerate().skip(1) {
+        assert_eq!(m.add(&format!("a{k}"), w).unwrap().group, group, "{w}");
+    }
+    m.add("z", "Nothing about steps here, only the weather today.")
+        .unwrap();
+    let query = quote_tokens("today we took an important step forward");
+    let found = m.judge(&query);
+    assert_eq!(found.len(), 1, "one group: {found:?}");
+    assert_eq!(found[0].group, group);
+    let expected: Vec<WordingMatch> = m
+        .group(group)
+        .unwrap()
+        .variants
+        .iter()
+        .filter_map(|&v| {
+            let var = m.variant(v)?;
+            let (kind, score) = relate_tokens(&query, &var.tokens)?;
+            Some(WordingMatch {
+                variant: v,
+                kind,
+                score,
+                words: var.tokens.len(),
+            })
+        })
+        .collect();
+    assert_eq!(
+        found[0].wordings, expected,
+        "each wording judged as relate does"
+    );
+    assert_eq!(
+        found[0].wordings.iter().map(|w| w.kind).collect::<Vec<_>>(),
+        [MatchKind::Contained, MatchKind::Exact, MatchKind::Contained],
+        "the shorter fragment does not contain the query"
+    );
+    assert!(m.judge(&[]).is_empty());
+}
+
+#[test]
 fn removal_cleans_postings_and_roots() {
     let mut m = QuoteMatcher::new();
     let long = m

@@ -9,15 +9,22 @@ use super::names::timestamp;
 use crate::index::{ArticleRecord, Index, SpeakerRecord};
 use crate::model::{AttributionMethod, QuoteKind, Span, SpeakerKind};
 use crate::pb;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::sync::Arc;
+
+/// An article a request has looked up.
+struct Seen {
+    record: Arc<ArticleRecord>,
+    /// True when it is a syndicated copy.
+    copy: bool,
+}
 
 /// Converts index values for one request.
 pub(crate) struct View {
     index: Index,
     encoding: pb::OffsetEncoding,
-    articles: HashMap<String, Option<Arc<ArticleRecord>>>,
-    speakers: HashMap<String, Option<pb::SpeakerRef>>,
+    articles: FxHashMap<String, Option<Seen>>,
+    speakers: FxHashMap<String, Option<pb::SpeakerRef>>,
 }
 
 impl View {
@@ -26,49 +33,49 @@ impl View {
         View {
             index: index.clone(),
             encoding,
-            articles: HashMap::new(),
-            speakers: HashMap::new(),
+            articles: FxHashMap::default(),
+            speakers: FxHashMap::default(),
         }
     }
 
-    fn article(&mut self, id: &str) -> Option<Arc<ArticleRecord>> {
-        let index = &self.index;
-        self.articles
-            .entry(id.to_string())
-            .or_insert_with(|| index.article(id))
-            .clone()
+    /// Article `id` and whether it is a syndicated copy, looked up once per request.
+    fn article(&mut self, id: &str) -> Option<&Seen> {
+        if !self.articles.contains_key(id) {
+            let seen = self.index.article(id).map(|record| Seen {
+                copy: self.index.record_is_copy(&record),
+                record,
+            });
+            self.articles.insert(id.to_string(), seen);
+        }
+        self.articles.get(id)?.as_ref()
     }
 
     /// A span of article `id`'s text; unset when the article is gone.
     fn span(&mut self, article: &str, span: Option<Span>) -> Option<pb::TextSpan> {
         let span = span?;
         let encoding = self.encoding;
-        let record = self.article(article)?;
-        Some(spans::text_span(&record.article.text, span, encoding))
+        let seen = self.article(article)?;
+        Some(spans::text_span(&seen.record.article.text, span, encoding))
     }
 
     /// True when the article is a syndicated copy.
     fn is_copy(&mut self, article: &str) -> bool {
-        match self.article(article) {
-            Some(r) => self.index.syndication(&r).0.is_some(),
-            None => false,
-        }
+        self.article(article).is_some_and(|seen| seen.copy)
     }
 
     /// A short reference to speaker `id` (unset when it no longer exists).
     pub(crate) fn speaker_ref(&mut self, id: Option<&str>) -> Option<pb::SpeakerRef> {
         let id = id?;
-        let index = &self.index;
-        self.speakers
-            .entry(id.to_string())
-            .or_insert_with(|| {
-                index.speaker(id).map(|s| pb::SpeakerRef {
-                    name: s.name(),
-                    display_name: s.display_name(),
-                    kind: speaker_kind(s.kind()) as i32,
-                })
-            })
-            .clone()
+        if let Some(known) = self.speakers.get(id) {
+            return known.clone();
+        }
+        let found = self.index.speaker(id).map(|s| pb::SpeakerRef {
+            name: s.name(),
+            display_name: s.display_name(),
+            kind: speaker_kind(s.kind()) as i32,
+        });
+        self.speakers.insert(id.to_string(), found.clone());
+        found
     }
 
     /// The wire article; `full` includes the text.
