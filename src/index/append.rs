@@ -88,7 +88,7 @@ impl Index {
             return false;
         }
         let none = HashMap::new();
-        let occs: Vec<ClaimOccurrence> = members
+        let occs: Vec<Arc<ClaimOccurrence>> = members
             .iter()
             .filter_map(|&m| self.claim_occurrence(r, m, r.claim_ref(m)?, &none, Some(current)))
             .collect();

@@ -4,6 +4,7 @@ use super::keys;
 use crate::model::{AttributionMethod, Span};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
+use std::sync::Arc;
 
 /// One report of a claim in one article.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -58,7 +59,7 @@ pub struct ClaimGroup {
     /// The claimant's speaker id (part of the group key), if any.
     pub claimant: Option<String>,
     /// Every occurrence, earliest first (then article, then position).
-    pub occurrences: Vec<ClaimOccurrence>,
+    pub occurrences: Vec<Arc<ClaimOccurrence>>,
 }
 
 impl ClaimGroup {
@@ -73,7 +74,7 @@ impl ClaimGroup {
     }
 
     /// Adds an occurrence, keeping the order.
-    pub fn insert(&mut self, occ: ClaimOccurrence) {
+    pub fn insert(&mut self, occ: Arc<ClaimOccurrence>) {
         // new reports are usually the latest: look from the end
         let pos = match self.occurrences.last() {
             Some(last) if last.order_key() > occ.order_key() => self
@@ -85,7 +86,7 @@ impl ClaimGroup {
     }
 
     /// Adds many occurrences at once, sorting once (instead of shifting the list per insert).
-    pub fn extend(&mut self, occs: impl IntoIterator<Item = ClaimOccurrence>) {
+    pub fn extend(&mut self, occs: impl IntoIterator<Item = Arc<ClaimOccurrence>>) {
         self.occurrences.extend(occs);
         self.occurrences
             .sort_by(|a, b| a.order_key().cmp(&b.order_key()));
@@ -144,10 +145,10 @@ mod tests {
             claimant: None,
             occurrences: vec![],
         };
-        g.insert(occ("b", "AP", 2));
-        g.insert(occ("a", "Reuters", 1));
-        g.insert(occ("c", "Yahoo", 3));
-        g.insert(occ("d", "ap", 4));
+        g.insert(Arc::new(occ("b", "AP", 2)));
+        g.insert(Arc::new(occ("a", "Reuters", 1)));
+        g.insert(Arc::new(occ("c", "Yahoo", 3)));
+        g.insert(Arc::new(occ("d", "ap", 4)));
         assert_eq!(g.content(), "text a");
         let (outlets, n) = g.corroboration(|a| a == "c");
         assert_eq!(outlets, ["AP", "Reuters"]);

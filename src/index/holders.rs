@@ -105,8 +105,9 @@ impl Index {
     /// Frees the readable id of a speaker that no article mentions any more, so that the same
     /// person ingested again gets the same id back.
     pub(super) fn free_speaker_id(&self, sid: &str) {
-        if let Some((_, owner)) = self.inner.slugs_taken.remove(sid) {
+        if let Some((slug, owner)) = self.inner.slugs_taken.remove(sid) {
             self.inner.speaker_slugs.remove(&owner);
+            self.slug_freed(&slug);
         }
     }
 }

@@ -92,8 +92,8 @@ impl Index {
                 });
                 match found {
                     Some(o) => {
-                        if let Some(s) = o.claimant {
-                            *claims_by.entry(s).or_default() += 1;
+                        if let Some(s) = &o.claimant {
+                            *claims_by.entry(s.clone()).or_default() += 1;
                         }
                     }
                     None => bad.push(format!(

@@ -122,6 +122,9 @@ struct Inner {
     speaker_slugs: DashMap<u32, String>,
     /// Readable speaker ids taken, so that two people never share one.
     slugs_taken: DashMap<String, u32>,
+    /// Base name -> a suffix below which every suffixed id of it is taken (a search hint, not
+    /// state: rebuilt by probing when missing).
+    slug_hints: DashMap<String, u32>,
     /// Role speaker id -> the person shown (through shared words) to hold it.
     role_holders: DashMap<String, String>,
     writer: Mutex<()>,
@@ -162,6 +165,7 @@ impl Index {
                 claim_groups: DashMap::new(),
                 speaker_slugs: DashMap::new(),
                 slugs_taken: DashMap::new(),
+                slug_hints: DashMap::new(),
                 role_holders: DashMap::new(),
                 writer: Mutex::new(()),
                 events,

@@ -36,6 +36,15 @@ pub(super) struct Current<'a> {
     pub(super) time_ms: i64,
 }
 
+/// `base` with suffix `n` ("base-n"); suffix 1 is the base itself.
+fn suffixed(base: &str, n: u32) -> String {
+    if n <= 1 {
+        base.to_string()
+    } else {
+        format!("{base}-{n}")
+    }
+}
+
 impl Index {
     /// The resource id of a resolved speaker: readable, from the first name it was seen under
     /// ("sergey-lavrov"), with a numeric suffix when another speaker already has that id.
@@ -51,8 +60,10 @@ impl Index {
         let base = first_name
             .and_then(keys::speaker_key)
             .unwrap_or_else(|| "speaker".into());
-        let mut slug = base.clone();
-        let mut n = 1;
+        // the smallest free suffix; every suffix below the hint is known to be taken, so that
+        // a name many speakers share ("spokesperson") costs one probe, not one per speaker
+        let mut n = self.inner.slug_hints.get(&base).map_or(1, |h| *h);
+        let mut slug = suffixed(&base, n);
         while self
             .inner
             .slugs_taken
@@ -60,11 +71,28 @@ impl Index {
             .is_some_and(|owner| *owner != id.0)
         {
             n += 1;
-            slug = format!("{base}-{n}");
+            slug = suffixed(&base, n);
         }
+        self.inner.slug_hints.insert(base, n + 1);
         self.inner.slugs_taken.insert(slug.clone(), id.0);
         self.inner.speaker_slugs.insert(id.0, slug.clone());
         slug
+    }
+
+    /// Forgets that the suffixes from `slug`'s down are taken, for every base name `slug` can
+    /// come from (itself, and what precedes a `-N` ending): the slug is free again.
+    pub(super) fn slug_freed(&self, slug: &str) {
+        let lower = |base: &str, n: u32| {
+            if let Some(mut h) = self.inner.slug_hints.get_mut(base) {
+                *h = (*h).min(n);
+            }
+        };
+        lower(slug, 1);
+        if let Some((base, n)) = slug.rsplit_once('-')
+            && let Ok(n) = n.parse::<u32>()
+        {
+            lower(base, n);
+        }
     }
 
     /// Re-decides the speaker of every occurrence of a quote group from all its occurrences
@@ -117,7 +145,7 @@ impl Index {
                 occurrences: Vec::new(),
             };
             // previous occurrences by (article, ordinal): one pass, not a search per member
-            let prev: HashMap<(&str, u32), &ClaimOccurrence> = old
+            let prev: HashMap<(&str, u32), &Arc<ClaimOccurrence>> = old
                 .as_deref()
                 .map(|g| {
                     // reversed: the first of any duplicate wins, as a search would find it
@@ -153,14 +181,14 @@ impl Index {
         r: &Resolver,
         member: u32,
         m: &crate::resolve::ClaimRef,
-        prev: &HashMap<(&str, u32), &ClaimOccurrence>,
+        prev: &HashMap<(&str, u32), &Arc<ClaimOccurrence>>,
         current: Option<&Current<'_>>,
-    ) -> Option<ClaimOccurrence> {
+    ) -> Option<Arc<ClaimOccurrence>> {
         let ordinal = m
             .ordinal
             .map_or(u32::MAX - member.min(u32::MAX / 2), |o| o as u32);
         if let Some(prev) = prev.get(&(&*m.article, ordinal)) {
-            return Some((*prev).clone());
+            return Some(Arc::clone(prev));
         }
         let claimant = r
             .claims
@@ -181,7 +209,7 @@ impl Index {
             }
         };
         let text = article.text.get(m.span.start..m.span.end)?.to_string();
-        Some(ClaimOccurrence {
+        Some(Arc::new(ClaimOccurrence {
             article: article.id.clone(),
             ordinal,
             outlet: article.meta.outlet.clone(),
@@ -200,7 +228,7 @@ impl Index {
             confidence: extracted
                 .as_ref()
                 .map_or(0.5, |c| c.confidence.clamp(0.0, 1.0)),
-        })
+        }))
     }
 
     /// Reports in the same claim group that contradict this claim's reports, with the reason.
@@ -239,7 +267,7 @@ impl Index {
             if seen.insert((occ.article.clone(), occ.ordinal, reason.clone())) {
                 out.push(Disagreement {
                     claim: claim.id.clone(),
-                    occurrence: occ.clone(),
+                    occurrence: (**occ).clone(),
                     reason,
                 });
             }
@@ -256,5 +284,53 @@ impl Index {
             .filter_map(|s| self.inner.speaker_slugs.get(&s.0).map(|x| x.clone()))
             .filter(|id| self.speaker(id).is_some())
             .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{LocalSpeaker, SpeakerKind};
+
+    fn named(name: &str) -> LocalSpeaker {
+        LocalSpeaker {
+            name: name.into(),
+            kind: SpeakerKind::Role,
+            roles: Vec::new(),
+            aliases: Vec::new(),
+            mentions: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn speaker_ids_take_the_smallest_free_suffix_even_after_frees() {
+        let index = Index::new();
+        let spokesperson = named("Spokesperson");
+        let id = |k: u32| index.speaker_id(SpeakerId(k), Some(&spokesperson));
+        let first: Vec<String> = (0..5).map(id).collect();
+        assert_eq!(
+            first,
+            [
+                "spokesperson",
+                "spokesperson-2",
+                "spokesperson-3",
+                "spokesperson-4",
+                "spokesperson-5"
+            ]
+        );
+        assert_eq!(id(2), "spokesperson-3", "fixed at first sight");
+        // a name that looks suffixed takes its own slot, and the plain base skips it
+        let odd = index.speaker_id(SpeakerId(50), Some(&named("Spokesperson 6")));
+        assert_eq!(odd, "spokesperson-6");
+        assert_eq!(id(5), "spokesperson-7");
+        index.free_speaker_id("spokesperson-3");
+        index.free_speaker_id("spokesperson");
+        assert_eq!(id(6), "spokesperson", "the freed base first");
+        assert_eq!(id(7), "spokesperson-3");
+        assert_eq!(id(8), "spokesperson-8");
+        index.free_speaker_id("spokesperson-6");
+        assert_eq!(id(9), "spokesperson-6", "freed through the other name");
+        let again = index.speaker_id(SpeakerId(51), Some(&named("Spokesperson 6")));
+        assert_eq!(again, "spokesperson-6-2");
     }
 }
