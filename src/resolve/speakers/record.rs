@@ -58,6 +58,9 @@ pub struct Speaker {
     pub holds: Vec<SpeakerId>,
     /// `names`, parsed (kept in step by `apply`).
     parsed: Vec<PersonName>,
+    /// The sums of `articles`' mentions and quotes (kept in step by `apply`): candidates are
+    /// ranked by mentions, and a speaker in many articles must not cost a walk over them.
+    totals: ArticleStats,
 }
 
 impl Speaker {
@@ -72,6 +75,7 @@ impl Speaker {
             held_by: None,
             holds: Vec::new(),
             parsed: Vec::new(),
+            totals: ArticleStats::default(),
         }
     }
 
@@ -112,10 +116,16 @@ impl Speaker {
             let s = self.articles.entry(article.clone()).or_default();
             s.mentions += mentions.max(1);
             s.quotes += quotes;
+            self.totals.mentions += mentions.max(1);
+            self.totals.quotes += quotes;
         } else if let Some(s) = self.articles.get_mut(article) {
+            let before = *s;
             s.mentions = s.mentions.saturating_sub(mentions.max(1));
             s.quotes = s.quotes.saturating_sub(quotes);
+            self.totals.mentions -= before.mentions - s.mentions;
+            self.totals.quotes -= before.quotes - s.quotes;
             if s.mentions == 0 {
+                self.totals.quotes -= s.quotes;
                 self.articles.remove(article);
             }
         }
@@ -133,12 +143,12 @@ impl Speaker {
 
     /// Total mentions over all articles.
     pub fn mentions(&self) -> u32 {
-        self.articles.values().map(|s| s.mentions).sum()
+        self.totals.mentions
     }
 
     /// Total quotes over all articles.
     pub fn quotes(&self) -> u32 {
-        self.articles.values().map(|s| s.quotes).sum()
+        self.totals.quotes
     }
 
     /// The fullest, most common spelling: most name words first, then a canonical given name

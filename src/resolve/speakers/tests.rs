@@ -394,3 +394,25 @@ fn display_name_from_any_spellings() {
         None
     );
 }
+
+#[test]
+fn mention_and_quote_totals_follow_adds_and_removals() {
+    let mut r = SpeakerRegistry::new();
+    let lavrov = |n: u32| person("Sergey Lavrov", &[("Lavrov", n), ("Sergey Lavrov", 1)], &[]);
+    let id = r.add("a1", &lavrov(3), 2);
+    assert_eq!(r.add("a2", &lavrov(1), 0), id);
+    assert_eq!(r.add("a3", &lavrov(5), 4), id);
+    r.add("a3", &person("Sergei Lavrov", &[], &[]), 1);
+    let sums = |r: &SpeakerRegistry| {
+        let s = r.get(id).expect("live");
+        let mentions: u32 = s.articles.values().map(|a| a.mentions).sum();
+        let quotes: u32 = s.articles.values().map(|a| a.quotes).sum();
+        assert_eq!((s.mentions(), s.quotes()), (mentions, quotes));
+        (mentions, quotes)
+    };
+    assert_eq!(sums(&r), (4 + 2 + 6 + 1, 2 + 4 + 1));
+    assert!(r.remove_article("a3"));
+    assert_eq!(sums(&r), (4 + 2, 2));
+    assert!(r.remove_article("a1"));
+    assert_eq!(sums(&r), (2, 0));
+}
