@@ -341,23 +341,29 @@ fn delete_removes_occurrences_counts_claims_and_postings() {
     );
 }
 
+/// Creates an article with nothing extracted from it.
+fn create_plain(index: &Index, id: &str, outlet: &str, published_ms: i64, text: String) {
+    let new = NewArticle {
+        id: Some(id.into()),
+        text,
+        meta: ArticleMeta {
+            outlet: outlet.into(),
+            published_ms: Some(published_ms),
+            ..Default::default()
+        },
+        ..Default::default()
+    };
+    index
+        .create_article_with(new, Extraction::default())
+        .unwrap();
+}
+
 #[test]
 fn syndicated_copies_point_to_the_earliest_original() {
     let index = Index::new();
     for (id, outlet, ms) in [("late", "Yahoo", 20), ("early", "AP", 10)] {
-        let new = NewArticle {
-            id: Some(id.into()),
-            text: "The same wire story, word for word.".into(),
-            meta: ArticleMeta {
-                outlet: outlet.into(),
-                published_ms: Some(ms),
-                ..Default::default()
-            },
-            ..Default::default()
-        };
-        index
-            .create_article_with(new, Extraction::default())
-            .unwrap();
+        let text = "The same wire story, word for word.";
+        create_plain(&index, id, outlet, ms, text.into());
     }
     let early = index.get_article("early").unwrap();
     let late = index.get_article("late").unwrap();
@@ -395,19 +401,7 @@ fn is_copy_agrees_with_the_syndication_of_near_duplicates() {
         ),
     ];
     for (id, ms, text) in texts {
-        let new = NewArticle {
-            id: Some(id.into()),
-            text,
-            meta: ArticleMeta {
-                outlet: id.into(),
-                published_ms: Some(ms),
-                ..Default::default()
-            },
-            ..Default::default()
-        };
-        index
-            .create_article_with(new, Extraction::default())
-            .unwrap();
+        create_plain(&index, id, id, ms, text);
     }
     for id in ["wire", "copy", "other"] {
         let record = index.get_article(id).unwrap();
