@@ -122,8 +122,8 @@ struct Inner {
     speaker_slugs: DashMap<u32, String>,
     /// Readable speaker ids taken, so that two people never share one.
     slugs_taken: DashMap<String, u32>,
-    /// Base name -> a suffix below which every suffixed id of it is taken (a search hint, not
-    /// state: rebuilt by probing when missing).
+    /// Base name -> a suffix below which every suffixed id of it is taken, for names others
+    /// took too (a search hint, not state: rebuilt by probing when missing).
     slug_hints: DashMap<String, u32>,
     /// Role speaker id -> the person shown (through shared words) to hold it.
     role_holders: DashMap<String, String>,

@@ -73,7 +73,10 @@ impl Index {
             n += 1;
             slug = suffixed(&base, n);
         }
-        self.inner.slug_hints.insert(base, n + 1);
+        if n > 1 {
+            // a name no one else took needs no hint: probing starts at the base itself
+            self.inner.slug_hints.insert(base, n + 1);
+        }
         self.inner.slugs_taken.insert(slug.clone(), id.0);
         self.inner.speaker_slugs.insert(id.0, slug.clone());
         slug
