@@ -40,13 +40,14 @@ bench --load "$corpus" --method health --duration 1 --warmup 0 | tee "$out/load.
 grep -E 'VmRSS|VmHWM' "/proc/$server/status" | tee "$out/memory.txt"
 # 2. Lookups with 4 calls in flight on one connection; CreateArticle last (it grows the index).
 bench --concurrency 4 --connections 1 --duration 5 --warmup 1 \
-  --method health,attribute-quote,get-speaker,create-article,health --json "$out/c4.json" | tee "$out/c4.txt"
+  --method health,attribute-quote,list-quotes,get-speaker,create-article,health --json "$out/c4.json" | tee "$out/c4.txt"
 # 3. The floor and the fast lookups with 32 in flight over 2 connections.
 bench --concurrency 32 --connections 2 --duration 5 --warmup 1 \
   --method health,attribute-quote,get-speaker --json "$out/c32.json" | tee "$out/c32.txt"
-# 4. The slow lookups one call at a time (more in flight only queues behind them).
+# 4. Lists and searches one call at a time, in the default (basic) view and in the full view.
 bench --concurrency 1 --connections 1 --duration 5 --warmup 1 \
-  --method health,list-quotes,search-quotes --json "$out/c1.json" | tee "$out/c1.txt"
+  --method health,list-quotes,list-quotes-full,search-quotes,search-quotes-full \
+  --json "$out/c1.json" | tee "$out/c1.txt"
 uptime >> "$out/uptime.txt"
 # 5. Restart: a graceful stop writes the index snapshot; the next start loads it (no replay).
 kill -INT "$server"; wait "$server" || true

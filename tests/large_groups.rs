@@ -37,7 +37,10 @@ async fn lists_carry_the_earliest_occurrences_and_count_them_all() {
     let server = TestServer::start(corpus()).await;
     let listed = server
         .quotes()
-        .list_quotes(pb::ListQuotesRequest::default())
+        .list_quotes(pb::ListQuotesRequest {
+            view: pb::QuoteView::Full as i32,
+            ..Default::default()
+        })
         .await
         .expect("list")
         .into_inner();

@@ -141,7 +141,9 @@ async fn bench_command_measures_every_method_against_a_live_server() {
             "health",
             "attribute-quote",
             "list-quotes",
+            "list-quotes-full",
             "search-quotes",
+            "search-quotes-full",
             "get-speaker",
             "create-article",
             "health"
@@ -160,6 +162,15 @@ async fn bench_command_measures_every_method_against_a_live_server() {
         assert!(p50 > 0.0 && p50 <= p999, "{r}");
     }
     assert_eq!(rows[0]["vs_health"].as_f64(), Some(1.0));
+    let bytes = |k: usize| rows[k]["response_bytes"].as_f64().unwrap_or(0.0);
+    for (basic, full) in [(2, 3), (4, 5)] {
+        assert!(
+            bytes(full) > bytes(basic),
+            "the full view carries the occurrences: {} vs {}",
+            rows[full],
+            rows[basic]
+        );
+    }
 
     let _ = stop.send(());
     let _ = server.await;

@@ -61,6 +61,7 @@ async fn check(channel: &Channel, id: String, text: String) -> Result<usize, Str
                 article: name.clone(),
                 page_size: 1000,
                 offset_encoding: encoding as i32,
+                view: pb::QuoteView::Full as i32,
                 ..Default::default()
             })
             .await

@@ -42,3 +42,5 @@ mod snapshot;
 mod spans;
 /// Concurrent ingest, deletes and lookups; index invariants afterwards.
 mod stress;
+/// Quote views: lists and searches default to the basic view.
+mod views;

@@ -127,9 +127,11 @@ async function main() {
   check([tribune, courier].every((o) => top.outlets.includes(o)), `outlets ${top.outlets}`);
   console.log(`ok  AttributeQuote: ${top.speaker.display_name}, outlets ${top.outlets.join(', ')}`);
 
-  // The speaker's quotes in article A, with UTF-16 offsets that slice a JS string directly.
+  // The speaker's quotes in article A, with UTF-16 offsets that slice a JS string directly (the
+  // full view carries the occurrences; lists default to the basic view, without them).
   const listed = await call(quotes, 'ListQuotes', {
     speaker: top.speaker.name, article: `articles/${aId}`, offset_encoding: 'OFFSET_ENCODING_UTF16',
+    view: 'QUOTE_VIEW_FULL',
   });
   const spans = listed.quotes.flatMap((q) => q.occurrences).filter((o) => o.article === `articles/${aId}`).map((o) => o.span);
   check(spans.length > 0, 'no occurrence listed for the article');

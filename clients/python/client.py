@@ -22,7 +22,7 @@ from google.rpc import error_details_pb2
 from grpc_status import rpc_status
 
 from saywho.v1 import article_pb2, article_service_pb2, article_service_pb2_grpc
-from saywho.v1 import common_pb2, quote_service_pb2, quote_service_pb2_grpc
+from saywho.v1 import common_pb2, quote_pb2, quote_service_pb2, quote_service_pb2_grpc
 
 
 def check(cond, what):
@@ -124,12 +124,14 @@ def main():
         check({gazette, herald} <= set(top.outlets), f"outlets: {list(top.outlets)}")
         print(f"ok  AttributeQuote: {top.speaker.display_name} ({top.speaker.name}), outlets {list(top.outlets)}")
 
-        # What did the mayor say? Spans are in code points on request and slice the text as sent.
+        # What did the mayor say? Spans are in code points on request and slice the text as sent;
+        # the full view carries the occurrences (lists default to the basic view, without them).
         listed = quotes.ListQuotes(
             quote_service_pb2.ListQuotesRequest(
                 speaker=top.speaker.name,
                 article=f"articles/{a_id}",
                 offset_encoding=common_pb2.OFFSET_ENCODING_CODE_POINTS,
+                view=quote_pb2.QUOTE_VIEW_FULL,
             ),
             timeout=deadline,
         )

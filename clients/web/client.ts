@@ -13,6 +13,7 @@ import { createGrpcWebTransport } from "@connectrpc/connect-node";
 import { randomBytes } from "node:crypto";
 import { ArticleService } from "./gen/saywho/v1/article_service_pb.js";
 import { OffsetEncoding } from "./gen/saywho/v1/common_pb.js";
+import { QuoteView } from "./gen/saywho/v1/quote_pb.js";
 import { QuoteService } from "./gen/saywho/v1/quote_service_pb.js";
 
 const argv = process.argv;
@@ -60,6 +61,7 @@ async function main(): Promise<void> {
     speaker: top.speaker?.name ?? "",
     article: `articles/${ids[0]}`,
     offsetEncoding: OffsetEncoding.UTF16,
+    view: QuoteView.FULL,
   });
   const spans = listed.quotes.flatMap((q) => q.occurrences).filter((o) => o.article === `articles/${ids[0]}`);
   check(spans.length > 0, "no occurrence listed for the article");

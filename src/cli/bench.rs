@@ -98,14 +98,16 @@ fn secs(v: f64, max: f64, flag: &str) -> anyhow::Result<Duration> {
     Ok(Duration::from_secs_f64(v.min(max)))
 }
 
-/// The methods to run, in order: `all` expands to health, the five methods, health again.
+/// The methods to run, in order: `all` expands to health, every method, health again.
 fn expand(methods: &[Method]) -> Vec<Method> {
     if methods.contains(&Method::All) {
         return vec![
             Method::Health,
             Method::AttributeQuote,
             Method::ListQuotes,
+            Method::ListQuotesFull,
             Method::SearchQuotes,
+            Method::SearchQuotesFull,
             Method::GetSpeaker,
             Method::CreateArticle,
             Method::Health,

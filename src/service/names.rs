@@ -44,6 +44,11 @@ pub(crate) fn encoding(raw: i32) -> Result<pb::OffsetEncoding> {
     }
 }
 
+/// The quote view asked for; unknown values are INVALID_ARGUMENT.
+pub(crate) fn quote_view(raw: i32) -> Result<pb::QuoteView> {
+    pb::QuoteView::try_from(raw).map_err(|_| Error::invalid("view", format!("unknown value {raw}")))
+}
+
 /// A timestamp as milliseconds since the epoch; out-of-range nanos are INVALID_ARGUMENT.
 pub(crate) fn millis(ts: &prost_types::Timestamp, field: &str) -> Result<i64> {
     if !(0..1_000_000_000).contains(&ts.nanos) {

@@ -115,11 +115,13 @@ impl QuoteService for QuoteApi {
             offset_encoding,
             min_outlet_count,
             max_outlet_count,
+            view: quote_view,
         } = request.into_inner();
         let (min_outlets, max_outlets) = outlet_bounds(min_outlet_count, max_outlet_count)?;
         let speaker = names::parse_optional(&speaker, "speakers", "speaker")?;
         let article = names::parse_optional(&article, "articles", "article")?;
         let encoding = names::encoding(offset_encoding)?;
+        let quote_view = names::quote_view(quote_view)?;
         let start_ms = start_time.map(|t| millis(&t, "start_time")).transpose()?;
         let end_ms = end_time.map(|t| millis(&t, "end_time")).transpose()?;
         if let (Some(s), Some(e)) = (start_ms, end_ms)
@@ -158,7 +160,11 @@ impl QuoteService for QuoteApi {
         let found = self.index.list_quotes(&filter, &page);
         let mut view = View::new(&self.index, encoding);
         Ok(Response::new(pb::ListQuotesResponse {
-            quotes: found.items.iter().map(|g| view.quote(g)).collect(),
+            quotes: found
+                .items
+                .iter()
+                .map(|g| view.quote_in(g, quote_view))
+                .collect(),
             next_page_token: found.next_page_token,
         }))
     }
@@ -172,8 +178,10 @@ impl QuoteService for QuoteApi {
             page_size,
             page_token,
             offset_encoding,
+            view: quote_view,
         } = request.into_inner();
         let encoding = names::encoding(offset_encoding)?;
+        let quote_view = names::quote_view(quote_view)?;
         let normalised = keys::words(&query).join(" ");
         let page = PageRequest::parse(page_size, &page_token, &["search", &normalised])?;
         let found = self.index.search_quotes(&query, &page)?;
@@ -183,7 +191,7 @@ impl QuoteService for QuoteApi {
                 .items
                 .iter()
                 .map(|hit| pb::QuoteSearchResult {
-                    quote: Some(view.quote(&hit.quote)),
+                    quote: Some(view.quote_in(&hit.quote, quote_view)),
                     score: hit.score,
                     matched_terms: hit.matched_terms.clone(),
                 })

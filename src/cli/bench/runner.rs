@@ -12,7 +12,7 @@ use saywho::pb::quote_service_client::QuoteServiceClient;
 use saywho::pb::speaker_service_client::SpeakerServiceClient;
 use saywho::pb::{
     Article, AttributeQuoteRequest, CreateArticleRequest, GetSpeakerRequest, ListQuotesRequest,
-    SearchQuotesRequest,
+    QuoteView, SearchQuotesRequest,
 };
 use tonic::transport::Channel;
 use tonic_health::pb::HealthCheckRequest;
@@ -29,10 +29,14 @@ pub(crate) enum Method {
     Health,
     /// `QuoteService/AttributeQuote` with quoted passages and fragments.
     AttributeQuote,
-    /// `QuoteService/ListQuotes` filtered by speaker, 20 per page.
+    /// `QuoteService/ListQuotes` filtered by speaker, 20 per page, in the default (basic) view.
     ListQuotes,
-    /// `QuoteService/SearchQuotes` with two-word queries, 20 per page.
+    /// The same in the full view: each quote with its earliest occurrences and its wordings.
+    ListQuotesFull,
+    /// `QuoteService/SearchQuotes` with two-word queries, 20 per page, in the default view.
     SearchQuotes,
+    /// The same in the full view.
+    SearchQuotesFull,
     /// `SpeakerService/GetSpeaker`.
     GetSpeaker,
     /// `ArticleService/CreateArticle` with corpus articles under fresh ids.
@@ -48,10 +52,20 @@ impl Method {
             Method::Health => "health",
             Method::AttributeQuote => "attribute-quote",
             Method::ListQuotes => "list-quotes",
+            Method::ListQuotesFull => "list-quotes-full",
             Method::SearchQuotes => "search-quotes",
+            Method::SearchQuotesFull => "search-quotes-full",
             Method::GetSpeaker => "get-speaker",
             Method::CreateArticle => "create-article",
             Method::All => "all",
+        }
+    }
+
+    /// The quote view a list or search asks for: unset (the server's default) or full.
+    fn quote_view(self) -> QuoteView {
+        match self {
+            Method::ListQuotesFull | Method::SearchQuotesFull => QuoteView::Full,
+            _ => QuoteView::Unspecified,
         }
     }
 }
@@ -148,10 +162,11 @@ impl Caller {
                     .await
                     .map(|r| r.into_inner().encoded_len())
             }
-            Method::ListQuotes => {
+            Method::ListQuotes | Method::ListQuotesFull => {
                 let req = ListQuotesRequest {
                     page_size: 20,
                     speaker: pick(&p.speakers),
+                    view: method.quote_view() as i32,
                     ..Default::default()
                 };
                 self.quotes
@@ -159,10 +174,11 @@ impl Caller {
                     .await
                     .map(|r| r.into_inner().encoded_len())
             }
-            Method::SearchQuotes => {
+            Method::SearchQuotes | Method::SearchQuotesFull => {
                 let req = SearchQuotesRequest {
                     query: pick(&p.queries),
                     page_size: 20,
+                    view: method.quote_view() as i32,
                     ..Default::default()
                 };
                 self.quotes

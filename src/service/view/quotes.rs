@@ -58,47 +58,36 @@ impl View {
         q
     }
 
-    /// The wire quote as lists, searches and events return it (the AIP basic view): every
-    /// occurrence, variants and counts, but no related quotes, which cost a posting-list walk
-    /// per quote; read one quote with GetQuote for those.
+    /// The wire quote as events carry it: every field but related quotes, which cost a
+    /// posting-list walk per quote (read one quote with GetQuote for those), with the earliest
+    /// [`MAX_OCCURRENCES_LISTED`] occurrences.
     pub(crate) fn quote(&mut self, g: &QuoteGroup) -> pb::Quote {
         self.quote_with(g, MAX_OCCURRENCES_LISTED)
     }
 
-    /// The wire quote with at most `max_occurrences` occurrences (the earliest).
-    fn quote_with(&mut self, g: &QuoteGroup, max_occurrences: usize) -> pb::Quote {
+    /// The wire quote as a list or search returns it in `view`: the full view is
+    /// [`View::quote`]; the basic view (the default) leaves out occurrences and wordings.
+    pub(crate) fn quote_in(&mut self, g: &QuoteGroup, view: pb::QuoteView) -> pb::Quote {
+        match view {
+            pb::QuoteView::Full => self.quote(g),
+            pb::QuoteView::Basic | pb::QuoteView::Unspecified => self.quote_basic(g),
+        }
+    }
+
+    /// The basic view: words, speaker, first seen and counts.
+    fn quote_basic(&mut self, g: &QuoteGroup) -> pb::Quote {
         let first = g.first();
         pb::Quote {
             name: g.name(),
             text: g.text().to_string(),
             speaker: self.speaker_ref(g.speaker().as_deref()),
-            occurrences: g
-                .occurrences
-                .iter()
-                .take(max_occurrences)
-                .map(|o| self.occurrence(o))
-                .collect(),
+            occurrences: Vec::new(),
             first_seen_article: first
                 .map(|o| format!("articles/{}", o.article))
                 .unwrap_or_default(),
             first_seen_outlet: first.map(|o| o.outlet.clone()).unwrap_or_default(),
             first_seen_time: first.map(|o| timestamp(o.time_ms)),
-            variants: g
-                .variants()
-                .iter()
-                .take(MAX_VARIANTS)
-                .map(|v| pb::QuoteVariant {
-                    text: v.text.clone(),
-                    outlets: v.outlets.clone(),
-                    articles: v
-                        .articles
-                        .iter()
-                        .take(MAX_VARIANT_ARTICLES)
-                        .map(|a| format!("articles/{a}"))
-                        .collect(),
-                    similarity: v.similarity,
-                })
-                .collect(),
+            variants: Vec::new(),
             outlet_counts: g
                 .outlet_counts()
                 .iter()
@@ -110,6 +99,34 @@ impl View {
             occurrence_count: g.occurrences.len() as i32,
             related_quotes: Vec::new(),
         }
+    }
+
+    /// The wire quote with at most `max_occurrences` occurrences (the earliest).
+    fn quote_with(&mut self, g: &QuoteGroup, max_occurrences: usize) -> pb::Quote {
+        let mut q = self.quote_basic(g);
+        q.occurrences = g
+            .occurrences
+            .iter()
+            .take(max_occurrences)
+            .map(|o| self.occurrence(o))
+            .collect();
+        q.variants = g
+            .variants()
+            .iter()
+            .take(MAX_VARIANTS)
+            .map(|v| pb::QuoteVariant {
+                text: v.text.clone(),
+                outlets: v.outlets.clone(),
+                articles: v
+                    .articles
+                    .iter()
+                    .take(MAX_VARIANT_ARTICLES)
+                    .map(|a| format!("articles/{a}"))
+                    .collect(),
+                similarity: v.similarity,
+            })
+            .collect();
+        q
     }
 
     /// The wire attribution candidate.
