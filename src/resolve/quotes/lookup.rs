@@ -2,7 +2,7 @@
 //! wordings relates to the query.
 
 use super::matcher::{QuoteMatcher, relate};
-use super::{MatchKind, quote_tokens};
+use super::{MIN_LINK_WORDS, MatchKind, NEAR_MIN_SCORE, quote_tokens};
 use crate::resolve::fold::shingle_hash;
 use rustc_hash::FxHashMap;
 
@@ -55,7 +55,11 @@ impl QuoteMatcher {
         let exact = self.exact.get(&key).copied().into_iter();
         let mut judged: FxHashMap<u32, Option<(MatchKind, f32)>> = FxHashMap::default();
         let mut found: Vec<u32> = Vec::new();
-        for v in exact.chain(self.candidates(tokens)) {
+        // a wording shorter than this is neither exact (found above), nor contains the query,
+        // nor can it match NEAR_MIN_SCORE of its words (see `relate`)
+        let min_words =
+            ((NEAR_MIN_SCORE * tokens.len() as f32).ceil() as usize).max(MIN_LINK_WORDS);
+        for v in exact.chain(self.candidates(tokens, min_words)) {
             let Some(var) = self.variant(v) else {
                 continue;
             };

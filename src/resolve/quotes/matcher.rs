@@ -7,14 +7,6 @@ use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 use std::sync::Arc;
 
-/// Posting lists longer than this are skipped when counting candidates (a word pair that common
-/// carries no evidence: a stop-pair), unless every pair of the query is that common; then only
-/// the newest this many variants of each list are counted. Bounds the work of one add or lookup
-/// however many near-identical quotes the index holds.
-const MAX_POSTING: usize = 2_000;
-/// Most candidates verified by alignment per query.
-const MAX_VERIFY: usize = 64;
-
 /// One distinct normalised wording.
 #[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Variant {
@@ -61,11 +53,14 @@ pub struct QuoteMatcher {
     pub(super) exact: FxHashMap<u64, u32>,
     pub(super) postings: FxHashMap<u64, Vec<u32>>,
     by_article: FxHashMap<Arc<str>, Vec<u32>>,
+    /// Length in words of each variant, indexed by id (ids are never reused); 0 once removed.
+    #[serde(default)]
+    pub(super) words: Vec<u32>,
     next_variant: u32,
     next_group: u32,
 }
 
-fn pairs(tokens: &[u64]) -> impl Iterator<Item = u64> + '_ {
+pub(super) fn pairs(tokens: &[u64]) -> impl Iterator<Item = u64> + '_ {
     tokens.windows(2).map(shingle_hash)
 }
 
@@ -174,6 +169,7 @@ impl QuoteMatcher {
         }
         self.exact.insert(key, id);
         let len = tokens.len();
+        self.set_words(id, len);
         self.variants.insert(
             id,
             Variant {
@@ -213,7 +209,7 @@ impl QuoteMatcher {
     /// many different quotes does not chain them all into one group.
     fn best_link(&self, tokens: &[u64]) -> Option<(u32, MatchKind, f32)> {
         let mut fits_root: FxHashMap<u32, bool> = FxHashMap::default();
-        self.candidates(tokens)
+        self.candidates(tokens, 0)
             .into_iter()
             .filter_map(|v| {
                 let var = self.variants.get(&v)?;
@@ -238,50 +234,6 @@ impl QuoteMatcher {
             .map(|(v, k, s, _)| (v, k, s))
     }
 
-    /// Variants sharing enough word pairs with `tokens` to be worth aligning, most shared first.
-    pub(super) fn candidates(&self, tokens: &[u64]) -> Vec<u32> {
-        if tokens.len() < MIN_LINK_WORDS {
-            return Vec::new();
-        }
-        let lists: Vec<&Vec<u32>> = pairs(tokens)
-            .filter_map(|p| self.postings.get(&p))
-            .collect();
-        let all_common = lists.iter().all(|l| l.len() > MAX_POSTING);
-        let mut counts: FxHashMap<u32, u32> = FxHashMap::default();
-        let mut counted = 0;
-        for list in lists
-            .iter()
-            .filter(|l| all_common || l.len() <= MAX_POSTING)
-        {
-            counted += 1;
-            for &v in &list[list.len().saturating_sub(MAX_POSTING)..] {
-                *counts.entry(v).or_default() += 1;
-            }
-        }
-        // pairs skipped as stop-pairs cannot be counted: ask half of the counted ones
-        let qpairs = counted.min(tokens.len() - 1);
-        let mut scored: Vec<(u32, u32)> = counts
-            .into_iter()
-            .filter(|&(v, c)| {
-                if 2 * c as usize >= qpairs.max(1) {
-                    return true;
-                }
-                let vpairs = self
-                    .variants
-                    .get(&v)
-                    .map_or(0, |x| x.tokens.len().saturating_sub(1));
-                2 * c as usize >= qpairs.min(vpairs).max(1)
-            })
-            .collect();
-        if scored.len() > MAX_VERIFY {
-            scored.select_nth_unstable_by_key(MAX_VERIFY, |&(v, c)| (std::cmp::Reverse(c), v));
-            scored.truncate(MAX_VERIFY);
-        }
-        scored.sort_by_key(|&(v, c)| (std::cmp::Reverse(c), v));
-        scored.truncate(MAX_VERIFY);
-        scored.into_iter().map(|(v, _)| v).collect()
-    }
-
     /// Removes every occurrence `article` added. Variants left with no occurrence disappear from
     /// the posting lists; groups left empty disappear. Returns false for an unknown article.
     pub fn remove_article(&mut self, article: &str) -> bool {
@@ -299,6 +251,7 @@ impl QuoteMatcher {
             let Some(var) = self.variants.remove(&v) else {
                 continue;
             };
+            self.set_words(v, 0);
             for p in pairs(&var.tokens) {
                 if let Some(list) = self.postings.get_mut(&p) {
                     list.retain(|x| *x != v);

@@ -10,6 +10,7 @@
 //! (as in MemeTracker).
 
 mod align;
+mod candidates;
 mod lookup;
 mod matcher;
 #[cfg(test)]

@@ -1,0 +1,114 @@
+//! Candidate wordings of a query: the variants sharing enough of its word pairs to be worth
+//! aligning.
+
+use super::MIN_LINK_WORDS;
+use super::matcher::{QuoteMatcher, pairs};
+use rustc_hash::FxHashMap;
+
+/// Posting lists longer than this are skipped when counting candidates (a word pair that common
+/// carries no evidence: a stop-pair), unless every pair of the query is that common; then only
+/// the newest this many variants of each list are counted. Bounds the work of one add or lookup
+/// however many near-identical quotes the index holds.
+pub(super) const MAX_POSTING: usize = 2_000;
+/// Most candidates verified by alignment per query.
+pub(super) const MAX_VERIFY: usize = 64;
+
+impl QuoteMatcher {
+    /// Variants of at least `min_words` words sharing enough word pairs with `tokens` to be
+    /// worth aligning, most shared first: half of the query's pairs, or half of the variant's
+    /// own when it is shorter. At most [`MAX_VERIFY`].
+    pub(super) fn candidates(&self, tokens: &[u64], min_words: usize) -> Vec<u32> {
+        if tokens.len() < MIN_LINK_WORDS {
+            return Vec::new();
+        }
+        let lists: Vec<&Vec<u32>> = pairs(tokens)
+            .filter_map(|p| self.postings.get(&p))
+            .collect();
+        let all_common = lists.iter().all(|l| l.len() > MAX_POSTING);
+        let counted: Vec<&[u32]> = lists
+            .iter()
+            .filter(|l| all_common || l.len() <= MAX_POSTING)
+            .map(|l| &l[l.len().saturating_sub(MAX_POSTING)..])
+            .collect();
+        let words = |v: u32| self.words.get(v as usize).map_or(0, |&n| n as usize);
+        let entries: usize = counted.iter().map(|l| l.len()).sum();
+        let mut counts: FxHashMap<u32, u32> =
+            FxHashMap::with_capacity_and_hasher(entries.min(1 << 14), Default::default());
+        for list in &counted {
+            for &v in *list {
+                if words(v) >= min_words {
+                    *counts.entry(v).or_default() += 1;
+                }
+            }
+        }
+        // pairs skipped as stop-pairs cannot be counted: ask half of the counted ones
+        let qpairs = counted.len().min(tokens.len() - 1);
+        let mut scored: Vec<(u32, u32)> = counts
+            .into_iter()
+            .filter(|&(v, c)| {
+                let vpairs = words(v).saturating_sub(1);
+                2 * c as usize >= qpairs.min(vpairs).max(1)
+            })
+            .collect();
+        if scored.len() > MAX_VERIFY {
+            scored.select_nth_unstable_by_key(MAX_VERIFY, |&(v, c)| (std::cmp::Reverse(c), v));
+            scored.truncate(MAX_VERIFY);
+        }
+        scored.sort_by_key(|&(v, c)| (std::cmp::Reverse(c), v));
+        scored.into_iter().map(|(v, _)| v).collect()
+    }
+
+    /// Records that variant `id` has `n` words (0 once removed).
+    pub(super) fn set_words(&mut self, id: u32, n: usize) {
+        let i = id as usize;
+        if self.words.len() <= i {
+            self.words.resize(i + 1, 0);
+        }
+        self.words[i] = u32::try_from(n).unwrap_or(u32::MAX);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::MatchKind;
+    use super::*;
+
+    fn words(ix: impl IntoIterator<Item = usize>) -> String {
+        ix.into_iter()
+            .map(|i| format!("word{i}"))
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    #[test]
+    fn wordings_too_short_to_match_do_not_crowd_out_a_near_match() {
+        // a 24-word query; 72 wordings of 17 words share 15 of its pairs each (16-word windows
+        // of it plus a word of their own), more than MAX_VERIFY, and are older than the one
+        // wording that matches: the query with 4 words changed (it shares 15 pairs too)
+        let query: Vec<usize> = (0..24).collect();
+        let mut m = QuoteMatcher::new();
+        let mut n = 0;
+        for start in 0..9 {
+            for extra in 0..8 {
+                let mut w: Vec<usize> = (start..start + 16).collect();
+                w.push(1_000 + 10 * start + extra);
+                m.add(&format!("a{n}"), &words(w));
+                n += 1;
+            }
+        }
+        assert!(n > MAX_VERIFY);
+        let near: Vec<usize> = query
+            .iter()
+            .map(|&i| if [3, 9, 15, 21].contains(&i) { 500 + i } else { i })
+            .collect();
+        let near_group = m.add("near", &words(near)).map(|a| a.group);
+        let found = m.lookup(&words(query.clone()));
+        let best = found.first().expect("the near wording is found");
+        assert_eq!(Some(best.group), near_group);
+        assert_eq!(best.kind, MatchKind::Near);
+        assert!((best.score - 20.0 / 24.0).abs() < 1e-6, "{best:?}");
+        // a removed wording no longer counts
+        assert!(m.remove_article("near"));
+        assert!(m.lookup(&words(query)).is_empty());
+    }
+}
