@@ -6,7 +6,8 @@ use super::paging::{Cursor, Page, PageRequest};
 use super::postings::{HexId, OrderedIds, PostingId};
 use super::quotes::{Occurrence, QuoteGroup};
 use super::{Index, keys};
-use std::collections::{BTreeSet, HashMap};
+use rustc_hash::FxHashMap;
+use std::collections::BTreeSet;
 use std::sync::Arc;
 
 /// Filters of a quote listing; every set filter must hold for one and the same occurrence.
@@ -238,12 +239,20 @@ impl Index {
         terms.retain(|(df, _)| *df > 0);
         terms.truncate(MAX_QUERY_TERMS);
         let all_common = terms.iter().all(|(df, _)| *df > MAX_TERM_POSTING);
-        let mut scores: HashMap<HexId, (f64, u64)> = HashMap::new();
+        // words that find quotes (the others only score quotes found), and how many they list
+        let finds = |k: usize, df: usize| df <= MAX_TERM_POSTING || (all_common && k == 0);
+        let listed: usize = terms
+            .iter()
+            .enumerate()
+            .filter(|(k, (df, _))| finds(*k, *df))
+            .map(|(_, (df, _))| (*df).min(MAX_TERM_POSTING))
+            .sum();
+        let mut scores: FxHashMap<HexId, (f64, u64)> =
+            FxHashMap::with_capacity_and_hasher(listed, Default::default());
         for (k, (df, term)) in terms.iter().enumerate() {
             let idf = (1.0 + n / (*df).max(1) as f64).ln();
             let bit = 1u64 << k;
-            let finds = *df <= MAX_TERM_POSTING || (all_common && k == 0);
-            if finds {
+            if finds(k, *df) {
                 postings.visit(term, |ids| {
                     for id in ids.iter().take(MAX_TERM_POSTING) {
                         let e = scores.entry(*id).or_insert((0.0, 0));
@@ -321,7 +330,7 @@ impl Index {
         let postings = &self.inner.quote_shingles;
         let all_common = mine.iter().all(|s| postings.len(s) > MAX_SHINGLE_POSTING);
         let me = HexId::from_id(&group.id);
-        let mut hits: HashMap<HexId, usize> = HashMap::new();
+        let mut hits: FxHashMap<HexId, usize> = FxHashMap::default();
         for s in &mine {
             postings.visit(s, |ids| {
                 if ids.len() > MAX_SHINGLE_POSTING && !all_common {

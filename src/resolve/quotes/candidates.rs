@@ -99,7 +99,13 @@ mod tests {
         assert!(n > MAX_VERIFY);
         let near: Vec<usize> = query
             .iter()
-            .map(|&i| if [3, 9, 15, 21].contains(&i) { 500 + i } else { i })
+            .map(|&i| {
+                if [3, 9, 15, 21].contains(&i) {
+                    500 + i
+                } else {
+                    i
+                }
+            })
             .collect();
         let near_group = m.add("near", &words(near)).map(|a| a.group);
         let found = m.lookup(&words(query.clone()));
