@@ -6,8 +6,8 @@ use crate::pb;
 use crate::service::names::timestamp;
 use std::collections::BTreeMap;
 
-/// Occurrences a quote carries in lists, searches, events and conflicts (the earliest);
-/// `occurrence_count` gives them all.
+/// Occurrences a quote carries in events, conflicts, and lists and searches in the full view
+/// (the earliest); `occurrence_count` gives them all.
 pub(crate) const MAX_OCCURRENCES_LISTED: usize = 20;
 /// Occurrences a quote carries when read alone (GetQuote).
 pub(crate) const MAX_OCCURRENCES_FULL: usize = 1_000;
