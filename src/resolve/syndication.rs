@@ -10,6 +10,7 @@
 use crate::resolve::fold::{shingle_hash, word_hash, words};
 use rustc_hash::{FxHashMap, FxHashSet};
 use serde::{Deserialize, Serialize};
+use smallvec::SmallVec;
 use std::sync::Arc;
 
 const K: usize = 64;
@@ -47,7 +48,9 @@ struct Entry {
 #[derive(Debug, Default, Serialize, Deserialize)]
 pub struct SyndicationDetector {
     entries: FxHashMap<Arc<str>, Entry>,
-    bands: FxHashMap<u64, Vec<Arc<str>>>,
+    /// The articles in each band bucket: almost always one, kept inline (an article has 16
+    /// bands, and a heap list per band cost about 80 bytes each).
+    bands: FxHashMap<u64, SmallVec<[Arc<str>; 1]>>,
     parent: FxHashMap<Arc<str>, (Arc<str>, f32)>,
     children: FxHashMap<Arc<str>, Vec<Arc<str>>>,
     seq: u64,
