@@ -9,9 +9,9 @@ use rustc_hash::FxHashMap;
 /// carries no evidence: a stop-pair), unless every pair of the query is that common; then only
 /// the newest this many variants of each list are counted. Bounds the work of one add or lookup
 /// however many near-identical quotes the index holds.
-pub(super) const MAX_POSTING: usize = 2_000;
+const MAX_POSTING: usize = 2_000;
 /// Most candidates verified by alignment per query.
-pub(super) const MAX_VERIFY: usize = 64;
+const MAX_VERIFY: usize = 64;
 
 impl QuoteMatcher {
     /// Variants of at least `min_words` words sharing enough word pairs with `tokens` to be

@@ -54,7 +54,6 @@ pub struct QuoteMatcher {
     pub(super) postings: FxHashMap<u64, Vec<u32>>,
     by_article: FxHashMap<Arc<str>, Vec<u32>>,
     /// Length in words of each variant, indexed by id (ids are never reused); 0 once removed.
-    #[serde(default)]
     pub(super) words: Vec<u32>,
     next_variant: u32,
     next_group: u32,
