@@ -1,9 +1,41 @@
 //! Word-level alignment of two quotes: exact containment and a local alignment that tolerates a
 //! word or two changed, inserted or dropped.
 
+use serde::{Deserialize, Serialize};
+
 /// Longest sequences the local alignment looks at; longer ones are cut (containment is still
 /// checked on the whole sequence).
 pub(crate) const MAX_ALIGN: usize = 400;
+
+/// The set of a wording's words as 128 bits (one bit per word hash): how many of a query's
+/// words can be in the wording, found without scanning it. A bit may stand for several words, so
+/// the count is an upper bound, never an undercount.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TokenSig(u128);
+
+impl TokenSig {
+    /// The signature of `tokens`.
+    pub fn of(tokens: &[u64]) -> Self {
+        Self(tokens.iter().fold(0, |bits, &t| bits | Self::bit(t)))
+    }
+
+    /// At least as many as the `query` tokens (counted with repeats) that occur in the wording.
+    pub(crate) fn bound(self, query: &[u64]) -> usize {
+        query
+            .iter()
+            .filter(|&&t| self.0 & Self::bit(t) != 0)
+            .count()
+    }
+
+    /// A signature that holds every word: turns nothing away (the reference in tests).
+    #[cfg(test)]
+    pub(crate) const ALL: TokenSig = TokenSig(u128::MAX);
+
+    fn bit(token: u64) -> u128 {
+        // word hashes are xxh3: their top bits are as good as any
+        1 << (token >> 57)
+    }
+}
 
 /// Where `needle` occurs contiguously in `hay`, if it does.
 pub(crate) fn find_contiguous(hay: &[u64], needle: &[u64]) -> Option<usize> {
@@ -104,6 +136,24 @@ mod tests {
             None
         );
         assert_eq!(find_contiguous(&long, &[]), None);
+    }
+
+    #[test]
+    fn signature_bounds_the_words_present() {
+        let quote = toks("today is the first step of a long and difficult journey");
+        let sig = TokenSig::of(&quote);
+        // every word of a fragment is counted, repeats included
+        assert_eq!(sig.bound(&toks("the first step of a long")), 6);
+        assert_eq!(sig.bound(&toks("a long long journey")), 4);
+        // words elsewhere count only when they share a bit with a present one: a bound
+        let other = toks("nothing here matches at all, zebra quantum violin");
+        let exact = other.iter().filter(|t| quote.contains(t)).count();
+        assert!(sig.bound(&other) >= exact);
+        assert!(
+            sig.bound(&other) < other.len(),
+            "most absent words are not counted"
+        );
+        assert_eq!(TokenSig::of(&[]).bound(&quote), 0);
     }
 
     #[test]

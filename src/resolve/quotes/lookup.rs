@@ -66,7 +66,7 @@ impl QuoteMatcher {
             if judged.contains_key(&v) {
                 continue;
             }
-            let verdict = relate(tokens, &var.tokens);
+            let verdict = relate(tokens, var.wording());
             judged.insert(v, verdict);
             if verdict.is_some() && !found.contains(&var.group) {
                 found.push(var.group);
@@ -83,7 +83,7 @@ impl QuoteMatcher {
                         let var = self.variant(v)?;
                         let verdict = match judged.get(&v) {
                             Some(verdict) => *verdict,
-                            None => relate(tokens, &var.tokens),
+                            None => relate(tokens, var.wording()),
                         };
                         verdict.map(|(kind, score)| WordingMatch {
                             variant: v,

@@ -1,6 +1,6 @@
 //! The incremental quote matcher: variants, groups, the word-pair posting list and lookups.
 
-use super::align::{find_contiguous, local_align};
+use super::align::{TokenSig, find_contiguous, local_align};
 use super::{MIN_LINK_WORDS, MatchKind, NEAR_MIN_SCORE, quote_tokens};
 use crate::resolve::fold::shingle_hash;
 use rustc_hash::FxHashMap;
@@ -18,6 +18,8 @@ pub struct Variant {
     pub group: u32,
     /// Occurrences still present.
     pub refs: u32,
+    /// The set of its words, to turn away non-matching wordings without a scan.
+    pub sig: TokenSig,
 }
 
 /// Variants of the same words.
@@ -63,27 +65,63 @@ pub(super) fn pairs(tokens: &[u64]) -> impl Iterator<Item = u64> + '_ {
     tokens.windows(2).map(shingle_hash)
 }
 
+/// A wording as compared: its tokens and their signature.
+#[derive(Clone, Copy, Debug)]
+pub(super) struct Wording<'a> {
+    pub(super) tokens: &'a [u64],
+    pub(super) sig: TokenSig,
+}
+
+impl<'a> Wording<'a> {
+    /// `tokens` with their signature computed.
+    pub(super) fn of(tokens: &'a [u64]) -> Self {
+        Wording {
+            tokens,
+            sig: TokenSig::of(tokens),
+        }
+    }
+}
+
+impl Variant {
+    /// The variant as compared.
+    pub(super) fn wording(&self) -> Wording<'_> {
+        Wording {
+            tokens: &self.tokens,
+            sig: self.sig,
+        }
+    }
+}
+
 /// How `query` relates to `variant`, query-centric: `Contained` when the query is a fragment of
 /// the variant, otherwise similarity over the longer of the query and the aligned region.
-pub(super) fn relate(query: &[u64], variant: &[u64]) -> Option<(MatchKind, f32)> {
+pub(super) fn relate(query: &[u64], variant: Wording<'_>) -> Option<(MatchKind, f32)> {
+    let Wording {
+        tokens: variant,
+        sig,
+    } = variant;
     if query == variant {
         return Some((MatchKind::Exact, 1.0));
     }
     if query.len() < MIN_LINK_WORDS || variant.len() < MIN_LINK_WORDS {
         return None;
     }
-    if find_contiguous(variant, query).is_some() {
+    // the query words the signature may hold bound both a containment (every word) and the
+    // alignment's matches: most wordings that share a word pair or a group with the query but
+    // not its words are turned away here, without a scan
+    let bound = sig.bound(query);
+    if bound == query.len() && find_contiguous(variant, query).is_some() {
         return Some((MatchKind::Contained, 1.0));
     }
     // a near match needs at least NEAR_MIN_SCORE × the query's length of matched words, and a
     // variant cannot match more words than it has
-    if (variant.len() as f32) < NEAR_MIN_SCORE * query.len() as f32 {
+    let needed = NEAR_MIN_SCORE * query.len() as f32;
+    if (variant.len() as f32) < needed || bound < MIN_LINK_WORDS || (bound as f32) < needed {
         return None;
     }
     // the query words found anywhere in the variant bound the alignment's matches: skip the
     // alignment when even that bound cannot reach a near match
     let present = query.iter().filter(|t| variant.contains(t)).count();
-    if present < MIN_LINK_WORDS || (present as f32) < NEAR_MIN_SCORE * query.len() as f32 {
+    if present < MIN_LINK_WORDS || (present as f32) < needed {
         return None;
     }
     let l = local_align(query, variant);
@@ -92,11 +130,11 @@ pub(super) fn relate(query: &[u64], variant: &[u64]) -> Option<(MatchKind, f32)>
 }
 
 /// [`relate`] with the shorter of two wordings as the query.
-fn relate_either_way(a: &[u64], b: &[u64]) -> Option<(MatchKind, f32)> {
-    if a.len() <= b.len() {
-        relate(a, b)
+fn relate_either_way(a: Wording<'_>, b: Wording<'_>) -> Option<(MatchKind, f32)> {
+    if a.tokens.len() <= b.tokens.len() {
+        relate(a.tokens, b)
     } else {
-        relate(b, a)
+        relate(b.tokens, a)
     }
 }
 
@@ -173,6 +211,7 @@ impl QuoteMatcher {
             id,
             Variant {
                 text: text.trim().to_string(),
+                sig: TokenSig::of(&tokens),
                 tokens,
                 group,
                 refs: 1,
@@ -207,17 +246,18 @@ impl QuoteMatcher {
     /// relates to the root too, so that a stock phrase ("I want to be very clear") contained in
     /// many different quotes does not chain them all into one group.
     fn best_link(&self, tokens: &[u64]) -> Option<(u32, MatchKind, f32)> {
+        let new = Wording::of(tokens);
         let mut fits_root: FxHashMap<u32, bool> = FxHashMap::default();
         self.candidates(tokens, 0)
             .into_iter()
             .filter_map(|v| {
                 let var = self.variants.get(&v)?;
-                let (kind, score) = relate_either_way(tokens, &var.tokens)?;
+                let (kind, score) = relate_either_way(new, var.wording())?;
                 let fits = *fits_root.entry(var.group).or_insert_with(|| {
                     self.groups
                         .get(&var.group)
                         .and_then(|g| self.variants.get(&g.root))
-                        .is_some_and(|r| relate_either_way(tokens, &r.tokens).is_some())
+                        .is_some_and(|r| relate_either_way(new, r.wording()).is_some())
                 });
                 if !fits {
                     return None;

@@ -16,6 +16,7 @@ mod matcher;
 #[cfg(test)]
 mod tests;
 
+pub use align::TokenSig;
 pub use lookup::{GroupMatch, QuoteMatch, WordingMatch};
 pub use matcher::{QuoteAssignment, QuoteGroup, QuoteMatcher, Variant};
 
@@ -42,12 +43,12 @@ pub enum MatchKind {
 /// How a query relates to one quote's words, query-centric: exact, contained (the query is a
 /// fragment of the quote), near with a score, or `None`.
 pub fn relate_texts(query: &str, quote: &str) -> Option<(MatchKind, f32)> {
-    matcher::relate(&quote_tokens(query), &quote_tokens(quote))
+    relate_tokens(&quote_tokens(query), &quote_tokens(quote))
 }
 
 /// [`relate_texts`] over already tokenised texts ([`quote_tokens`]).
 pub fn relate_tokens(query: &[u64], quote: &[u64]) -> Option<(MatchKind, f32)> {
-    matcher::relate(query, quote)
+    matcher::relate(query, matcher::Wording::of(quote))
 }
 
 /// The normalised word tokens of a quote, hashed.

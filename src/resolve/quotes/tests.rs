@@ -230,7 +230,7 @@ mod oracle {
                 let want: BTreeSet<u32> = m
                     .variant_ids()
                     .filter_map(|v| m.variant(v))
-                    .filter(|v| matches!(relate(&tokens, &v.tokens), Some((MatchKind::Exact | MatchKind::Contained, _))))
+                    .filter(|v| matches!(relate(&tokens, v.wording()), Some((MatchKind::Exact | MatchKind::Contained, _))))
                     .map(|v| v.group)
                     .collect();
                 let got = m.lookup(&q);
@@ -238,8 +238,26 @@ mod oracle {
                 prop_assert_eq!(&got_strong, &want, "query {:?}", q);
                 for x in &got {
                     let v = m.variant(x.variant).expect("live variant");
-                    prop_assert_eq!(relate(&tokens, &v.tokens).map(|r| r.0), Some(x.kind));
+                    prop_assert_eq!(relate(&tokens, v.wording()).map(|r| r.0), Some(x.kind));
                 }
+            }
+        }
+
+        /// The signature only turns away what the alignment would reject: over a vocabulary
+        /// large enough for words to share bits, every verdict equals the one reached without it.
+        #[test]
+        fn signature_never_changes_a_verdict(a in prop::collection::vec(0u32..400, 1..40), b in prop::collection::vec(0u32..400, 1..40), cut in 0usize..40, len in 4usize..20) {
+            let words = |ix: &[u32]| ix.iter().map(|i| format!("w{i}")).collect::<Vec<_>>().join(" ");
+            let (a, b) = (quote_tokens(&words(&a)), quote_tokens(&words(&b)));
+            let s = cut % b.len();
+            let fragment = b[s..(s + len).min(b.len())].to_vec();
+            let mut near = b.clone();
+            if let Some(t) = near.get_mut(cut % b.len()) {
+                *t = a[0];
+            }
+            for query in [&a, &fragment, &near] {
+                let full = super::super::matcher::Wording { tokens: &b, sig: super::super::align::TokenSig::ALL };
+                prop_assert_eq!(relate(query, super::super::matcher::Wording::of(&b)), relate(query, full));
             }
         }
     }
