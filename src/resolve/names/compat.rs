@@ -77,17 +77,21 @@ fn is_vowel(c: char) -> bool {
 
 /// How two folded given names match, or `None` when they name different people.
 pub fn given_match(a: &str, b: &str) -> Option<GivenMatch> {
+    given_names_match((a, &translit_key(a)), (b, &translit_key(b)))
+}
+
+/// [`given_match`] over given names with their transliteration keys.
+fn given_names_match((a, ka): (&str, &str), (b, kb): (&str, &str)) -> Option<GivenMatch> {
     if a == b {
         return Some(GivenMatch::Same);
     }
     if a.len() == 1 || b.len() == 1 {
         return (a.chars().next() == b.chars().next()).then_some(GivenMatch::Initial);
     }
-    let (ka, kb) = (translit_key(a), translit_key(b));
     if ka == kb {
         return Some(GivenMatch::Translit);
     }
-    if are_nicknames(a, b) || are_nicknames(&ka, &kb) {
+    if are_nicknames(a, b) || are_nicknames(ka, kb) {
         return Some(GivenMatch::Nickname);
     }
     let (la, lb) = (a.chars().last(), b.chars().last());
@@ -95,38 +99,40 @@ pub fn given_match(a: &str, b: &str) -> Option<GivenMatch> {
         (Some(x), Some(y)) if is_vowel(x) || is_vowel(y) => x == y,
         _ => true,
     };
-    let (sa, sb) = (skeleton(a), skeleton(b));
-    (a.len() >= 5
-        && b.len() >= 5
-        && endings_agree
-        && sa == sb
-        && sa.len() >= 3
-        && a.as_bytes()[0] == b.as_bytes()[0])
-        .then_some(GivenMatch::Skeleton)
+    // the skeletons are built last, for the few pairs the cheap tests leave
+    (a.len() >= 5 && b.len() >= 5 && endings_agree && a.as_bytes()[0] == b.as_bytes()[0] && {
+        let sa = skeleton(a);
+        sa.len() >= 3 && sa == skeleton(b)
+    })
+    .then_some(GivenMatch::Skeleton)
 }
 
 /// How two folded surnames match, or `None`.
 pub fn surname_match(a: &str, b: &str) -> Option<SurnameMatch> {
-    let (ka, kb) = (translit_key(a), translit_key(b));
+    surname_keys_match(&translit_key(a), &translit_key(b))
+}
+
+/// [`surname_match`] over the surnames' transliteration keys.
+fn surname_keys_match(ka: &str, kb: &str) -> Option<SurnameMatch> {
     if ka == kb {
         return Some(SurnameMatch::Same);
     }
     (ka.len() >= 5
         && kb.len() >= 5
         && ka.as_bytes()[0] == kb.as_bytes()[0]
-        && edit_distance(&ka, &kb) == 1)
+        && edit_distance(ka, kb) == 1)
         .then_some(SurnameMatch::Typo)
 }
 
 /// The evidence that `a` and `b` can be one person, or `None` when they cannot.
 pub fn person_match(a: &PersonName, b: &PersonName) -> Option<NameEvidence> {
-    let surname = surname_match(&a.surname, &b.surname)?;
-    let (Some(fa), Some(fb)) = (a.first(), b.first()) else {
+    let surname = surname_keys_match(&a.surname_key, &b.surname_key)?;
+    let (Some(fa), Some(fb)) = (a.given_with_key(0), b.given_with_key(0)) else {
         return Some(NameEvidence::SurnameOnly(surname));
     };
-    let given = given_match(fa, fb)?;
-    if let (Some(ma), Some(mb)) = (a.given.get(1), b.given.get(1)) {
-        given_match(ma, mb)?;
+    let given = given_names_match(fa, fb)?;
+    if let (Some(ma), Some(mb)) = (a.given_with_key(1), b.given_with_key(1)) {
+        given_names_match(ma, mb)?;
     }
     Some(NameEvidence::Full { given, surname })
 }

@@ -13,8 +13,13 @@ pub struct PersonName {
     /// Given and middle names in order, without particles ("mosaad", "mohammad"); may be empty
     /// for a surname-only mention ("Lavrov").
     pub given: Vec<String>,
+    /// The transliteration keys of `given`, in the same order.
+    pub given_keys: Vec<String>,
     /// The surname without particles ("aiban").
     pub surname: String,
+    /// Its transliteration key ("zelenskyy" → "zelenski"), computed once: every comparison with
+    /// another person's name starts with it.
+    pub surname_key: String,
     /// The name as written, titles removed, original case ("Mosaad bin Mohammad al-Aiban").
     pub written: String,
 }
@@ -25,9 +30,14 @@ impl PersonName {
         self.given.first().map(String::as_str)
     }
 
+    /// The `i`-th given name and its transliteration key.
+    pub fn given_with_key(&self, i: usize) -> Option<(&str, &str)> {
+        Some((self.given.get(i)?, self.given_keys.get(i)?))
+    }
+
     /// The transliteration key of the surname ("zelenskyy" → "zelenski").
-    pub fn surname_key(&self) -> String {
-        translit_key(&self.surname)
+    pub fn surname_key(&self) -> &str {
+        &self.surname_key
     }
 
     /// Number of name words (given names plus surname), the measure of how full a name is.
@@ -105,7 +115,7 @@ pub fn parse_person(mention: &str) -> Option<PersonName> {
     }
     let parts = &ps[start..=last];
     let surname = parts.last()?.folded.clone();
-    let given = parts[..parts.len() - 1]
+    let given: Vec<String> = parts[..parts.len() - 1]
         .iter()
         .enumerate()
         .filter(|(i, p)| !(is_particle(&p.folded) && (*i > 0 || !p.capitalised)))
@@ -113,7 +123,9 @@ pub fn parse_person(mention: &str) -> Option<PersonName> {
         .collect();
     let written = written_form(mention, parts);
     Some(PersonName {
+        given_keys: given.iter().map(|g| translit_key(g)).collect(),
         given,
+        surname_key: translit_key(&surname),
         surname,
         written,
     })

@@ -17,7 +17,7 @@ use super::SpeakerRegistry;
 use super::record::{Speaker, SpeakerId};
 use super::roles::roles_overlap;
 use crate::model::SpeakerKind;
-use crate::resolve::fold::{deletions, translit_key};
+use crate::resolve::fold::deletions;
 use crate::resolve::names::{NameEvidence, PersonName, SurnameMatch, is_given_name, person_match};
 
 /// A candidate with the evidence for it.
@@ -38,7 +38,7 @@ fn shares_role(s: &Speaker, roles: &[String]) -> bool {
 impl SpeakerRegistry {
     /// Person speakers filed under the surname of `name`, or within one typo of it.
     fn surname_candidates(&self, name: &PersonName) -> Vec<SpeakerId> {
-        let key = translit_key(&name.surname);
+        let key = name.surname_key().to_string();
         let mut out: Vec<SpeakerId> = self.surnames.get(&key).cloned().unwrap_or_default();
         // a typo'd surname can only ever join on a full name (see `NameEvidence::strength`)
         if key.len() >= 5 && !name.given.is_empty() {

@@ -213,7 +213,7 @@ impl SpeakerRegistry {
                         .any(|e| name.given.is_empty() || e.strength() >= 3)
                 })
             };
-            let ids = self.surnames.get(&name.surname_key()).into_iter().flatten();
+            let ids = self.surnames.get(name.surname_key()).into_iter().flatten();
             hits.extend(ids.filter(|id| matches(id)).map(|&i| (1, i)));
         }
         if let Some(ids) = self.roles.get(&role_key(text)) {

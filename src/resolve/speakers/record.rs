@@ -3,7 +3,7 @@
 
 use super::roles::role_key;
 use crate::model::{LocalSpeaker, SpeakerKind};
-use crate::resolve::fold::{deletions, translit_key, words};
+use crate::resolve::fold::{deletions, words};
 use crate::resolve::names::{PersonName, is_canonical_given, parse_person};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -58,6 +58,9 @@ pub struct Speaker {
     pub holds: Vec<SpeakerId>,
     /// `names`, parsed (kept in step by `apply`).
     parsed: Vec<PersonName>,
+    /// Whether some name in `parsed` carries a given name (kept in step by `apply`): asked of
+    /// every candidate sharing a surname with a newly seen person.
+    full: bool,
     /// The sums of `articles`' mentions and quotes (kept in step by `apply`): candidates are
     /// ranked by mentions, and a speaker in many articles must not cost a walk over them.
     totals: ArticleStats,
@@ -75,6 +78,7 @@ impl Speaker {
             held_by: None,
             holds: Vec::new(),
             parsed: Vec::new(),
+            full: false,
             totals: ArticleStats::default(),
         }
     }
@@ -87,18 +91,24 @@ impl Speaker {
         quotes: u32,
         add: bool,
     ) {
-        fn bump(map: &mut BTreeMap<String, u32>, key: &str, by: u32, add: bool) {
+        /// Counts `key` in or out; true when it became present or absent.
+        fn bump(map: &mut BTreeMap<String, u32>, key: &str, by: u32, add: bool) -> bool {
             if key.is_empty() || by == 0 {
-                return;
+                return false;
             }
             if add {
-                *map.entry(key.to_string()).or_default() += by;
-            } else if let Some(v) = map.get_mut(key) {
-                *v = v.saturating_sub(by);
-                if *v == 0 {
-                    map.remove(key);
+                if let Some(v) = map.get_mut(key) {
+                    *v += by;
+                    return false;
                 }
+                map.insert(key.to_string(), by);
+                return true;
             }
+            let Some(v) = map.get_mut(key) else {
+                return false;
+            };
+            *v = v.saturating_sub(by);
+            *v == 0 && map.remove(key).is_some()
         }
         let mut mentions = 0;
         for (alias, n) in &local.aliases {
@@ -108,10 +118,15 @@ impl Speaker {
         for role in &local.roles {
             bump(&mut self.roles, role, 1, add);
         }
+        let mut renamed = false;
         for (name, n) in contributed_names(local) {
-            bump(&mut self.names, &name, n, add);
+            renamed |= bump(&mut self.names, &name, n, add);
         }
-        self.parsed = self.names.keys().filter_map(|n| parse_person(n)).collect();
+        // most articles only count names already known: parse again only when one came or went
+        if renamed {
+            self.parsed = self.names.keys().filter_map(|n| parse_person(n)).collect();
+            self.full = self.parsed.iter().any(|n| !n.given.is_empty());
+        }
         if add {
             let s = self.articles.entry(article.clone()).or_default();
             s.mentions += mentions.max(1);
@@ -138,7 +153,7 @@ impl Speaker {
 
     /// True when some name of this person carries a given name.
     pub fn has_given_name(&self) -> bool {
-        self.person_names().any(|n| !n.given.is_empty())
+        self.full
     }
 
     /// Total mentions over all articles.
@@ -181,7 +196,7 @@ impl Speaker {
         match self.kind {
             SpeakerKind::Person => {
                 for name in self.person_names() {
-                    let k = translit_key(&name.surname);
+                    let k = name.surname_key().to_string();
                     if k.len() >= 5 {
                         keys.extend(deletions(&k).into_iter().map(Key::Fuzzy));
                         keys.push(Key::Fuzzy(k.clone()));
@@ -245,4 +260,52 @@ pub(super) fn org_key(name: &str) -> String {
     let w = words(name);
     let skip = usize::from(w.first().is_some_and(|f| f == "the"));
     w[skip..].join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn person(name: &str, aliases: &[&str]) -> LocalSpeaker {
+        LocalSpeaker {
+            name: name.into(),
+            kind: SpeakerKind::Person,
+            roles: Vec::new(),
+            aliases: aliases.iter().map(|a| (a.to_string(), 1)).collect(),
+            mentions: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn parsed_names_follow_the_names_as_articles_come_and_go() {
+        let mut s = Speaker::new(SpeakerId(0), SpeakerKind::Person);
+        let (a, b, c): (Arc<str>, Arc<str>, Arc<str>) = ("a".into(), "b".into(), "c".into());
+        let steps = [
+            (&a, person("Lavrov", &["Lavrov"]), true),
+            (
+                &b,
+                person("Sergei Lavrov", &["Sergei Lavrov", "Lavrov"]),
+                true,
+            ),
+            (&c, person("Lavrov", &["Lavrov"]), true),
+            (
+                &b,
+                person("Sergei Lavrov", &["Sergei Lavrov", "Lavrov"]),
+                false,
+            ),
+            (&a, person("Lavrov", &["Lavrov"]), false),
+        ];
+        for (article, local, add) in &steps {
+            s.apply(article, local, 0, *add);
+            let fresh: Vec<PersonName> = s.names.keys().filter_map(|n| parse_person(n)).collect();
+            assert_eq!(s.person_names().cloned().collect::<Vec<_>>(), fresh);
+            assert_eq!(
+                s.has_given_name(),
+                fresh.iter().any(|n| !n.given.is_empty())
+            );
+        }
+        // the full name came with b and went with it; the bare surname stays with c
+        assert!(!s.has_given_name());
+        assert_eq!(s.names.keys().collect::<Vec<_>>(), ["Lavrov"]);
+    }
 }
