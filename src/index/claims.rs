@@ -2,6 +2,7 @@
 
 use super::keys;
 use crate::model::{AttributionMethod, Span};
+use rustc_hash::FxHashSet;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
 use std::sync::Arc;
@@ -94,10 +95,9 @@ impl ClaimGroup {
 
     /// The distinct normalised outlets of the occurrences.
     pub fn outlets(&self) -> BTreeSet<String> {
-        self.occurrences
-            .iter()
-            .map(|o| keys::outlet_key(&o.outlet))
-            .collect()
+        // a large group repeats a few outlets many times: each spelling is keyed once
+        let spellings: FxHashSet<&str> = self.occurrences.iter().map(|o| &*o.outlet).collect();
+        spellings.into_iter().map(keys::outlet_key).collect()
     }
 
     /// Outlets that report the claim in an original (non-copy) article, as written, sorted,

@@ -39,7 +39,7 @@ impl Index {
         for g in live {
             let cid = resolution::claim_id(g);
             let before = self.claim(&cid).map_or(0, |c| c.occurrences.len());
-            self.publish_claim_group(&resolver, g, None);
+            self.publish_claim_group(&resolver, g, None, &[]);
             let after = self.claim(&cid).map_or(0, |c| c.occurrences.len());
             deleted.claim_occurrences += before.saturating_sub(after);
         }

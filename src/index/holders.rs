@@ -29,15 +29,25 @@ impl Index {
                 else {
                     continue;
                 };
-                let holder = r
-                    .speakers
-                    .get(role)
-                    .and_then(|s| s.held_by)
-                    .and_then(|h| self.inner.speaker_slugs.get(&h.0).map(|s| s.clone()));
-                let old = self.inner.role_holders.get(&role_sid).map(|h| h.clone());
-                if old == holder {
+                let held_by = r.speakers.get(role).and_then(|s| s.held_by);
+                // compared in place: a large group's roles are almost all settled, and copying
+                // both ids for each of its occurrences was most of the cost
+                let settled = match (self.inner.role_holders.get(&role_sid), held_by) {
+                    (old, Some(h)) => {
+                        let holder = self.inner.speaker_slugs.get(&h.0);
+                        match (old, holder) {
+                            (Some(o), Some(h)) => *o == *h,
+                            (old, holder) => old.is_none() && holder.is_none(),
+                        }
+                    }
+                    (old, None) => old.is_none(),
+                };
+                if settled {
                     continue;
                 }
+                let holder =
+                    held_by.and_then(|h| self.inner.speaker_slugs.get(&h.0).map(|s| s.clone()));
+                let old = self.inner.role_holders.get(&role_sid).map(|h| h.clone());
                 let article = &*o.article;
                 let own = |sid: &str| match current {
                     Some((a, own)) if a == article => own.contains(sid),

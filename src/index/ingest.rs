@@ -1,6 +1,7 @@
 //! Writes: ingest an article (extract outside any lock, then publish) and delete one.
 
 use super::articles::{self, ArticleRecord};
+use super::claims::ClaimGroup;
 use super::error::{Error, Result};
 use super::quotes::{Occurrence, QuoteGroup};
 use super::speakers::Contribution;
@@ -267,9 +268,17 @@ impl Index {
         for &g in &rebuild {
             claim_groups.entry(g).or_default();
         }
+        // the groups merged, as published before: their occurrences move as they are (one that
+        // was built with its article's extraction keeps its cue and confidence)
+        let merged_before: Vec<Arc<ClaimGroup>> = rebuild
+            .iter()
+            .filter_map(|&g| self.claim(&resolution::claim_id(g)))
+            .collect();
         for (&g, members) in &claim_groups {
-            if rebuild.contains(&g) || !self.append_claim_members(&resolver, g, members, &current) {
-                self.publish_claim_group(&resolver, g, Some(&current));
+            if rebuild.contains(&g) {
+                self.publish_claim_group(&resolver, g, Some(&current), &merged_before);
+            } else if !self.append_claim_members(&resolver, g, members, &current) {
+                self.publish_claim_group(&resolver, g, Some(&current), &[]);
             }
         }
         let claim_groups: BTreeSet<u32> = claim_groups.into_keys().collect();

@@ -392,6 +392,8 @@ impl Index {
 #[cfg(test)]
 mod large_group_tests;
 #[cfg(test)]
+mod merge_tests;
+#[cfg(test)]
 mod snapshot_tests;
 #[cfg(test)]
 mod tests;

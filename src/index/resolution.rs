@@ -129,11 +129,14 @@ impl Index {
 
     /// Publishes (or withdraws) a claim group from the resolver's members. A group made only of
     /// statements (sentences in an outlet's own voice) is published once two articles carry it.
+    /// The occurrences the group already published, and those of `reuse` (groups merged into it,
+    /// as published before the merge), are kept as they are instead of being built again.
     pub(super) fn publish_claim_group(
         &self,
         r: &Resolver,
         group: u32,
         current: Option<&Current<'_>>,
+        reuse: &[Arc<ClaimGroup>],
     ) {
         let cid = claim_id(group);
         let old = self.claim(&cid);
@@ -148,17 +151,15 @@ impl Index {
                 occurrences: Vec::new(),
             };
             // previous occurrences by (article, ordinal): one pass, not a search per member
-            let prev: HashMap<(&str, u32), &Arc<ClaimOccurrence>> = old
-                .as_deref()
-                .map(|g| {
-                    // reversed: the first of any duplicate wins, as a search would find it
-                    g.occurrences
-                        .iter()
-                        .rev()
-                        .map(|o| ((o.article.as_str(), o.ordinal), o))
-                        .collect()
-                })
-                .unwrap_or_default();
+            // reversed: the first of any duplicate wins, as a search would find it; the group's
+            // own occurrences win over the merged groups'
+            let prev: HashMap<(&str, u32), &Arc<ClaimOccurrence>> = reuse
+                .iter()
+                .map(Arc::as_ref)
+                .chain(old.as_deref())
+                .flat_map(|g| g.occurrences.iter().rev())
+                .map(|o| ((o.article.as_str(), o.ordinal), o))
+                .collect();
             let mut occs = Vec::with_capacity(members.len());
             for (member, m) in members {
                 let Some(occ) = self.claim_occurrence(r, member, m, &prev, current) else {
