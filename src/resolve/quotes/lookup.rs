@@ -1,7 +1,8 @@
 //! Lookups against the matcher: the groups a query's words match, and how each of a group's
 //! wordings relates to the query.
 
-use super::matcher::{QuoteMatcher, relate};
+use super::matcher::QuoteMatcher;
+use super::verdict::relate;
 use super::{MIN_LINK_WORDS, MatchKind, NEAR_MIN_SCORE, quote_tokens};
 use crate::resolve::fold::shingle_hash;
 use rustc_hash::FxHashMap;

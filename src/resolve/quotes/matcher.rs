@@ -1,7 +1,8 @@
 //! The incremental quote matcher: variants, groups, the word-pair posting list and lookups.
 
-use super::align::{TokenSig, find_contiguous, local_align};
-use super::{MIN_LINK_WORDS, MatchKind, NEAR_MIN_SCORE, quote_tokens};
+use super::align::TokenSig;
+use super::verdict::{Wording, contained_either_way, relate_either_way};
+use super::{MatchKind, quote_tokens};
 use crate::resolve::fold::shingle_hash;
 use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
@@ -63,79 +64,6 @@ pub struct QuoteMatcher {
 
 pub(super) fn pairs(tokens: &[u64]) -> impl Iterator<Item = u64> + '_ {
     tokens.windows(2).map(shingle_hash)
-}
-
-/// A wording as compared: its tokens and their signature.
-#[derive(Clone, Copy, Debug)]
-pub(super) struct Wording<'a> {
-    pub(super) tokens: &'a [u64],
-    pub(super) sig: TokenSig,
-}
-
-impl<'a> Wording<'a> {
-    /// `tokens` with their signature computed.
-    pub(super) fn of(tokens: &'a [u64]) -> Self {
-        Wording {
-            tokens,
-            sig: TokenSig::of(tokens),
-        }
-    }
-}
-
-impl Variant {
-    /// The variant as compared.
-    pub(super) fn wording(&self) -> Wording<'_> {
-        Wording {
-            tokens: &self.tokens,
-            sig: self.sig,
-        }
-    }
-}
-
-/// How `query` relates to `variant`, query-centric: `Contained` when the query is a fragment of
-/// the variant, otherwise similarity over the longer of the query and the aligned region.
-pub(super) fn relate(query: &[u64], variant: Wording<'_>) -> Option<(MatchKind, f32)> {
-    let Wording {
-        tokens: variant,
-        sig,
-    } = variant;
-    if query == variant {
-        return Some((MatchKind::Exact, 1.0));
-    }
-    if query.len() < MIN_LINK_WORDS || variant.len() < MIN_LINK_WORDS {
-        return None;
-    }
-    // the query words the signature may hold bound both a containment (every word) and the
-    // alignment's matches: most wordings that share a word pair or a group with the query but
-    // not its words are turned away here, without a scan
-    let bound = sig.bound(query);
-    if bound == query.len() && find_contiguous(variant, query).is_some() {
-        return Some((MatchKind::Contained, 1.0));
-    }
-    // a near match needs at least NEAR_MIN_SCORE × the query's length of matched words, and a
-    // variant cannot match more words than it has
-    let needed = NEAR_MIN_SCORE * query.len() as f32;
-    if (variant.len() as f32) < needed || bound < MIN_LINK_WORDS || (bound as f32) < needed {
-        return None;
-    }
-    // the query words found anywhere in the variant bound the alignment's matches: skip the
-    // alignment when even that bound cannot reach a near match
-    let present = query.iter().filter(|t| variant.contains(t)).count();
-    if present < MIN_LINK_WORDS || (present as f32) < needed {
-        return None;
-    }
-    let l = local_align(query, variant);
-    let score = l.matches as f32 / query.len().max(l.b_region).max(1) as f32;
-    (l.matches >= MIN_LINK_WORDS && score >= NEAR_MIN_SCORE).then_some((MatchKind::Near, score))
-}
-
-/// [`relate`] with the shorter of two wordings as the query.
-fn relate_either_way(a: Wording<'_>, b: Wording<'_>) -> Option<(MatchKind, f32)> {
-    if a.tokens.len() <= b.tokens.len() {
-        relate(a.tokens, b)
-    } else {
-        relate(b.tokens, a)
-    }
 }
 
 impl QuoteMatcher {
@@ -247,12 +175,27 @@ impl QuoteMatcher {
     /// many different quotes does not chain them all into one group.
     fn best_link(&self, tokens: &[u64]) -> Option<(u32, MatchKind, f32)> {
         let new = Wording::of(tokens);
+        let candidates = self.candidates(tokens, 0);
         let mut fits_root: FxHashMap<u32, bool> = FxHashMap::default();
-        self.candidates(tokens, 0)
-            .into_iter()
-            .filter_map(|v| {
+        // a containment beats every near match, and only a near match needs an alignment:
+        // look for containments first, and align only when no candidate contains or is contained
+        self.best_of(&candidates, new, contained_either_way, &mut fits_root)
+            .or_else(|| self.best_of(&candidates, new, relate_either_way, &mut fits_root))
+    }
+
+    /// The best of `candidates` that `verdict` accepts and whose group's root relates to `new`.
+    fn best_of(
+        &self,
+        candidates: &[u32],
+        new: Wording<'_>,
+        verdict: fn(Wording<'_>, Wording<'_>) -> Option<(MatchKind, f32)>,
+        fits_root: &mut FxHashMap<u32, bool>,
+    ) -> Option<(u32, MatchKind, f32)> {
+        candidates
+            .iter()
+            .filter_map(|&v| {
                 let var = self.variants.get(&v)?;
-                let (kind, score) = relate_either_way(new, var.wording())?;
+                let (kind, score) = verdict(new, var.wording())?;
                 let fits = *fits_root.entry(var.group).or_insert_with(|| {
                     self.groups
                         .get(&var.group)
@@ -318,5 +261,27 @@ impl QuoteMatcher {
             }
         }
         true
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// Looking for containments first picks the link a single pass over every verdict picks.
+        #[test]
+        fn containments_first_pick_the_same_link(quotes in prop::collection::vec(prop::collection::vec(0u32..14, 1..16), 1..40)) {
+            let mut m = QuoteMatcher::new();
+            for (i, q) in quotes.iter().enumerate() {
+                let text = q.iter().map(|w| format!("w{w}")).collect::<Vec<_>>().join(" ");
+                let tokens = quote_tokens(&text);
+                let candidates = m.candidates(&tokens, 0);
+                let single = m.best_of(&candidates, Wording::of(&tokens), relate_either_way, &mut FxHashMap::default());
+                prop_assert_eq!(m.best_link(&tokens), single);
+                m.add(&format!("a{}", i % 3), &text);
+            }
+        }
     }
 }

@@ -15,6 +15,7 @@ mod lookup;
 mod matcher;
 #[cfg(test)]
 mod tests;
+mod verdict;
 
 pub use align::TokenSig;
 pub use lookup::{GroupMatch, QuoteMatch, WordingMatch};
@@ -48,7 +49,7 @@ pub fn relate_texts(query: &str, quote: &str) -> Option<(MatchKind, f32)> {
 
 /// [`relate_texts`] over already tokenised texts ([`quote_tokens`]).
 pub fn relate_tokens(query: &[u64], quote: &[u64]) -> Option<(MatchKind, f32)> {
-    matcher::relate(query, matcher::Wording::of(quote))
+    verdict::relate(query, verdict::Wording::of(quote))
 }
 
 /// The normalised word tokens of a quote, hashed.

@@ -194,7 +194,7 @@ fn removal_cleans_postings_and_roots() {
 }
 
 mod oracle {
-    use super::super::matcher::relate;
+    use super::super::verdict::relate;
     use super::*;
     use proptest::prelude::*;
     use std::collections::BTreeSet;
@@ -256,8 +256,8 @@ mod oracle {
                 *t = a[0];
             }
             for query in [&a, &fragment, &near] {
-                let full = super::super::matcher::Wording { tokens: &b, sig: super::super::align::TokenSig::ALL };
-                prop_assert_eq!(relate(query, super::super::matcher::Wording::of(&b)), relate(query, full));
+                let full = super::super::verdict::Wording { tokens: &b, sig: super::super::align::TokenSig::ALL };
+                prop_assert_eq!(relate(query, super::super::verdict::Wording::of(&b)), relate(query, full));
             }
         }
     }

@@ -1,0 +1,104 @@
+//! How a query relates to one wording: the same words, a fragment of it, a near match (a word or
+//! two changed), or nothing.
+
+use super::align::{TokenSig, find_contiguous, local_align};
+use super::matcher::Variant;
+use super::{MIN_LINK_WORDS, MatchKind, NEAR_MIN_SCORE};
+
+/// A wording as compared: its tokens and their signature.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Wording<'a> {
+    pub(super) tokens: &'a [u64],
+    pub(super) sig: TokenSig,
+}
+
+impl<'a> Wording<'a> {
+    /// `tokens` with their signature computed.
+    pub(super) fn of(tokens: &'a [u64]) -> Self {
+        Wording {
+            tokens,
+            sig: TokenSig::of(tokens),
+        }
+    }
+}
+
+impl Variant {
+    /// The variant as compared.
+    pub(super) fn wording(&self) -> Wording<'_> {
+        Wording {
+            tokens: &self.tokens,
+            sig: self.sig,
+        }
+    }
+}
+
+/// How `query` relates to `variant`, query-centric: `Contained` when the query is a fragment of
+/// the variant, otherwise similarity over the longer of the query and the aligned region.
+pub(crate) fn relate(query: &[u64], variant: Wording<'_>) -> Option<(MatchKind, f32)> {
+    contained(query, variant).or_else(|| near(query, variant))
+}
+
+/// [`relate`] when it finds the same words or the query inside the variant; `None` otherwise
+/// (a near match is not looked for: no alignment).
+fn contained(query: &[u64], variant: Wording<'_>) -> Option<(MatchKind, f32)> {
+    let Wording {
+        tokens: variant,
+        sig,
+    } = variant;
+    if query == variant {
+        return Some((MatchKind::Exact, 1.0));
+    }
+    // a containment needs every query word in the variant: the signature turns most wordings
+    // away without a scan
+    (query.len() >= MIN_LINK_WORDS
+        && variant.len() >= MIN_LINK_WORDS
+        && sig.bound(query) == query.len()
+        && find_contiguous(variant, query).is_some())
+    .then_some((MatchKind::Contained, 1.0))
+}
+
+/// [`relate`]'s near match, for a query neither equal to nor inside the variant.
+fn near(query: &[u64], variant: Wording<'_>) -> Option<(MatchKind, f32)> {
+    let Wording {
+        tokens: variant,
+        sig,
+    } = variant;
+    if query.len() < MIN_LINK_WORDS || variant.len() < MIN_LINK_WORDS {
+        return None;
+    }
+    // a near match needs at least NEAR_MIN_SCORE × the query's length of matched words, and a
+    // variant cannot match more words than it has; the query words the signature may hold bound
+    // the alignment's matches
+    let needed = NEAR_MIN_SCORE * query.len() as f32;
+    let bound = sig.bound(query);
+    if (variant.len() as f32) < needed || bound < MIN_LINK_WORDS || (bound as f32) < needed {
+        return None;
+    }
+    // the query words found anywhere in the variant bound the alignment's matches: skip the
+    // alignment when even that bound cannot reach a near match
+    let present = query.iter().filter(|t| variant.contains(t)).count();
+    if present < MIN_LINK_WORDS || (present as f32) < needed {
+        return None;
+    }
+    let l = local_align(query, variant);
+    let score = l.matches as f32 / query.len().max(l.b_region).max(1) as f32;
+    (l.matches >= MIN_LINK_WORDS && score >= NEAR_MIN_SCORE).then_some((MatchKind::Near, score))
+}
+
+/// [`relate`] with the shorter of two wordings as the query.
+pub(super) fn relate_either_way(a: Wording<'_>, b: Wording<'_>) -> Option<(MatchKind, f32)> {
+    if a.tokens.len() <= b.tokens.len() {
+        relate(a.tokens, b)
+    } else {
+        relate(b.tokens, a)
+    }
+}
+
+/// [`contained`] with the shorter of two wordings as the query.
+pub(super) fn contained_either_way(a: Wording<'_>, b: Wording<'_>) -> Option<(MatchKind, f32)> {
+    if a.tokens.len() <= b.tokens.len() {
+        contained(a.tokens, b)
+    } else {
+        contained(b.tokens, a)
+    }
+}
