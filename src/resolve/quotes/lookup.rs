@@ -2,7 +2,7 @@
 //! wordings relates to the query.
 
 use super::matcher::QuoteMatcher;
-use super::verdict::relate;
+use super::verdict::{Verdict, relate};
 use super::{MIN_LINK_WORDS, MatchKind, NEAR_MIN_SCORE, quote_tokens};
 use crate::resolve::fold::shingle_hash;
 use rustc_hash::FxHashMap;
@@ -54,7 +54,7 @@ impl QuoteMatcher {
         }
         let key = shingle_hash(tokens) ^ tokens.len() as u64;
         let exact = self.exact.get(&key).copied().into_iter();
-        let mut judged: FxHashMap<u32, Option<(MatchKind, f32)>> = FxHashMap::default();
+        let mut judged: FxHashMap<u32, Verdict> = FxHashMap::default();
         let mut found: Vec<u32> = Vec::new();
         // a wording shorter than this is neither exact (found above), nor contains the query,
         // nor can it match NEAR_MIN_SCORE of its words (see `relate`)

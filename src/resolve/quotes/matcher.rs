@@ -1,7 +1,7 @@
 //! The incremental quote matcher: variants, groups, the word-pair posting list and lookups.
 
 use super::align::TokenSig;
-use super::verdict::{Wording, contained_either_way, relate_either_way};
+use super::verdict::{Verdict, Wording, contained_either_way, relate_either_way};
 use super::{MatchKind, quote_tokens};
 use crate::resolve::fold::shingle_hash;
 use rustc_hash::FxHashMap;
@@ -188,7 +188,7 @@ impl QuoteMatcher {
         &self,
         candidates: &[u32],
         new: Wording<'_>,
-        verdict: fn(Wording<'_>, Wording<'_>) -> Option<(MatchKind, f32)>,
+        verdict: fn(Wording<'_>, Wording<'_>) -> Verdict,
         fits_root: &mut FxHashMap<u32, bool>,
     ) -> Option<(u32, MatchKind, f32)> {
         candidates

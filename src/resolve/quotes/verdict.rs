@@ -5,6 +5,9 @@ use super::align::{TokenSig, find_contiguous, local_align};
 use super::matcher::Variant;
 use super::{MIN_LINK_WORDS, MatchKind, NEAR_MIN_SCORE};
 
+/// How a query relates to a wording, with the similarity; `None` when it does not.
+pub(crate) type Verdict = Option<(MatchKind, f32)>;
+
 /// A wording as compared: its tokens and their signature.
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct Wording<'a> {
@@ -34,13 +37,13 @@ impl Variant {
 
 /// How `query` relates to `variant`, query-centric: `Contained` when the query is a fragment of
 /// the variant, otherwise similarity over the longer of the query and the aligned region.
-pub(crate) fn relate(query: &[u64], variant: Wording<'_>) -> Option<(MatchKind, f32)> {
+pub(crate) fn relate(query: &[u64], variant: Wording<'_>) -> Verdict {
     contained(query, variant).or_else(|| near(query, variant))
 }
 
 /// [`relate`] when it finds the same words or the query inside the variant; `None` otherwise
 /// (a near match is not looked for: no alignment).
-fn contained(query: &[u64], variant: Wording<'_>) -> Option<(MatchKind, f32)> {
+fn contained(query: &[u64], variant: Wording<'_>) -> Verdict {
     let Wording {
         tokens: variant,
         sig,
@@ -58,7 +61,7 @@ fn contained(query: &[u64], variant: Wording<'_>) -> Option<(MatchKind, f32)> {
 }
 
 /// [`relate`]'s near match, for a query neither equal to nor inside the variant.
-fn near(query: &[u64], variant: Wording<'_>) -> Option<(MatchKind, f32)> {
+fn near(query: &[u64], variant: Wording<'_>) -> Verdict {
     let Wording {
         tokens: variant,
         sig,
@@ -86,19 +89,24 @@ fn near(query: &[u64], variant: Wording<'_>) -> Option<(MatchKind, f32)> {
 }
 
 /// [`relate`] with the shorter of two wordings as the query.
-pub(super) fn relate_either_way(a: Wording<'_>, b: Wording<'_>) -> Option<(MatchKind, f32)> {
-    if a.tokens.len() <= b.tokens.len() {
-        relate(a.tokens, b)
-    } else {
-        relate(b.tokens, a)
-    }
+pub(super) fn relate_either_way(a: Wording<'_>, b: Wording<'_>) -> Verdict {
+    either_way(relate, a, b)
 }
 
 /// [`contained`] with the shorter of two wordings as the query.
-pub(super) fn contained_either_way(a: Wording<'_>, b: Wording<'_>) -> Option<(MatchKind, f32)> {
+pub(super) fn contained_either_way(a: Wording<'_>, b: Wording<'_>) -> Verdict {
+    either_way(contained, a, b)
+}
+
+/// `verdict` with the shorter of two wordings as the query.
+fn either_way(
+    verdict: fn(&[u64], Wording<'_>) -> Verdict,
+    a: Wording<'_>,
+    b: Wording<'_>,
+) -> Verdict {
     if a.tokens.len() <= b.tokens.len() {
-        contained(a.tokens, b)
+        verdict(a.tokens, b)
     } else {
-        contained(b.tokens, a)
+        verdict(b.tokens, a)
     }
 }
