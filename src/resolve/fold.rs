@@ -26,9 +26,22 @@ pub fn ascii_lower(text: &str) -> String {
 /// a word are dropped (`"that’s"` → `"thats"`, `"won't"` → `"wont"`); every other non-alphanumeric
 /// character (hyphens, dashes, quote marks, punctuation) separates words.
 pub fn words(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for_each_word(text, |w| out.push(w.to_string()));
+    out
+}
+
+/// The [`word_hash`]es of [`words`]`(text)`, without a string per word.
+pub fn word_hashes(text: &str) -> Vec<u64> {
+    let mut out = Vec::new();
+    for_each_word(text, |w| out.push(word_hash(w)));
+    out
+}
+
+/// Calls `f` with each word of [`words`], in order, from one reused buffer.
+fn for_each_word(text: &str, mut f: impl FnMut(&str)) {
     let folded = ascii_lower(text);
     let bytes = folded.as_bytes();
-    let mut out = Vec::new();
     let mut cur = String::new();
     for (i, &b) in bytes.iter().enumerate() {
         if b.is_ascii_alphanumeric() {
@@ -39,13 +52,13 @@ pub fn words(text: &str) -> Vec<String> {
         {
             // apostrophe inside a word: skip it, keep the word going
         } else if !cur.is_empty() {
-            out.push(std::mem::take(&mut cur));
+            f(&cur);
+            cur.clear();
         }
     }
     if !cur.is_empty() {
-        out.push(cur);
+        f(&cur);
     }
-    out
 }
 
 /// A stable 64-bit hash of one word token.
@@ -150,6 +163,19 @@ pub fn edit_distance(a: &str, b: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn word_hashes_are_the_hashes_of_the_words() {
+        for text in [
+            "“Today is the first step — of a LONG, difficult journey,” that’s it",
+            "won't stop; Zelenskyy's 'plan' -- naïve café 'quoted' end'",
+            "",
+            "'''",
+        ] {
+            let want: Vec<u64> = words(text).iter().map(|w| word_hash(w)).collect();
+            assert_eq!(word_hashes(text), want, "{text}");
+        }
+    }
 
     #[test]
     fn words_fold_case_punctuation_apostrophes() {

@@ -7,7 +7,7 @@
 //! Jaccard is at least [`MIN_JACCARD`], or that is contained in another to at least
 //! [`MIN_CONTAINMENT`] (a trimmed or lightly extended copy), is a copy of the earlier one.
 
-use crate::resolve::fold::{shingle_hash, word_hash, words};
+use crate::resolve::fold::{shingle_hash, word_hashes};
 use rustc_hash::{FxHashMap, FxHashSet};
 use serde::{Deserialize, Serialize};
 use smallvec::SmallVec;
@@ -67,12 +67,19 @@ fn mix(h: u64, seed: u64) -> u64 {
 
 /// The MinHash signature and shingle count of `text`.
 fn signature(text: &str) -> (Vec<u64>, usize) {
-    let toks: Vec<u64> = words(text).iter().map(|w| word_hash(w)).collect();
-    let set: FxHashSet<u64> = toks.windows(SHINGLE).map(shingle_hash).collect();
-    let sig = (0..K as u64)
-        .map(|i| set.iter().map(|&h| mix(h, i + 1)).min().unwrap_or(u64::MAX))
-        .collect();
-    (sig, set.len())
+    let toks = word_hashes(text);
+    let mut shingles: Vec<u64> = toks.windows(SHINGLE).map(shingle_hash).collect();
+    shingles.sort_unstable();
+    shingles.dedup();
+    // one pass over the shingles, each updating all K minima (the minima do not depend on the
+    // order they are taken in)
+    let mut sig = vec![u64::MAX; K];
+    for &h in &shingles {
+        for (seed, min) in (1..).zip(sig.iter_mut()) {
+            *min = (*min).min(mix(h, seed));
+        }
+    }
+    (sig, shingles.len())
 }
 
 fn band_keys(sig: &[u64]) -> impl Iterator<Item = u64> + '_ {

@@ -147,10 +147,10 @@ pub(crate) fn local_align(a: &[u64], b: &[u64]) -> Local {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::resolve::fold::{word_hash, words};
+    use crate::resolve::fold::word_hashes;
 
     fn toks(s: &str) -> Vec<u64> {
-        words(s).iter().map(|w| word_hash(w)).collect()
+        word_hashes(s)
     }
 
     #[test]

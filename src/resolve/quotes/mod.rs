@@ -21,7 +21,7 @@ pub use align::TokenSig;
 pub use lookup::{GroupMatch, QuoteMatch, WordingMatch};
 pub use matcher::{QuoteAssignment, QuoteGroup, QuoteMatcher, Variant};
 
-use crate::resolve::fold::{word_hash, words};
+use crate::resolve::fold::word_hashes;
 use serde::{Deserialize, Serialize};
 
 /// Fewest words for a quote to link to another by containment or similarity.
@@ -54,5 +54,5 @@ pub fn relate_tokens(query: &[u64], quote: &[u64]) -> Option<(MatchKind, f32)> {
 
 /// The normalised word tokens of a quote, hashed.
 pub fn quote_tokens(text: &str) -> Vec<u64> {
-    words(text).iter().map(|w| word_hash(w)).collect()
+    word_hashes(text)
 }
