@@ -65,6 +65,19 @@ pub struct ClaimGrouper {
     retired: FxHashMap<u32, u32>,
     next_member: u32,
     next_group: u32,
+    /// Scratch space for finding candidates: weights summed by claim id (see `similar`).
+    #[serde(skip)]
+    pub(super) scratch: parking_lot::Mutex<Weights>,
+}
+
+/// Weights summed per claim id, in a vector indexed by id, and the ids with a weight: a dense
+/// accumulator reused from claim to claim, where a map grew and rehashed for every claim.
+#[derive(Debug, Default)]
+pub(super) struct Weights {
+    /// Summed weight by claim id; 0 for every id not in `touched`.
+    pub(super) sum: Vec<f32>,
+    /// The ids with a weight, in the order first reached.
+    pub(super) touched: Vec<u32>,
 }
 
 impl Default for ClaimGrouper {
@@ -90,6 +103,7 @@ impl ClaimGrouper {
             retired: FxHashMap::default(),
             next_member: 0,
             next_group: 0,
+            scratch: Default::default(),
         }
     }
 

@@ -3,7 +3,7 @@
 
 use super::content::{ClaimContent, stem};
 use super::disagree;
-use super::grouper::ClaimGrouper;
+use super::grouper::{ClaimGrouper, Weights};
 use super::{MAX_POSTING, MAX_SCORED, MIN_SHARED_STEMS, RECENT_CANDIDATES};
 use crate::resolve::fold::word_hash;
 use rustc_hash::FxHashMap;
@@ -67,13 +67,29 @@ impl ClaimGrouper {
             .filter_map(|h| self.postings.get(h))
             .collect();
         stems.sort_by_key(|list| list.len());
-        let mut found: FxHashMap<u32, f32> = FxHashMap::default();
-        for list in stems.iter().take_while(|l| l.len() <= MAX_POSTING) {
-            let w = self.idf_of_df(list.len());
-            for &m in list.iter() {
-                *found.entry(m).or_default() += w;
+        // every weight is positive, so a zero sum means an id not reached yet
+        let found: Vec<(u32, f32)> = {
+            let mut scratch = self.scratch.lock();
+            let Weights { sum, touched } = &mut *scratch;
+            touched.clear();
+            for list in stems.iter().take_while(|l| l.len() <= MAX_POSTING) {
+                let w = self.idf_of_df(list.len());
+                for &m in list.iter() {
+                    let i = m as usize;
+                    if i >= sum.len() {
+                        sum.resize(i + 1, 0.0);
+                    }
+                    if sum[i] == 0.0 {
+                        touched.push(m);
+                    }
+                    sum[i] += w;
+                }
             }
-        }
+            touched
+                .iter()
+                .map(|&m| (m, std::mem::take(&mut sum[m as usize])))
+                .collect()
+        };
         let mut candidates: Vec<(u32, f32)> = if found.is_empty() {
             // every stem is common: the latest claims carrying the rarest, ranked by how many
             // of the claim's stems they share
@@ -88,7 +104,7 @@ impl ClaimGrouper {
                 })
                 .collect()
         } else {
-            found.into_iter().collect()
+            found
         };
         if candidates.len() > MAX_SCORED {
             candidates
@@ -156,6 +172,19 @@ impl ClaimGrouper {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_weights_are_left_clean_for_the_next_claim() {
+        let mut g = ClaimGrouper::new();
+        let a = g.add("x", "The bridge will reopen to traffic on Monday.", None);
+        let b = g.add("y", "The bridge will reopen to traffic Monday.", None);
+        let c = g.add("z", "Officials said the bridge reopens Monday.", None);
+        assert_eq!(a.map(|a| a.group), b.map(|b| b.group));
+        assert!(c.is_some());
+        let scratch = g.scratch.lock();
+        assert!(scratch.sum.len() >= 2, "weights were summed by id");
+        assert!(scratch.sum.iter().all(|&w| w == 0.0), "{:?}", scratch.sum);
+    }
 
     #[test]
     fn shared_values_of_sorted_lists() {
