@@ -14,6 +14,8 @@ mod candidates;
 mod lookup;
 mod matcher;
 #[cfg(test)]
+mod oracle_tests;
+#[cfg(test)]
 mod tests;
 mod verdict;
 
