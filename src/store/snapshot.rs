@@ -139,6 +139,9 @@ impl Store {
         let Some(path) = self.snapshot_path() else {
             return Ok(None);
         };
+        // a write the process did not live to finish (SIGKILL, power loss) leaves its partial
+        // file, as large as a snapshot: nothing reads it, and the next save starts afresh
+        let _ = std::fs::remove_file(path.with_extension("snapshot.partial"));
         let bytes = match std::fs::read(&path) {
             Ok(bytes) => bytes,
             Err(err) if err.kind() == std::io::ErrorKind::NotFound => return Ok(None),
@@ -255,6 +258,11 @@ mod tests {
         assert_eq!((loaded.body(), loaded.covers_below), (&b"newer"[..], 9));
         store.remove_snapshot().expect("remove");
         assert!(store.read_snapshot().expect("read").is_none());
+        // a partial file left by a write cut short is removed when the store is next read
+        let partial = path.with_extension("snapshot.partial");
+        std::fs::write(&partial, b"half a snapshot").expect("write");
+        assert!(store.read_snapshot().expect("read").is_none());
+        assert!(!partial.exists());
     }
 
     #[test]
