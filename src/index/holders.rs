@@ -30,24 +30,21 @@ impl Index {
                     continue;
                 };
                 let held_by = r.speakers.get(role).and_then(|s| s.held_by);
-                // compared in place: a large group's roles are almost all settled, and copying
-                // both ids for each of its occurrences was most of the cost
-                let settled = match (self.inner.role_holders.get(&role_sid), held_by) {
-                    (old, Some(h)) => {
-                        let holder = self.inner.speaker_slugs.get(&h.0);
-                        match (old, holder) {
-                            (Some(o), Some(h)) => *o == *h,
-                            (old, holder) => old.is_none() && holder.is_none(),
-                        }
-                    }
-                    (old, None) => old.is_none(),
+                // compared in place, copied only when they differ: a large group's roles are
+                // almost all settled, and copying both ids for each of its occurrences was most
+                // of the cost
+                let change = {
+                    let old = self.inner.role_holders.get(&role_sid);
+                    let holder = held_by.and_then(|h| self.inner.speaker_slugs.get(&h.0));
+                    let same = match (&old, &holder) {
+                        (Some(o), Some(h)) => **o == **h,
+                        (old, holder) => old.is_none() && holder.is_none(),
+                    };
+                    (!same).then(|| (old.map(|o| o.clone()), holder.map(|h| h.clone())))
                 };
-                if settled {
+                let Some((old, holder)) = change else {
                     continue;
-                }
-                let holder =
-                    held_by.and_then(|h| self.inner.speaker_slugs.get(&h.0).map(|s| s.clone()));
-                let old = self.inner.role_holders.get(&role_sid).map(|h| h.clone());
+                };
                 let article = &*o.article;
                 let own = |sid: &str| match current {
                     Some((a, own)) if a == article => own.contains(sid),

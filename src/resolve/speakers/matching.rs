@@ -38,11 +38,11 @@ fn shares_role(s: &Speaker, roles: &[String]) -> bool {
 impl SpeakerRegistry {
     /// Person speakers filed under the surname of `name`, or within one typo of it.
     fn surname_candidates(&self, name: &PersonName) -> Vec<SpeakerId> {
-        let key = name.surname_key().to_string();
-        let mut out: Vec<SpeakerId> = self.surnames.get(&key).cloned().unwrap_or_default();
+        let key = name.surname_key();
+        let mut out: Vec<SpeakerId> = self.surnames.get(key).cloned().unwrap_or_default();
         // a typo'd surname can only ever join on a full name (see `NameEvidence::strength`)
         if key.len() >= 5 && !name.given.is_empty() {
-            for probe in std::iter::once(key.clone()).chain(deletions(&key)) {
+            for probe in std::iter::once(key.to_string()).chain(deletions(key)) {
                 if let Some(ids) = self.fuzzy.get(&probe) {
                     out.extend(ids);
                 }
