@@ -8,7 +8,7 @@ use std::sync::Arc;
 
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use saywho::corpus::{Corpus, CorpusConfig};
-use saywho::index::{Index, NewArticle, PageRequest, QuoteFilter};
+use saywho::index::{Detail, Index, NewArticle, PageRequest, QuoteFilter};
 use saywho::model::ArticleMeta;
 
 /// Corpus sizes (articles). Small enough to build in seconds on two shared cores.
@@ -77,16 +77,21 @@ fn bench(c: &mut Criterion) {
         let l = Arc::new(load(size));
         let page20 = PageRequest::parse(20, "", &[]).unwrap_or_else(|e| panic!("page: {e}"));
         let mut k = 0usize;
-        g.bench_function(BenchmarkId::new("attribute", size), |b| {
-            b.iter(|| {
-                k += 1;
-                black_box(
-                    l.index
-                        .attribute(&l.passages[k % l.passages.len()], 5)
-                        .map(|c| c.len()),
-                )
-            })
-        });
+        for (name, detail) in [
+            ("attribute", Detail::Counts),
+            ("attribute_full", Detail::Occurrences),
+        ] {
+            g.bench_function(BenchmarkId::new(name, size), |b| {
+                b.iter(|| {
+                    k += 1;
+                    black_box(
+                        l.index
+                            .attribute(&l.passages[k % l.passages.len()], 5, detail)
+                            .map(|c| c.len()),
+                    )
+                })
+            });
+        }
         g.bench_function(BenchmarkId::new("get_speaker", size), |b| {
             b.iter(|| {
                 k += 1;

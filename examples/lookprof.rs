@@ -3,7 +3,7 @@
 //! `perf record --call-graph dwarf target/release/examples/lookprof corpus.jsonl 4000`).
 
 use anyhow::{Context, Result};
-use saywho::index::{Index, NewArticle, PageRequest, QuoteFilter};
+use saywho::index::{Detail, Index, NewArticle, PageRequest, QuoteFilter};
 use saywho::model::ArticleMeta;
 use std::io::BufRead;
 use std::time::Instant;
@@ -12,10 +12,15 @@ fn main() -> Result<()> {
     let args: Vec<String> = std::env::args().collect();
     let path = args
         .get(1)
-        .context("usage: lookprof CORPUS.jsonl [N [REPEAT]]")?;
+        .context("usage: lookprof CORPUS.jsonl [N [REPEAT [full]]]")?;
     let n: usize = args.get(2).map_or(Ok(usize::MAX), |s| s.parse())?;
     // repeating the lookups makes them, not the load, what a profile shows
     let repeat: usize = args.get(3).map_or(Ok(1), |s| s.parse())?;
+    // "full" copies each piece of evidence's occurrences out, as AttributeQuote's full view does
+    let detail = match args.get(4).map(String::as_str) {
+        Some("full") => Detail::Occurrences,
+        _ => Detail::Counts,
+    };
     let index = Index::new();
     let file = std::fs::File::open(path).with_context(|| format!("open {path}"))?;
     let t = Instant::now();
@@ -46,7 +51,7 @@ fn main() -> Result<()> {
         let (mut candidates, mut evidence) = (0, 0);
         for q in quotes.iter().cycle().take(quotes.len() * times) {
             let words: Vec<&str> = q.text().split_whitespace().take(8).collect();
-            let found = index.attribute(&words.join(" "), 5)?;
+            let found = index.attribute(&words.join(" "), 5, detail)?;
             candidates += found.len();
             evidence += found.iter().map(|c| c.evidence.len()).sum::<usize>();
         }

@@ -144,6 +144,7 @@ async fn lookup_errors() {
         text: text.into(),
         max_candidates: max,
         offset_encoding: enc,
+        view: 0,
     };
     assert_status(
         q.attribute_quote(attr("", 0, 0)).await,
@@ -164,6 +165,15 @@ async fn lookup_errors() {
         q.attribute_quote(attr("words", 0, 99)).await,
         Code::InvalidArgument,
         "offset_encoding",
+    );
+    assert_status(
+        q.attribute_quote(pb::AttributeQuoteRequest {
+            view: 7,
+            ..attr("words", 0, 0)
+        })
+        .await,
+        Code::InvalidArgument,
+        "view",
     );
 
     let search = pb::SearchQuotesRequest {

@@ -71,6 +71,7 @@ async fn who_said_ranks_speakers_with_evidence_and_offsets() {
             text: "TOOK an important step—forward".into(),
             max_candidates: 0,
             offset_encoding: pb::OffsetEncoding::CodePoints as i32,
+            view: pb::QuoteView::Full as i32,
         })
         .await
         .expect("attribute")
@@ -122,6 +123,30 @@ async fn who_said_ranks_speakers_with_evidence_and_offsets() {
         ["Outlet A", "Outlet B"],
         "both outlets give Rubio these words"
     );
+    // the default (basic) view counts each piece of evidence's occurrences without listing them;
+    // the full view lists them (at most 16, and there are fewer here); all else is the same
+    let full = q
+        .attribute_quote(pb::AttributeQuoteRequest {
+            text: "an important step forward".into(),
+            view: pb::QuoteView::Full as i32,
+            ..Default::default()
+        })
+        .await
+        .expect("attribute exact, full view")
+        .into_inner();
+    assert_eq!(full.candidates.len(), exact.candidates.len());
+    for (basic, full) in exact.candidates.iter().zip(&full.candidates) {
+        assert_eq!(basic.speaker, full.speaker);
+        assert_eq!(basic.score, full.score);
+        assert_eq!(basic.evidence.len(), full.evidence.len());
+        for (b, f) in basic.evidence.iter().zip(&full.evidence) {
+            assert_eq!((&b.quote, b.match_kind), (&f.quote, f.match_kind));
+            assert!(b.occurrences.is_empty(), "the basic view lists none");
+            assert!(b.occurrence_count > 0);
+            assert_eq!(b.occurrence_count, f.occurrence_count);
+            assert_eq!(f.occurrences.len(), f.occurrence_count as usize);
+        }
+    }
     server.stop().await;
 }
 
@@ -357,6 +382,7 @@ async fn who_said_a_seed_quote() {
         .quotes()
         .attribute_quote(pb::AttributeQuoteRequest {
             text: "the first step of a long and difficult journey".into(),
+            view: pb::QuoteView::Full as i32,
             ..Default::default()
         })
         .await

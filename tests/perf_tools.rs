@@ -140,6 +140,7 @@ async fn bench_command_measures_every_method_against_a_live_server() {
         [
             "health",
             "attribute-quote",
+            "attribute-quote-full",
             "list-quotes",
             "list-quotes-full",
             "search-quotes",
@@ -163,7 +164,7 @@ async fn bench_command_measures_every_method_against_a_live_server() {
     }
     assert_eq!(rows[0]["vs_health"].as_f64(), Some(1.0));
     let bytes = |k: usize| rows[k]["response_bytes"].as_f64().unwrap_or(0.0);
-    for (basic, full) in [(2, 3), (4, 5)] {
+    for (basic, full) in [(1, 2), (3, 4), (5, 6)] {
         assert!(
             bytes(full) > bytes(basic),
             "the full view carries the occurrences: {} vs {}",

@@ -94,6 +94,8 @@ async fn shared_quotes_name_the_right_speaker_in_every_outlet() {
         let got = quotes
             .attribute_quote(pb::AttributeQuoteRequest {
                 text: q.words.clone(),
+                // the occurrences name the articles: the full view
+                view: pb::QuoteView::Full as i32,
                 ..Default::default()
             })
             .await
@@ -115,6 +117,7 @@ async fn shared_quotes_name_the_right_speaker_in_every_outlet() {
     let got = quotes
         .attribute_quote(pb::AttributeQuoteRequest {
             text: "one phone call followed by one meeting is not sufficient".into(),
+            view: pb::QuoteView::Full as i32,
             ..Default::default()
         })
         .await

@@ -122,6 +122,10 @@ def main():
         top = who.candidates[0]
         check("Quillfeather" in top.speaker.display_name, f"top speaker: {top.speaker.display_name!r}")
         check({gazette, herald} <= set(top.outlets), f"outlets: {list(top.outlets)}")
+        # the basic view (the default) counts the evidence's occurrences without listing them
+        counted = sum(e.occurrence_count for e in top.evidence)
+        listed_occ = sum(len(e.occurrences) for e in top.evidence)
+        check(counted >= 2 and listed_occ == 0, f"evidence: {list(top.evidence)}")
         print(f"ok  AttributeQuote: {top.speaker.display_name} ({top.speaker.name}), outlets {list(top.outlets)}")
 
         # What did the mayor say? Spans are in code points on request and slice the text as sent;

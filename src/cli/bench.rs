@@ -104,6 +104,7 @@ fn expand(methods: &[Method]) -> Vec<Method> {
         return vec![
             Method::Health,
             Method::AttributeQuote,
+            Method::AttributeQuoteFull,
             Method::ListQuotes,
             Method::ListQuotesFull,
             Method::SearchQuotes,

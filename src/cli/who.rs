@@ -28,6 +28,8 @@ pub(crate) async fn run(args: WhoArgs) -> anyhow::Result<()> {
         text: args.text.clone(),
         max_candidates: i32::from(args.max),
         offset_encoding: pb::OffsetEncoding::Utf8.into(),
+        // the basic view: the occurrences are counted, not listed
+        view: pb::QuoteView::Basic.into(),
     };
     let response = client
         .attribute_quote(request)
@@ -77,8 +79,8 @@ fn render(text: &str, response: &pb::AttributeQuoteResponse, evidence: usize) ->
                 ev.quote,
                 enum_label(ev.match_kind().as_str_name(), "MATCH_KIND_"),
                 ev.score,
-                ev.occurrences.len(),
-                if ev.occurrences.len() == 1 { "" } else { "s" },
+                ev.occurrence_count,
+                if ev.occurrence_count == 1 { "" } else { "s" },
                 shorten(&ev.quote_text, 100),
             );
         }

@@ -6,7 +6,6 @@ use super::quotes::{Occurrence, QuoteGroup};
 use super::{Index, keys};
 use crate::resolve::quotes::WordingMatch;
 use rustc_hash::FxHashMap;
-use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
 
 /// Most evidence (matched quotes) returned per candidate, strongest first.
@@ -34,8 +33,10 @@ pub struct Evidence {
     pub kind: MatchKind,
     /// Match strength in `[0, 1]`.
     pub score: f64,
-    /// Occurrences of the quote attributed to the candidate (the earliest
-    /// [`MAX_EVIDENCE_OCCURRENCES`]).
+    /// How many occurrences attribute the quote to the candidate and match this way.
+    pub occurrence_count: usize,
+    /// The earliest [`MAX_EVIDENCE_OCCURRENCES`] of them, with [`Detail::Occurrences`]; none
+    /// with [`Detail::Counts`].
     pub occurrences: Vec<Occurrence>,
 }
 
@@ -54,9 +55,19 @@ pub struct Candidate {
     pub evidence: Vec<Evidence>,
 }
 
+/// What [`Index::attribute`] copies out of each piece of evidence.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Detail {
+    /// How many occurrences back it ([`Evidence::occurrence_count`]), not the occurrences.
+    Counts,
+    /// The earliest [`MAX_EVIDENCE_OCCURRENCES`] occurrences too.
+    Occurrences,
+}
+
 impl Index {
-    /// Matches `text` against stored quotes and ranks speakers; at most `max` candidates.
-    pub fn attribute(&self, text: &str, max: usize) -> Result<Vec<Candidate>> {
+    /// Matches `text` against stored quotes and ranks speakers; at most `max` candidates, with
+    /// their evidence in `detail`.
+    pub fn attribute(&self, text: &str, max: usize, detail: Detail) -> Result<Vec<Candidate>> {
         let words = keys::words(text);
         if words.is_empty() {
             return Err(Error::invalid("text", "must contain at least one word"));
@@ -83,38 +94,43 @@ impl Index {
             })
             .collect();
         let mut matches: Vec<Match<'_>> = Vec::new();
+        // where each (kind, speaker) of the group at hand sits in `matches`
+        let mut slots: FxHashMap<(MatchKind, Option<&str>), usize> = FxHashMap::default();
         for (g, wordings) in &groups {
             // each matching wording's sides, summed up once per version of the group
-            let mut by_side: FxHashMap<(MatchKind, Option<&str>), Match<'_>> = FxHashMap::default();
+            let first = matches.len();
+            slots.clear();
             for (variant, kind, score) in wordings {
                 let Some(sides) = g.tallies().get(variant) else {
                     continue;
                 };
                 for side in sides {
                     let speaker = side.speaker.as_deref();
-                    let m = by_side.entry((*kind, speaker)).or_insert_with(|| Match {
-                        quote: g,
-                        kind: *kind,
-                        score: 0.0,
-                        speaker,
-                        confidence: (0.0, 0),
-                        outlets: BTreeSet::new(),
-                        occurrences: Vec::new(),
+                    let at = *slots.entry((*kind, speaker)).or_insert_with(|| {
+                        matches.push(Match::new(g, *kind, speaker));
+                        matches.len() - 1
                     });
+                    let Some(m) = matches.get_mut(at) else {
+                        continue;
+                    };
                     m.score = m.score.max(score.min(1.0));
                     m.confidence.0 += side.confidence;
                     m.confidence.1 += side.occurrences;
-                    m.outlets.extend(side.outlets.iter().map(String::as_str));
-                    m.occurrences.extend_from_slice(&side.earliest);
+                    for outlet in &side.outlets {
+                        insert_sorted(&mut m.outlets, outlet);
+                    }
+                    if detail == Detail::Occurrences {
+                        m.occurrences.extend_from_slice(&side.earliest);
+                    }
                 }
             }
-            let mut sides: Vec<_> = by_side.into_iter().collect();
-            sides.sort_by(|a, b| a.0.cmp(&b.0));
-            for (_, mut m) in sides {
+            // (kind, speaker) is unique within a group: an unstable sort gives the one order
+            let sides = &mut matches[first..];
+            sides.sort_unstable_by(|a, b| (a.kind, a.speaker).cmp(&(b.kind, b.speaker)));
+            for m in sides {
                 // the reply carries the earliest occurrences; the rest count in the totals
                 m.occurrences.sort_unstable();
                 m.occurrences.truncate(MAX_EVIDENCE_OCCURRENCES);
-                matches.push(m);
             }
         }
         let mut ranked = rank(matches);
@@ -136,9 +152,25 @@ struct Match<'a> {
     speaker: Option<&'a str>,
     /// Sum and number of the occurrences' confidences.
     confidence: (f64, usize),
-    outlets: BTreeSet<&'a str>,
+    /// Their outlets, sorted, distinct.
+    outlets: Vec<&'a str>,
     /// Positions of the earliest [`MAX_EVIDENCE_OCCURRENCES`] in the quote's occurrences.
     occurrences: Vec<usize>,
+}
+
+impl<'a> Match<'a> {
+    /// Nothing summed up yet.
+    fn new(quote: &'a Arc<QuoteGroup>, kind: MatchKind, speaker: Option<&'a str>) -> Self {
+        Match {
+            quote,
+            kind,
+            score: 0.0,
+            speaker,
+            confidence: (0.0, 0),
+            outlets: Vec::new(),
+            occurrences: Vec::new(),
+        }
+    }
 }
 
 /// One ranked speaker, still borrowing from the quotes.
@@ -146,7 +178,8 @@ struct Ranked<'a> {
     speaker: Option<&'a str>,
     score: f64,
     kind: MatchKind,
-    outlets: BTreeSet<&'a str>,
+    /// Sorted, distinct.
+    outlets: Vec<&'a str>,
     /// Best first, at most [`MAX_EVIDENCE`].
     evidence: Vec<Match<'a>>,
 }
@@ -166,6 +199,7 @@ impl Ranked<'_> {
                     quote: Arc::clone(m.quote),
                     kind: m.kind,
                     score: m.score,
+                    occurrence_count: m.confidence.1,
                     occurrences: m
                         .occurrences
                         .iter()
@@ -197,27 +231,35 @@ fn verdict(w: &WordingMatch, query_words: usize) -> (MatchKind, f64) {
 /// score (exact 1, contained 0.7–1, near 0.3–0.6) scaled by mean confidence, plus a small bonus
 /// per additional outlet that agrees. Best first.
 fn rank(matches: Vec<Match<'_>>) -> Vec<Ranked<'_>> {
-    // per speaker: the candidate and its confidence sum and count
-    let mut by_speaker: BTreeMap<Option<&str>, (Ranked<'_>, (f64, usize))> = BTreeMap::new();
+    // per speaker: the candidate and its confidence sum and count, in order of first match
+    // (the order of the answer is fixed below, by score and speaker)
+    let mut slots: FxHashMap<Option<&str>, usize> = FxHashMap::default();
+    let mut by_speaker: Vec<(Ranked<'_>, (f64, usize))> = Vec::new();
     for mut m in matches {
-        let (cand, conf) = by_speaker.entry(m.speaker).or_insert_with(|| {
+        let at = *slots.entry(m.speaker).or_insert_with(|| {
             let r = Ranked {
                 speaker: m.speaker,
                 score: 0.0,
                 kind: m.kind,
-                outlets: BTreeSet::new(),
+                outlets: Vec::new(),
                 evidence: Vec::new(),
             };
-            (r, (0.0, 0))
+            by_speaker.push((r, (0.0, 0)));
+            by_speaker.len() - 1
         });
+        let Some((cand, conf)) = by_speaker.get_mut(at) else {
+            continue;
+        };
         conf.0 += m.confidence.0;
         conf.1 += m.confidence.1;
-        cand.outlets.append(&mut m.outlets);
+        for outlet in std::mem::take(&mut m.outlets) {
+            insert_sorted(&mut cand.outlets, outlet);
+        }
         cand.kind = cand.kind.max(m.kind);
         cand.evidence.push(m);
     }
     let mut out: Vec<Ranked<'_>> = by_speaker
-        .into_values()
+        .into_iter()
         .map(|(mut c, (sum, n))| {
             c.evidence.sort_by(|a, b| {
                 (b.kind, b.score)
@@ -244,6 +286,14 @@ fn rank(matches: Vec<Match<'_>>) -> Vec<Ranked<'_>> {
             .then_with(|| a.speaker.cmp(&b.speaker))
     });
     out
+}
+
+/// Adds `outlet` to a sorted list of distinct outlets (a quote has few: a binary search beats a
+/// tree or a sort of every repeat).
+fn insert_sorted<'a>(outlets: &mut Vec<&'a str>, outlet: &'a str) {
+    if let Err(at) = outlets.binary_search(&outlet) {
+        outlets.insert(at, outlet);
+    }
 }
 
 fn base_score(kind: MatchKind, score: f64) -> f64 {

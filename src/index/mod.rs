@@ -35,7 +35,9 @@ mod speakers;
 mod tally;
 
 pub use articles::{ArticleRecord, MAX_ID_LEN, validate_id};
-pub use attribute::{Candidate, Evidence, MAX_EVIDENCE, MAX_EVIDENCE_OCCURRENCES, MatchKind};
+pub use attribute::{
+    Candidate, Detail, Evidence, MAX_EVIDENCE, MAX_EVIDENCE_OCCURRENCES, MatchKind,
+};
 pub use claims::{ClaimGroup, ClaimOccurrence, Disagreement};
 pub use error::{Error, FieldViolation, Result};
 pub use ingest::{Created, Deleted, NewArticle};

@@ -56,7 +56,10 @@ fn assert_same(a: &Index, b: &Index) {
                 .map(|c| (c.speaker, (c.score * 1e9) as u64))
                 .collect()
         };
-        let (ca, cb) = (a.attribute(&words, 5), b.attribute(&words, 5));
+        let (ca, cb) = (
+            a.attribute(&words, 5, Detail::Occurrences),
+            b.attribute(&words, 5, Detail::Occurrences),
+        );
         assert_eq!(names(ca.expect("a")), names(cb.expect("b")), "{words}");
     }
     for id in all(&ai.speaker_ids) {

@@ -108,19 +108,29 @@ pub(super) fn page(size: i32) -> PageRequest {
 fn attribute_finds_exact_and_contained_matches() {
     let index = seeded();
     let exact = index
-        .attribute("Today we took an IMPORTANT step — forward for peace!", 10)
+        .attribute(
+            "Today we took an IMPORTANT step — forward for peace!",
+            10,
+            Detail::Occurrences,
+        )
         .unwrap();
     assert_eq!(exact[0].speaker.as_deref(), Some("marco-rubio"));
     assert_eq!(exact[0].kind, MatchKind::Exact);
 
     let fragment = index
-        .attribute("\"took an important step forward\"", 10)
+        .attribute(
+            "\"took an important step forward\"",
+            10,
+            Detail::Occurrences,
+        )
         .unwrap();
     assert_eq!(fragment[0].speaker.as_deref(), Some("marco-rubio"));
     assert_eq!(fragment[0].kind, MatchKind::Contained);
     assert_eq!(fragment[0].outlets, ["Outlet A"]);
 
-    let both = index.attribute("an important step forward", 10).unwrap();
+    let both = index
+        .attribute("an important step forward", 10, Detail::Occurrences)
+        .unwrap();
     let speakers: Vec<_> = both.iter().map(|c| c.speaker.as_deref()).collect();
     assert_eq!(
         speakers,
@@ -130,12 +140,12 @@ fn attribute_finds_exact_and_contained_matches() {
 
     assert!(
         index
-            .attribute("nothing like this was ever said", 10)
+            .attribute("nothing like this was ever said", 10, Detail::Occurrences)
             .unwrap()
             .is_empty()
     );
     assert!(matches!(
-        index.attribute(" … ", 10),
+        index.attribute(" … ", 10, Detail::Occurrences),
         Err(Error::InvalidArgument(_))
     ));
 }
@@ -220,7 +230,7 @@ fn claims_group_by_claimant_and_content() {
 #[test]
 fn a_fragment_joins_the_longer_quote() {
     let index = seeded();
-    let long = index.attribute(LONG, 1).unwrap()[0].evidence[0]
+    let long = index.attribute(LONG, 1, Detail::Occurrences).unwrap()[0].evidence[0]
         .quote
         .clone();
     assert_eq!(long.occurrences.len(), 2, "the long quote and its fragment");
@@ -320,7 +330,7 @@ fn delete_removes_occurrences_counts_claims_and_postings() {
     );
     assert_eq!(
         index
-            .attribute("an important step forward", 10)
+            .attribute("an important step forward", 10, Detail::Occurrences)
             .unwrap()
             .len(),
         1
@@ -520,7 +530,7 @@ fn a_role_counts_for_the_person_another_outlet_names_until_that_outlet_goes() {
             .iter()
             .any(|(a, _)| a == "the port spokesperson")
     );
-    let quote = index.attribute(words, 1).unwrap()[0].evidence[0]
+    let quote = index.attribute(words, 1, Detail::Occurrences).unwrap()[0].evidence[0]
         .quote
         .clone();
     let in_a = quote.occurrences.iter().find(|o| o.article == "a").unwrap();
@@ -564,7 +574,7 @@ fn a_role_counts_for_the_person_another_outlet_names_until_that_outlet_goes() {
 
     index.delete_article("b").unwrap();
     assert!(index.speaker("dana-whitfield").is_none());
-    let quote = index.attribute(words, 1).unwrap()[0].evidence[0]
+    let quote = index.attribute(words, 1, Detail::Occurrences).unwrap()[0].evidence[0]
         .quote
         .clone();
     assert_eq!(

@@ -2,7 +2,7 @@
 
 use super::names::{self, millis};
 use super::view::View;
-use crate::index::{Error, Index, PageRequest, QuoteEvent, QuoteFilter, keys};
+use crate::index::{Detail, Error, Index, PageRequest, QuoteEvent, QuoteFilter, keys};
 use crate::pb;
 use crate::pb::quote_service_server::QuoteService;
 use std::pin::Pin;
@@ -83,6 +83,7 @@ impl QuoteService for QuoteApi {
             text,
             max_candidates,
             offset_encoding,
+            view,
         } = request.into_inner();
         let max = match max_candidates {
             n if n < 0 => {
@@ -92,7 +93,11 @@ impl QuoteService for QuoteApi {
             n => (n as usize).min(MAX_CANDIDATES),
         };
         let encoding = names::encoding(offset_encoding)?;
-        let candidates = self.index.attribute(&text, max)?;
+        let detail = match names::quote_view(view)? {
+            pb::QuoteView::Full => Detail::Occurrences,
+            pb::QuoteView::Basic | pb::QuoteView::Unspecified => Detail::Counts,
+        };
+        let candidates = self.index.attribute(&text, max, detail)?;
         let mut view = View::new(&self.index, encoding);
         Ok(Response::new(pb::AttributeQuoteResponse {
             candidates: candidates.iter().map(|c| view.candidate(c)).collect(),
@@ -288,6 +293,7 @@ mod tests {
             text: "some words here".into(),
             max_candidates: max,
             offset_encoding: 0,
+            view: 0,
         };
         let ok = api
             .attribute_quote(Request::new(call(0)))
@@ -299,5 +305,14 @@ mod tests {
             .await
             .expect_err("negative max");
         assert_eq!(err.code(), Code::InvalidArgument);
+        let err = api
+            .attribute_quote(Request::new(pb::AttributeQuoteRequest {
+                view: 9,
+                ..call(0)
+            }))
+            .await
+            .expect_err("unknown view");
+        assert_eq!(err.code(), Code::InvalidArgument);
+        assert!(err.message().contains("view"), "{}", err.message());
     }
 }

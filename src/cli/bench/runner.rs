@@ -27,8 +27,11 @@ use super::payload::Payloads;
 pub(crate) enum Method {
     /// `grpc.health.v1.Health/Check`: the framework's floor.
     Health,
-    /// `QuoteService/AttributeQuote` with quoted passages and fragments.
+    /// `QuoteService/AttributeQuote` with quoted passages and fragments, in the default (basic)
+    /// view.
     AttributeQuote,
+    /// The same in the full view: each piece of evidence with its earliest occurrences.
+    AttributeQuoteFull,
     /// `QuoteService/ListQuotes` filtered by speaker, 20 per page, in the default (basic) view.
     ListQuotes,
     /// The same in the full view: each quote with its earliest occurrences and its wordings.
@@ -51,6 +54,7 @@ impl Method {
         match self {
             Method::Health => "health",
             Method::AttributeQuote => "attribute-quote",
+            Method::AttributeQuoteFull => "attribute-quote-full",
             Method::ListQuotes => "list-quotes",
             Method::ListQuotesFull => "list-quotes-full",
             Method::SearchQuotes => "search-quotes",
@@ -61,10 +65,13 @@ impl Method {
         }
     }
 
-    /// The quote view a list or search asks for: unset (the server's default) or full.
+    /// The quote view an attribution, list or search asks for: unset (the server's default) or
+    /// full.
     fn quote_view(self) -> QuoteView {
         match self {
-            Method::ListQuotesFull | Method::SearchQuotesFull => QuoteView::Full,
+            Method::AttributeQuoteFull | Method::ListQuotesFull | Method::SearchQuotesFull => {
+                QuoteView::Full
+            }
             _ => QuoteView::Unspecified,
         }
     }
@@ -151,10 +158,11 @@ impl Caller {
                 })
                 .await
                 .map(|r| r.into_inner().encoded_len()),
-            Method::AttributeQuote => {
+            Method::AttributeQuote | Method::AttributeQuoteFull => {
                 let req = AttributeQuoteRequest {
                     text: pick(&p.quotes),
                     max_candidates: 5,
+                    view: method.quote_view() as i32,
                     ..Default::default()
                 };
                 self.quotes

@@ -59,18 +59,71 @@ pub(crate) struct Local {
     pub b_region: usize,
 }
 
-/// One cell of the alignment: its score, and the matches and start of the path that reaches it
-/// (the path a traceback from it would follow).
-#[derive(Clone, Copy, Debug, Default)]
-struct Cell {
-    score: i32,
-    matches: u32,
-    start: (u32, u32),
+/// One cell of the alignment packed in a `u64`: its score (bits 42 and up), and the matches
+/// (bits 20–29) and start (row bits 10–19, column bits 0–9) of the path that reaches it, the
+/// path a traceback from it would follow. Packed, the choice between the cell's three
+/// predecessors and a fresh start is three `max`es on keys that add a preference (bits 40–41)
+/// and a bias of one to the score, so that the traceback's order breaks ties: a fresh start at
+/// score zero, then the diagonal, then up, then left.
+mod cell {
+    /// Bits of each of the matches, the start row and the start column.
+    const FIELD: u32 = 10;
+    /// Where the preference starts.
+    const PREF: u32 = 40;
+    /// Where the score starts.
+    pub(super) const SCORE: u32 = 42;
+    /// One in the score.
+    pub(super) const ONE: u64 = 1 << SCORE;
+    /// One in the matches.
+    pub(super) const MATCH: u64 = 1 << (2 * FIELD);
+    const FIELD_MASK: u64 = (1 << FIELD) - 1;
+    const PREF_MASK: u64 = 0b11 << PREF;
+
+    // every field must hold MAX_ALIGN, and the score twice that
+    const _: () = assert!(super::MAX_ALIGN < (1 << FIELD));
+
+    /// A path starting at `(i, j)`: score 0, no matches.
+    pub(super) fn start(i: u32, j: u32) -> u64 {
+        (u64::from(i) << FIELD) | u64::from(j)
+    }
+
+    /// The key of a fresh start at `(i, 0)`: the fresh start at `(i, j)` is this plus `j`.
+    pub(super) fn fresh_row(i: u32) -> u64 {
+        ONE | PREF_MASK | start(i, 0)
+    }
+
+    /// The cell after `diag`, `up` and `left` (packed cells) given the key of a fresh start
+    /// there ([`fresh_row`] plus the column), when the words there are the same or not.
+    #[inline(always)]
+    pub(super) fn next(diag: u64, up: u64, left: u64, same: bool, fresh: u64) -> u64 {
+        // keys: score + 1 (a predecessor's score less one, or its score plus two on a match),
+        // the preference, the path
+        let diag = (diag + u64::from(same) * (3 * ONE + MATCH)) | (0b10 << PREF);
+        let up = up | (0b01 << PREF);
+        let key = diag.max(up).max(left).max(fresh);
+        (key & !PREF_MASK) - ONE
+    }
+
+    /// The column of a fresh start's key.
+    pub(super) fn column(fresh: u64) -> u32 {
+        (fresh & FIELD_MASK) as u32
+    }
+
+    /// The score of a packed cell.
+    pub(super) fn score(c: u64) -> u64 {
+        c >> SCORE
+    }
+
+    /// (matches, start row, start column) of a packed cell.
+    pub(super) fn path(c: u64) -> (u32, u32, u32) {
+        let field = |k: u32| ((c >> (k * FIELD)) & FIELD_MASK) as u32;
+        (field(2), field(1), field(0))
+    }
 }
 
 thread_local! {
     /// The two rows of cells, reused across calls.
-    static ROWS: std::cell::RefCell<(Vec<Cell>, Vec<Cell>)> = const {
+    static ROWS: std::cell::RefCell<(Vec<u64>, Vec<u64>)> = const {
         std::cell::RefCell::new((Vec::new(), Vec::new()))
     };
 }
@@ -94,52 +147,38 @@ pub(crate) fn local_align(a: &[u64], b: &[u64]) -> Local {
     ROWS.with_borrow_mut(|(prev, cur)| {
         // row 0: every cell is the start of its own path
         prev.clear();
-        prev.extend((0..=m as u32).map(|j| Cell {
-            start: (0, j),
-            ..Cell::default()
-        }));
+        prev.extend((0..=m as u32).map(|j| cell::start(0, j)));
         cur.clear();
-        cur.resize(m + 1, Cell::default());
-        let mut best = (Cell::default(), (0u32, 0u32));
+        cur.resize(m + 1, 0);
+        // the first cell with the highest score, the key of a fresh start there (which says
+        // where it is), and the least cell that beats it
+        let mut best = (0u64, 0u32, 0u64);
+        let mut beats = cell::ONE;
         for (i, &x) in (1u32..).zip(a) {
-            cur[0] = Cell {
-                start: (i, 0),
-                ..Cell::default()
-            };
-            for (j, &y) in (1u32..).zip(b) {
-                let ju = j as usize;
-                let (d, u, l) = (prev[ju - 1], prev[ju], cur[ju - 1]);
-                let same = x == y;
-                let diag = d.score + if same { 2 } else { -1 };
-                let s = diag.max(u.score - 1).max(l.score - 1).max(0);
-                let cell = if s == 0 {
-                    Cell {
-                        start: (i, j),
-                        ..Cell::default()
-                    }
-                } else if s == diag {
-                    Cell {
-                        score: s,
-                        matches: d.matches + u32::from(same),
-                        start: d.start,
-                    }
-                } else if s == u.score - 1 {
-                    Cell { score: s, ..u }
-                } else {
-                    Cell { score: s, ..l }
-                };
-                cur[ju] = cell;
-                if s > best.0.score {
-                    best = (cell, (i, j));
+            let mut fresh = cell::fresh_row(i);
+            let mut left = cell::start(i, 0);
+            let mut diag = prev[0];
+            cur[0] = left;
+            for ((&y, &up), out) in b.iter().zip(&prev[1..]).zip(&mut cur[1..]) {
+                fresh += 1;
+                let c = cell::next(diag, up, left, x == y, fresh);
+                *out = c;
+                if c >= beats {
+                    best = (c, i, fresh);
+                    beats = (cell::score(c) + 1) << cell::SCORE;
                 }
+                (diag, left) = (up, c);
             }
             std::mem::swap(prev, cur);
         }
-        let (cell, (i, j)) = best;
+        let (c, i, fresh) = best;
+        let j = cell::column(fresh);
+        let (matches, si, sj) = cell::path(c);
+        debug_assert!(cell::score(c) <= 2 * MAX_ALIGN as u64);
         Local {
-            matches: cell.matches as usize,
-            a_region: (i - cell.start.0) as usize,
-            b_region: (j - cell.start.1) as usize,
+            matches: matches as usize,
+            a_region: (i - si) as usize,
+            b_region: (j - sj) as usize,
         }
     })
 }
@@ -247,6 +286,30 @@ mod tests {
         fn two_rows_agree_with_the_traceback(a in proptest::collection::vec(0u64..4, 0..30), b in proptest::collection::vec(0u64..4, 0..30)) {
             proptest::prop_assert_eq!(local_align(&a, &b), reference(&a, &b));
         }
+
+        /// The packed cells hold the longest sequences aligned: every field at its largest
+        /// (long runs of matches, and sequences cut at MAX_ALIGN).
+        #[test]
+        fn packed_cells_hold_the_longest_alignments(
+            a in proptest::collection::vec(0u64..3, 350..450),
+            b in proptest::collection::vec(0u64..3, 350..450),
+            shared in 0usize..450,
+        ) {
+            let mut b = b;
+            let n = shared.min(a.len()).min(b.len());
+            b[..n].copy_from_slice(&a[..n]);
+            proptest::prop_assert_eq!(local_align(&a, &b), reference(&a, &b));
+        }
+    }
+
+    #[test]
+    fn identical_sequences_of_the_longest_length_align_whole() {
+        let a: Vec<u64> = (0..MAX_ALIGN as u64 + 20).collect();
+        let l = local_align(&a, &a);
+        assert_eq!(
+            (l.matches, l.a_region, l.b_region),
+            (MAX_ALIGN, MAX_ALIGN, MAX_ALIGN)
+        );
     }
 
     #[test]

@@ -3,7 +3,7 @@
 
 use super::MIN_LINK_WORDS;
 use super::matcher::{QuoteMatcher, pairs};
-use rustc_hash::FxHashMap;
+use parking_lot::Mutex;
 
 /// Posting lists longer than this are skipped when counting candidates (a word pair that common
 /// carries no evidence: a stop-pair), unless every pair of the query is that common; then only
@@ -12,6 +12,29 @@ use rustc_hash::FxHashMap;
 const MAX_POSTING: usize = 2_000;
 /// Most candidates verified by alignment per query.
 const MAX_VERIFY: usize = 64;
+
+/// Shared pairs counted per variant id, in a vector indexed by id, and the ids counted: a dense
+/// accumulator that replaces a hash map growing and rehashing on every call. Left all zero.
+#[derive(Debug, Default)]
+pub(super) struct PairCounts {
+    counts: Vec<u32>,
+    touched: Vec<u32>,
+}
+
+/// Accumulators lent to concurrent calls, one each: as many as calls ever ran at once, each the
+/// size of the variant ids (4 bytes per id).
+#[derive(Debug, Default)]
+pub(super) struct CountsPool(Mutex<Vec<PairCounts>>);
+
+impl CountsPool {
+    /// Runs `f` with an accumulator of the pool (a new one when all are lent) and takes it back.
+    fn with<R>(&self, f: impl FnOnce(&mut PairCounts) -> R) -> R {
+        let mut t = self.0.lock().pop().unwrap_or_default();
+        let out = f(&mut t);
+        self.0.lock().push(t);
+        out
+    }
+}
 
 impl QuoteMatcher {
     /// Variants of at least `min_words` words sharing enough word pairs with `tokens` to be
@@ -31,25 +54,38 @@ impl QuoteMatcher {
             .map(|l| &l[l.len().saturating_sub(MAX_POSTING)..])
             .collect();
         let words = |v: u32| self.words.get(v as usize).map_or(0, |&n| n as usize);
-        let entries: usize = counted.iter().map(|l| l.len()).sum();
-        let mut counts: FxHashMap<u32, u32> =
-            FxHashMap::with_capacity_and_hasher(entries.min(1 << 14), Default::default());
-        for list in &counted {
-            for &v in *list {
-                if words(v) >= min_words {
-                    *counts.entry(v).or_default() += 1;
-                }
-            }
-        }
         // pairs skipped as stop-pairs cannot be counted: ask half of the counted ones
         let qpairs = counted.len().min(tokens.len() - 1);
-        let mut scored: Vec<(u32, u32)> = counts
-            .into_iter()
-            .filter(|&(v, c)| {
-                let vpairs = words(v).saturating_sub(1);
-                2 * c as usize >= qpairs.min(vpairs).max(1)
-            })
-            .collect();
+        let mut scored: Vec<(u32, u32)> = self.tallies.with(|t| {
+            let PairCounts { counts, touched } = t;
+            if counts.len() < self.words.len() {
+                counts.resize(self.words.len(), 0);
+            }
+            // every variant listed is counted, and its length looked up once, at the end: one
+            // random access per entry instead of two
+            for list in &counted {
+                for &v in *list {
+                    // `words` covers every id handed out, and the counts were sized to it
+                    if let Some(c) = counts.get_mut(v as usize) {
+                        if *c == 0 {
+                            touched.push(v);
+                        }
+                        *c += 1;
+                    }
+                }
+            }
+            // every count read is set back to zero, for the next call
+            touched
+                .drain(..)
+                .filter_map(|v| {
+                    let c = counts.get_mut(v as usize).map_or(0, std::mem::take);
+                    let words = words(v);
+                    let vpairs = words.saturating_sub(1);
+                    (words >= min_words && 2 * c as usize >= qpairs.min(vpairs).max(1))
+                        .then_some((v, c))
+                })
+                .collect()
+        });
         if scored.len() > MAX_VERIFY {
             scored.select_nth_unstable_by_key(MAX_VERIFY, |&(v, c)| (std::cmp::Reverse(c), v));
             scored.truncate(MAX_VERIFY);
@@ -116,5 +152,43 @@ mod tests {
         // a removed wording no longer counts
         assert!(m.remove_article("near"));
         assert!(m.lookup(&words(query)).is_empty());
+        // the accumulator was lent and given back clean, sized to every id handed out
+        let pool = m.tallies.0.lock();
+        assert_eq!(pool.len(), 1, "one call at a time needs one accumulator");
+        assert!(pool[0].counts.len() >= n, "counted by id");
+        assert!(
+            pool[0].counts.iter().all(|&c| c == 0),
+            "{:?}",
+            pool[0].counts
+        );
+        assert!(pool[0].touched.is_empty());
+    }
+
+    #[test]
+    fn concurrent_lookups_each_get_an_accumulator_and_agree() {
+        let mut m = QuoteMatcher::new();
+        for i in 0..50 {
+            m.add(&format!("a{i}"), &words((i..i + 12).chain([900 + i])));
+        }
+        let m = std::sync::Arc::new(m);
+        let alone = m.lookup(&words(10..20));
+        assert!(alone.len() > 1, "{alone:?}");
+        let threads: Vec<_> = (0..4)
+            .map(|_| {
+                let m = std::sync::Arc::clone(&m);
+                std::thread::spawn(move || {
+                    (0..200)
+                        .map(|_| m.lookup(&words(10..20)))
+                        .all(|found| found == m.lookup(&words(10..20)))
+                })
+            })
+            .collect();
+        for t in threads {
+            assert!(t.join().is_ok_and(|same| same));
+        }
+        assert_eq!(m.lookup(&words(10..20)), alone);
+        let pool = m.tallies.0.lock();
+        assert!(!pool.is_empty() && pool.len() <= 5, "{}", pool.len());
+        assert!(pool.iter().all(|t| t.counts.iter().all(|&c| c == 0)));
     }
 }

@@ -60,6 +60,9 @@ pub struct QuoteMatcher {
     pub(super) words: Vec<u32>,
     next_variant: u32,
     next_group: u32,
+    /// Scratch space for counting candidates (see `candidates`).
+    #[serde(skip)]
+    pub(super) tallies: super::candidates::CountsPool,
 }
 
 pub(super) fn pairs(tokens: &[u64]) -> impl Iterator<Item = u64> + '_ {

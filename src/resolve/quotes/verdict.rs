@@ -79,13 +79,36 @@ fn near(query: &[u64], variant: Wording<'_>) -> Verdict {
     }
     // the query words found anywhere in the variant bound the alignment's matches: skip the
     // alignment when even that bound cannot reach a near match
-    let present = query.iter().filter(|t| variant.contains(t)).count();
-    if present < MIN_LINK_WORDS || (present as f32) < needed {
+    let need = (needed.ceil() as usize).max(MIN_LINK_WORDS);
+    if !present_at_least(query, variant, need) {
         return None;
     }
     let l = local_align(query, variant);
     let score = l.matches as f32 / query.len().max(l.b_region).max(1) as f32;
     (l.matches >= MIN_LINK_WORDS && score >= NEAR_MIN_SCORE).then_some((MatchKind::Near, score))
+}
+
+/// Whether at least `need` of the `query` tokens (counted with repeats) occur in `variant`.
+/// Stops as soon as it knows: at the `need`-th found, or at the first miss too many.
+fn present_at_least(query: &[u64], variant: &[u64], need: usize) -> bool {
+    let Some(misses_allowed) = query.len().checked_sub(need) else {
+        return false;
+    };
+    let (mut found, mut missed) = (0, 0);
+    for t in query {
+        if variant.contains(t) {
+            found += 1;
+            if found >= need {
+                return true;
+            }
+        } else {
+            missed += 1;
+            if missed > misses_allowed {
+                return false;
+            }
+        }
+    }
+    need == 0
 }
 
 /// [`relate`] with the shorter of two wordings as the query.
@@ -108,5 +131,23 @@ fn either_way(
         verdict(a.tokens, b)
     } else {
         verdict(b.tokens, a)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::present_at_least;
+
+    proptest::proptest! {
+        /// Stopping early decides as a full count would, repeats and every threshold included.
+        #[test]
+        fn present_at_least_agrees_with_a_full_count(
+            query in proptest::collection::vec(0u64..12, 0..24),
+            variant in proptest::collection::vec(0u64..12, 0..24),
+            need in 0usize..30,
+        ) {
+            let present = query.iter().filter(|t| variant.contains(t)).count();
+            proptest::prop_assert_eq!(present_at_least(&query, &variant, need), present >= need);
+        }
     }
 }

@@ -145,6 +145,7 @@ impl View {
                     match_kind: match_kind(e.kind) as i32,
                     score: e.score,
                     occurrences: e.occurrences.iter().map(|o| self.occurrence(o)).collect(),
+                    occurrence_count: i32::try_from(e.occurrence_count).unwrap_or(i32::MAX),
                 })
                 .collect(),
         }
