@@ -11,6 +11,7 @@
 
 mod align;
 mod candidates;
+mod cell;
 mod lookup;
 mod matcher;
 #[cfg(test)]
