@@ -47,6 +47,7 @@
 
 pub mod attribution;
 pub mod claims;
+mod dense;
 pub mod fold;
 pub mod names;
 pub mod quotes;

@@ -6,6 +6,7 @@ use super::disagree::{self, Disagreement};
 use super::members::Members;
 use super::similarity::{Features, stem_hashes};
 use super::{DEFAULT_THRESHOLD, MAX_DISAGREEMENT_MEMBERS, MERGE_MARGIN, NEGATION_MIN_SIMILARITY};
+use crate::resolve::dense::{DenseSums, Pool};
 use crate::resolve::speakers::SpeakerId;
 use rustc_hash::{FxHashMap, FxHashSet};
 use serde::{Deserialize, Serialize};
@@ -67,17 +68,7 @@ pub struct ClaimGrouper {
     next_group: u32,
     /// Scratch space for finding candidates: weights summed by claim id (see `similar`).
     #[serde(skip)]
-    pub(super) scratch: parking_lot::Mutex<Weights>,
-}
-
-/// Weights summed per claim id, in a vector indexed by id, and the ids with a weight: a dense
-/// accumulator reused from claim to claim, where a map grew and rehashed for every claim.
-#[derive(Debug, Default)]
-pub(super) struct Weights {
-    /// Summed weight by claim id; 0 for every id not in `touched`.
-    pub(super) sum: Vec<f32>,
-    /// The ids with a weight, in the order first reached.
-    pub(super) touched: Vec<u32>,
+    pub(super) scratch: Pool<DenseSums<f32>>,
 }
 
 impl Default for ClaimGrouper {

@@ -3,7 +3,7 @@
 
 use super::content::{ClaimContent, stem};
 use super::disagree;
-use super::grouper::{ClaimGrouper, Weights};
+use super::grouper::ClaimGrouper;
 use super::{MAX_POSTING, MAX_SCORED, MIN_SHARED_STEMS, RECENT_CANDIDATES};
 use crate::resolve::fold::word_hash;
 use rustc_hash::FxHashMap;
@@ -68,28 +68,15 @@ impl ClaimGrouper {
             .collect();
         stems.sort_by_key(|list| list.len());
         // every weight is positive, so a zero sum means an id not reached yet
-        let found: Vec<(u32, f32)> = {
-            let mut scratch = self.scratch.lock();
-            let Weights { sum, touched } = &mut *scratch;
-            touched.clear();
+        let found: Vec<(u32, f32)> = self.scratch.with(|sums| {
             for list in stems.iter().take_while(|l| l.len() <= MAX_POSTING) {
                 let w = self.idf_of_df(list.len());
                 for &m in list.iter() {
-                    let i = m as usize;
-                    if i >= sum.len() {
-                        sum.resize(i + 1, 0.0);
-                    }
-                    if sum[i] == 0.0 {
-                        touched.push(m);
-                    }
-                    sum[i] += w;
+                    sums.add(m, w);
                 }
             }
-            touched
-                .iter()
-                .map(|&m| (m, std::mem::take(&mut sum[m as usize])))
-                .collect()
-        };
+            sums.drain().collect()
+        });
         let mut candidates: Vec<(u32, f32)> = if found.is_empty() {
             // every stem is common: the latest claims carrying the rarest, ranked by how many
             // of the claim's stems they share
@@ -181,9 +168,10 @@ mod tests {
         let c = g.add("z", "Officials said the bridge reopens Monday.", None);
         assert_eq!(a.map(|a| a.group), b.map(|b| b.group));
         assert!(c.is_some());
-        let scratch = g.scratch.lock();
-        assert!(scratch.sum.len() >= 2, "weights were summed by id");
-        assert!(scratch.sum.iter().all(|&w| w == 0.0), "{:?}", scratch.sum);
+        let scratch = g.scratch.idle();
+        assert_eq!(scratch.len(), 1);
+        assert!(scratch[0].capacity() >= 2, "weights were summed by id");
+        assert!(scratch[0].is_clean());
     }
 
     #[test]

@@ -3,7 +3,6 @@
 
 use super::MIN_LINK_WORDS;
 use super::matcher::{QuoteMatcher, pairs};
-use parking_lot::Mutex;
 
 /// Posting lists longer than this are skipped when counting candidates (a word pair that common
 /// carries no evidence: a stop-pair), unless every pair of the query is that common; then only
@@ -12,29 +11,6 @@ use parking_lot::Mutex;
 const MAX_POSTING: usize = 2_000;
 /// Most candidates verified by alignment per query.
 const MAX_VERIFY: usize = 64;
-
-/// Shared pairs counted per variant id, in a vector indexed by id, and the ids counted: a dense
-/// accumulator that replaces a hash map growing and rehashing on every call. Left all zero.
-#[derive(Debug, Default)]
-pub(super) struct PairCounts {
-    counts: Vec<u32>,
-    touched: Vec<u32>,
-}
-
-/// Accumulators lent to concurrent calls, one each: as many as calls ever ran at once, each the
-/// size of the variant ids (4 bytes per id).
-#[derive(Debug, Default)]
-pub(super) struct CountsPool(Mutex<Vec<PairCounts>>);
-
-impl CountsPool {
-    /// Runs `f` with an accumulator of the pool (a new one when all are lent) and takes it back.
-    fn with<R>(&self, f: impl FnOnce(&mut PairCounts) -> R) -> R {
-        let mut t = self.0.lock().pop().unwrap_or_default();
-        let out = f(&mut t);
-        self.0.lock().push(t);
-        out
-    }
-}
 
 impl QuoteMatcher {
     /// Variants of at least `min_words` words sharing enough word pairs with `tokens` to be
@@ -56,33 +32,20 @@ impl QuoteMatcher {
         let words = |v: u32| self.words.get(v as usize).map_or(0, |&n| n as usize);
         // pairs skipped as stop-pairs cannot be counted: ask half of the counted ones
         let qpairs = counted.len().min(tokens.len() - 1);
-        let mut scored: Vec<(u32, u32)> = self.tallies.with(|t| {
-            let PairCounts { counts, touched } = t;
-            if counts.len() < self.words.len() {
-                counts.resize(self.words.len(), 0);
-            }
-            // every variant listed is counted, and its length looked up once, at the end: one
-            // random access per entry instead of two
+        // every variant listed is counted, and its length looked up once, at the end: one
+        // random access per entry instead of two
+        let mut scored: Vec<(u32, u32)> = self.tallies.with(|counts| {
             for list in &counted {
                 for &v in *list {
-                    // `words` covers every id handed out, and the counts were sized to it
-                    if let Some(c) = counts.get_mut(v as usize) {
-                        if *c == 0 {
-                            touched.push(v);
-                        }
-                        *c += 1;
-                    }
+                    counts.add(v, 1);
                 }
             }
-            // every count read is set back to zero, for the next call
-            touched
-                .drain(..)
-                .filter_map(|v| {
-                    let c = counts.get_mut(v as usize).map_or(0, std::mem::take);
+            counts
+                .drain()
+                .filter(|&(v, c)| {
                     let words = words(v);
                     let vpairs = words.saturating_sub(1);
-                    (words >= min_words && 2 * c as usize >= qpairs.min(vpairs).max(1))
-                        .then_some((v, c))
+                    words >= min_words && 2 * c as usize >= qpairs.min(vpairs).max(1)
                 })
                 .collect()
         });
@@ -108,6 +71,7 @@ impl QuoteMatcher {
 mod tests {
     use super::super::MatchKind;
     use super::*;
+    use crate::resolve::dense::DenseSums;
 
     fn words(ix: impl IntoIterator<Item = usize>) -> String {
         ix.into_iter()
@@ -152,16 +116,11 @@ mod tests {
         // a removed wording no longer counts
         assert!(m.remove_article("near"));
         assert!(m.lookup(&words(query)).is_empty());
-        // the accumulator was lent and given back clean, sized to every id handed out
-        let pool = m.tallies.0.lock();
+        // the accumulator was lent and given back clean, sized to the ids counted
+        let pool = m.tallies.idle();
         assert_eq!(pool.len(), 1, "one call at a time needs one accumulator");
-        assert!(pool[0].counts.len() >= n, "counted by id");
-        assert!(
-            pool[0].counts.iter().all(|&c| c == 0),
-            "{:?}",
-            pool[0].counts
-        );
-        assert!(pool[0].touched.is_empty());
+        assert!(pool[0].capacity() >= n, "counted by id");
+        assert!(pool[0].is_clean());
     }
 
     #[test]
@@ -175,20 +134,16 @@ mod tests {
         assert!(alone.len() > 1, "{alone:?}");
         let threads: Vec<_> = (0..4)
             .map(|_| {
-                let m = std::sync::Arc::clone(&m);
-                std::thread::spawn(move || {
-                    (0..200)
-                        .map(|_| m.lookup(&words(10..20)))
-                        .all(|found| found == m.lookup(&words(10..20)))
-                })
+                let (m, alone) = (std::sync::Arc::clone(&m), alone.clone());
+                std::thread::spawn(move || (0..200).all(|_| m.lookup(&words(10..20)) == alone))
             })
             .collect();
         for t in threads {
             assert!(t.join().is_ok_and(|same| same));
         }
         assert_eq!(m.lookup(&words(10..20)), alone);
-        let pool = m.tallies.0.lock();
+        let pool = m.tallies.idle();
         assert!(!pool.is_empty() && pool.len() <= 5, "{}", pool.len());
-        assert!(pool.iter().all(|t| t.counts.iter().all(|&c| c == 0)));
+        assert!(pool.iter().all(DenseSums::is_clean));
     }
 }

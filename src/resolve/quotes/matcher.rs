@@ -60,9 +60,10 @@ pub struct QuoteMatcher {
     pub(super) words: Vec<u32>,
     next_variant: u32,
     next_group: u32,
-    /// Scratch space for counting candidates (see `candidates`).
+    /// Scratch space for counting candidates: shared word pairs by variant id (see
+    /// `candidates`).
     #[serde(skip)]
-    pub(super) tallies: super::candidates::CountsPool,
+    pub(super) tallies: crate::resolve::dense::Pool<crate::resolve::dense::DenseSums<u32>>,
 }
 
 pub(super) fn pairs(tokens: &[u64]) -> impl Iterator<Item = u64> + '_ {
