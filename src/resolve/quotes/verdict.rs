@@ -69,17 +69,15 @@ fn near(query: &[u64], variant: Wording<'_>) -> Verdict {
     if query.len() < MIN_LINK_WORDS || variant.len() < MIN_LINK_WORDS {
         return None;
     }
-    // a near match needs at least NEAR_MIN_SCORE × the query's length of matched words, and a
-    // variant cannot match more words than it has; the query words the signature may hold bound
-    // the alignment's matches
-    let needed = NEAR_MIN_SCORE * query.len() as f32;
-    let bound = sig.bound(query);
-    if (variant.len() as f32) < needed || bound < MIN_LINK_WORDS || (bound as f32) < needed {
+    // a near match needs at least NEAR_MIN_SCORE × the query's length of matched words (and
+    // MIN_LINK_WORDS), and a variant cannot match more words than it has; the query words the
+    // signature may hold bound the alignment's matches
+    let need = ((NEAR_MIN_SCORE * query.len() as f32).ceil() as usize).max(MIN_LINK_WORDS);
+    if variant.len() < need || sig.bound(query) < need {
         return None;
     }
     // the query words found anywhere in the variant bound the alignment's matches: skip the
     // alignment when even that bound cannot reach a near match
-    let need = (needed.ceil() as usize).max(MIN_LINK_WORDS);
     if !present_at_least(query, variant, need) {
         return None;
     }
