@@ -17,7 +17,7 @@ fn article(n: u64) -> Article {
                 would continue next week. Officials declined to comment on the details. ";
     Article {
         id: format!("bench-{n}"),
-        text: format!("{n} {}", para.repeat(24)),
+        text: format!("{n} {}", para.repeat(24)).into(),
         meta: ArticleMeta {
             outlet: "Bench Wire".into(),
             url: format!("https://example.invalid/{n}"),

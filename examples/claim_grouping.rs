@@ -38,7 +38,7 @@ fn main() -> Result<()> {
         let text = c["text"].as_str().context("text")?.to_string();
         let article = Article {
             id: c["id"].as_str().context("id")?.into(),
-            text: text.clone(),
+            text: text.as_str().into(),
             meta: ArticleMeta {
                 outlet: c["outlet"].as_str().unwrap_or_default().into(),
                 ..Default::default()

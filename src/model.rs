@@ -4,6 +4,7 @@
 //! article text exactly as submitted, half-open (`[start, end)`), and always on `char` boundaries.
 
 use serde::{Deserialize, Serialize};
+use std::sync::Arc;
 
 /// A half-open range `[start, end)` of UTF-8 byte offsets into an article's text.
 ///
@@ -68,8 +69,9 @@ pub struct ArticleMeta {
 pub struct Article {
     /// The resource id (the `{article}` in `articles/{article}`).
     pub id: String,
-    /// The text exactly as submitted; every span refers to it.
-    pub text: String,
+    /// The text exactly as submitted; every span refers to it. Shared, not copied, by the
+    /// occurrences that quote it.
+    pub text: Arc<str>,
     /// Outlet, URL, title and time.
     pub meta: ArticleMeta,
     /// When the server first stored it, in milliseconds since the Unix epoch.

@@ -94,7 +94,7 @@ fn seeds() -> Vec<Article> {
                     ..Default::default()
                 },
                 id,
-                text,
+                text: text.into(),
                 ingested_ms: 0,
             }
         })

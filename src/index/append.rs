@@ -29,14 +29,17 @@ impl Index {
         let i = &self.inner;
         for o in &mut occs {
             if let Some((sid, method)) = r.quote_speaker(group, &o.article, o.ordinal as usize) {
-                o.speaker = Some(self.speaker_id(sid, None));
+                o.speaker = Some(self.speaker_slug(sid, None));
                 o.speaker_kind = r.speakers.get(sid).map(|s| s.kind);
                 o.method = method;
             }
         }
         let words = quote_words(r, group);
         // what the new occurrences add to the posting lists, taken before they move in
-        let speakers: Vec<String> = occs.iter().filter_map(|o| o.speaker.clone()).collect();
+        let speakers: Vec<String> = occs
+            .iter()
+            .filter_map(|o| o.speaker.as_deref().map(str::to_string))
+            .collect();
         let outlets: Vec<String> = occs.iter().map(|o| keys::outlet_key(&o.outlet)).collect();
         let named = occs
             .iter()
@@ -101,7 +104,10 @@ impl Index {
             let had_claimant = g.claimant.is_some();
             let mut outlets = Vec::new();
             for occ in occs {
-                g.claimant = g.claimant.take().or_else(|| occ.claimant.clone());
+                g.claimant = g
+                    .claimant
+                    .take()
+                    .or_else(|| occ.claimant.as_deref().map(str::to_string));
                 outlets.push(keys::outlet_key(&occ.outlet));
                 g.insert(occ);
             }

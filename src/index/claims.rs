@@ -10,24 +10,27 @@ use std::sync::Arc;
 /// One report of a claim in one article.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ClaimOccurrence {
-    /// The article id.
-    pub article: String,
+    /// The article id (shared by the article's occurrences).
+    pub article: Arc<str>,
     /// Position of the claim in the article's extraction (0-based).
     pub ordinal: u32,
-    /// The article's outlet as submitted.
-    pub outlet: String,
+    /// The article's outlet as submitted (shared by the article's occurrences).
+    pub outlet: Arc<str>,
     /// Publish time, else ingest time, in ms since the epoch.
     pub time_ms: i64,
     /// The reported content (UTF-8 byte offsets into the article text).
     pub span: Span,
-    /// The content exactly as written.
-    pub text: String,
+    /// The article's text, shared with the article (text is stored once):
+    /// [`ClaimOccurrence::text`] is the reported content. Not written to snapshots; loading
+    /// links it to the article again.
+    #[serde(skip)]
+    pub source: Arc<str>,
     /// The cue, if any.
     pub cue: Option<Span>,
     /// The words naming the claimant here, if any.
     pub mention: Option<Span>,
     /// The claimant's speaker id, if attributed.
-    pub claimant: Option<String>,
+    pub claimant: Option<Arc<str>>,
     /// How the claimant was found.
     pub method: Option<AttributionMethod>,
     /// Confidence in `[0, 1]`.
@@ -35,6 +38,14 @@ pub struct ClaimOccurrence {
 }
 
 impl ClaimOccurrence {
+    /// The content exactly as written (empty if the span does not fit the source, which
+    /// publishing rules out).
+    pub fn text(&self) -> &str {
+        self.source
+            .get(self.span.start..self.span.end)
+            .unwrap_or_default()
+    }
+
     /// Sort key: earliest first, then article, then position.
     pub fn order_key(&self) -> (i64, &str, u32) {
         (self.time_ms, &self.article, self.ordinal)
@@ -71,7 +82,7 @@ impl ClaimGroup {
 
     /// The canonical content: the first-seen occurrence's wording.
     pub fn content(&self) -> &str {
-        self.occurrences.first().map_or("", |o| o.text.as_str())
+        self.occurrences.first().map_or("", |o| o.text())
     }
 
     /// Adds an occurrence, keeping the order.
@@ -111,7 +122,7 @@ impl ClaimGroup {
             if key.is_empty() {
                 seen.insert(format!("article:{}", o.article));
             } else if seen.insert(key) {
-                outlets.insert(o.outlet.clone());
+                outlets.insert(o.outlet.to_string());
             }
         }
         (outlets.into_iter().collect(), seen.len())
@@ -128,8 +139,8 @@ mod tests {
             ordinal: 0,
             outlet: outlet.into(),
             time_ms: t,
-            span: Span::new(0, 4),
-            text: format!("text {article}"),
+            span: Span::new(0, 5 + article.len()),
+            source: format!("text {article}").into(),
             cue: None,
             mention: None,
             claimant: None,

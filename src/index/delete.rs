@@ -23,7 +23,7 @@ impl Index {
                 continue;
             };
             let mut group = (*old).clone();
-            group.occurrences.retain(|o| o.article != id);
+            group.occurrences.retain(|o| *o.article != *id);
             group.changed();
             deleted.quote_occurrences += old.occurrences.len() - group.occurrences.len();
             self.resolve_quote_group(&resolver, g, &mut group);

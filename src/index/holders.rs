@@ -25,7 +25,7 @@ impl Index {
                 let (Some(role), SpeakerKind::Role) = (o.speaker, o.speaker_kind) else {
                     continue;
                 };
-                let Some(role_sid) = self.inner.speaker_slugs.get(&role.0).map(|s| s.clone())
+                let Some(role_sid) = self.inner.speaker_slugs.get(&role.0).map(|s| s.to_string())
                 else {
                     continue;
                 };
@@ -37,10 +37,10 @@ impl Index {
                     let old = self.inner.role_holders.get(&role_sid);
                     let holder = held_by.and_then(|h| self.inner.speaker_slugs.get(&h.0));
                     let same = match (&old, &holder) {
-                        (Some(o), Some(h)) => **o == **h,
+                        (Some(o), Some(h)) => o.as_str() == &***h,
                         (old, holder) => old.is_none() && holder.is_none(),
                     };
-                    (!same).then(|| (old.map(|o| o.clone()), holder.map(|h| h.clone())))
+                    (!same).then(|| (old.map(|o| o.clone()), holder.map(|h| h.to_string())))
                 };
                 let Some((old, holder)) = change else {
                     continue;
@@ -76,19 +76,16 @@ impl Index {
     }
 
     /// Adds one article's contribution to a speaker record (merging with its own, if any).
-    fn add_contribution(&self, sid: &str, article: &str, part: Contribution) {
+    fn add_contribution(&self, sid: &str, article: &str, mut part: Contribution) {
         let Some(old) = self.speaker(sid) else { return };
         let mut rec = (*old).clone();
         match rec.contributions_mut().get_mut(article) {
             Some(c) => {
-                for (a, n) in part.aliases {
-                    *c.aliases.entry(a).or_default() += n;
-                }
-                c.roles.extend(part.roles);
-                c.quotes += part.quotes;
-                c.claims += part.claims;
+                c.absorb(&part);
+                c.shrink_to_fit();
             }
             None => {
+                part.shrink_to_fit();
                 rec.contributions_mut().insert(article.to_string(), part);
             }
         }

@@ -105,7 +105,7 @@ impl Index {
     /// holds a different text.
     pub(super) fn existing(&self, id: &str, text: &str) -> Result<Option<Created>> {
         match self.article(id) {
-            Some(record) if record.article.text == text => Ok(Some(Created {
+            Some(record) if *record.article.text == *text => Ok(Some(Created {
                 record,
                 already_existed: true,
             })),
@@ -122,7 +122,7 @@ impl Index {
         let id = article.id.clone();
         let text_hash = articles::text_hash(&article.text);
         let time_ms = articles::time_ms(&article);
-        let text = article.text.as_str();
+        let text = &*article.text;
         let inner = &self.inner;
 
         // Everything below runs under the writer lock; readers are never blocked.
@@ -139,24 +139,26 @@ impl Index {
         let resolver = parking_lot::RwLockWriteGuard::downgrade(resolver);
 
         // Speakers: one contribution per distinct speaker id.
-        let local_ids: Vec<Option<String>> = resolution
+        let local_ids: Vec<Option<Arc<str>>> = resolution
             .speakers
             .iter()
             .zip(&extraction.speakers)
-            .map(|(&s, ls)| Some(self.speaker_id(s, Some(ls))))
+            .map(|(&s, ls)| Some(self.speaker_slug(s, Some(ls))))
             .collect();
         let mut contributions: BTreeMap<String, Contribution> = BTreeMap::new();
         for (ls, sid) in extraction.speakers.iter().zip(&local_ids) {
             let Some(sid) = sid else { continue };
-            let c = contributions.entry(sid.clone()).or_default();
+            let c = contributions.entry(sid.to_string()).or_default();
             if ls.name.split_whitespace().count() >= c.name.split_whitespace().count() {
                 c.name = ls.name.clone();
             }
             c.kind = c.kind.or(Some(ls.kind));
             for (alias, n) in &ls.aliases {
-                *c.aliases.entry(alias.clone()).or_default() += n;
+                c.add_alias(alias, *n);
             }
-            c.roles.extend(ls.roles.iter().cloned());
+            for role in &ls.roles {
+                c.add_role(role);
+            }
         }
         let speaker_of = |i: Option<usize>| i.and_then(|i| local_ids.get(i).cloned().flatten());
         let kind_of = |i: Option<usize>| i.and_then(|i| extraction.speakers.get(i)).map(|s| s.kind);
@@ -166,6 +168,9 @@ impl Index {
         let mut quote_refs = Vec::new();
         let mut events = Vec::new();
         let mut touched: BTreeMap<String, (u32, Vec<Occurrence>)> = BTreeMap::new();
+        // one copy of the id and outlet for all of the article's occurrences
+        let shared_id: Arc<str> = Arc::from(id.as_str());
+        let shared_outlet = self.outlet_name(&article.meta.outlet);
         for (ordinal, q) in extraction.quotes.iter().enumerate() {
             let Some(span) = valid_span(text, q.span) else {
                 continue;
@@ -175,15 +180,15 @@ impl Index {
             };
             let speaker = speaker_of(q.speaker);
             if let Some(s) = &speaker {
-                contributions.entry(s.clone()).or_default().quotes += 1;
+                contributions.entry(s.to_string()).or_default().quotes += 1;
             }
             let occ = Occurrence {
-                article: id.clone(),
+                article: Arc::clone(&shared_id),
                 ordinal: ordinal as u32,
-                outlet: article.meta.outlet.clone(),
+                outlet: Arc::clone(&shared_outlet),
                 time_ms,
                 span,
-                text: span.slice(text).to_string(),
+                source: Arc::clone(&article.text),
                 kind: q.kind,
                 cue: q.cue.and_then(|s| valid_span(text, s)),
                 mention: q.speaker_mention.and_then(|s| valid_span(text, s)),
@@ -242,7 +247,7 @@ impl Index {
         // Claims: extracted claims and the outlet's own statements, grouped by the resolver.
         for c in &extraction.claims {
             if let Some(s) = speaker_of(c.speaker) {
-                contributions.entry(s).or_default().claims += 1;
+                contributions.entry(s.to_string()).or_default().claims += 1;
             }
         }
         let current = resolution::Current {
@@ -350,7 +355,7 @@ fn valid_span(text: &str, span: Span) -> Option<Span> {
 pub(super) fn new_record(id: String, new: NewArticle) -> Article {
     Article {
         id,
-        text: new.text,
+        text: new.text.into(),
         meta: new.meta,
         ingested_ms: now_ms(),
     }

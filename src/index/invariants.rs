@@ -69,13 +69,13 @@ impl Index {
                 let found = self.quote(qid).and_then(|g| {
                     g.occurrences
                         .iter()
-                        .find(|o| &o.article == id && o.ordinal == *ordinal)
+                        .find(|o| *o.article == **id && o.ordinal == *ordinal)
                         .cloned()
                 });
                 match found {
                     Some(o) => {
                         if let Some(s) = o.speaker {
-                            *quotes_by.entry(s).or_default() += 1;
+                            *quotes_by.entry(s.to_string()).or_default() += 1;
                         }
                     }
                     None => bad.push(format!(
@@ -87,13 +87,13 @@ impl Index {
                 let found = self.claim(cid).and_then(|g| {
                     g.occurrences
                         .iter()
-                        .find(|o| &o.article == id && o.ordinal == *ordinal)
+                        .find(|o| *o.article == **id && o.ordinal == *ordinal)
                         .cloned()
                 });
                 match found {
                     Some(o) => {
                         if let Some(s) = &o.claimant {
-                            *claims_by.entry(s.clone()).or_default() += 1;
+                            *claims_by.entry(s.to_string()).or_default() += 1;
                         }
                     }
                     None => bad.push(format!(
@@ -150,7 +150,7 @@ impl Index {
                                 g.id, o.article
                             ));
                         }
-                        if o.span.slice(&r.article.text) != o.text {
+                        if o.span.slice(&r.article.text) != o.text() {
                             bad.push(format!(
                                 "quotes/{}: span {:?} does not slice to its text",
                                 g.id, o.span
@@ -182,6 +182,12 @@ impl Index {
                         bad.push(format!(
                             "claims/{}: articles/{} does not list it",
                             g.id, o.article
+                        ));
+                    }
+                    Some(r) if o.span.slice(&r.article.text) != o.text() || o.text().is_empty() => {
+                        bad.push(format!(
+                            "claims/{}: span {:?} does not slice to its text",
+                            g.id, o.span
                         ));
                     }
                     Some(_) => {}

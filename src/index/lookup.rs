@@ -32,18 +32,32 @@ pub struct QuoteFilter {
 impl QuoteFilter {
     /// True when the occurrence passes every filter.
     pub fn matches(&self, o: &Occurrence) -> bool {
-        let speaker_ok = self
-            .speakers
-            .as_ref()
-            .is_none_or(|ids| o.speaker.as_ref().is_some_and(|s| ids.contains(s)));
+        let speaker_ok = self.speakers.as_ref().is_none_or(|ids| {
+            o.speaker
+                .as_deref()
+                .is_some_and(|s| ids.iter().any(|i| i == s))
+        });
         speaker_ok
-            && self.article.as_ref().is_none_or(|a| &o.article == a)
+            && self.article.as_ref().is_none_or(|a| *o.article == **a)
             && self
                 .outlet
                 .as_ref()
                 .is_none_or(|out| keys::outlet_key(out) == keys::outlet_key(&o.outlet))
             && self.start_ms.is_none_or(|t| o.time_ms >= t)
             && self.end_ms.is_none_or(|t| o.time_ms < t)
+    }
+
+    /// True when some occurrence of `g` passes every filter.
+    pub fn matches_any(&self, g: &QuoteGroup) -> bool {
+        let by_speaker_only = self.article.is_none()
+            && self.outlet.is_none()
+            && self.start_ms.is_none()
+            && self.end_ms.is_none();
+        match &self.speakers {
+            // no need to look at each occurrence: the group knows its speakers
+            Some(ids) if by_speaker_only => ids.iter().any(|s| g.has_speaker(s)),
+            _ => g.occurrences.iter().any(|o| self.matches(o)),
+        }
     }
 
     /// True when the quote passes the group-level filters (outlet counts).
@@ -201,7 +215,7 @@ impl Index {
         }
         let keep = |id: String| {
             let g = self.quote(&id)?;
-            let keep = filter.matches_group(&g) && g.occurrences.iter().any(|o| filter.matches(o));
+            let keep = filter.matches_group(&g) && filter.matches_any(&g);
             keep.then_some((id, g))
         };
         let smallest = sources.into_iter().min_by_key(|(n, _)| *n).map(|(_, s)| s);

@@ -121,7 +121,9 @@ struct Inner {
     /// Claim id -> the resolver's claim group.
     claim_groups: DashMap<String, u32>,
     /// Resolver speaker -> its readable resource id ("sergey-lavrov"), fixed at first sight.
-    speaker_slugs: DashMap<u32, String>,
+    speaker_slugs: DashMap<u32, Arc<str>>,
+    /// One shared copy of each outlet name, for the occurrences that carry it.
+    outlet_names: dashmap::DashSet<Arc<str>>,
     /// Readable speaker ids taken, so that two people never share one.
     slugs_taken: DashMap<String, u32>,
     /// Base name -> a suffix below which every suffixed id of it is taken, for names others
@@ -166,6 +168,7 @@ impl Index {
                 resolver: RwLock::new(Resolver::with_statements()),
                 claim_groups: DashMap::new(),
                 speaker_slugs: DashMap::new(),
+                outlet_names: dashmap::DashSet::new(),
                 slugs_taken: DashMap::new(),
                 slug_hints: DashMap::new(),
                 role_holders: DashMap::new(),

@@ -6,23 +6,25 @@ use super::tally::{Tallies, tally};
 use crate::model::{AttributionMethod, QuoteKind, Span, SpeakerKind};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 /// One appearance of a quotation in one article.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Occurrence {
-    /// The article id.
-    pub article: String,
+    /// The article id (shared by the article's occurrences).
+    pub article: Arc<str>,
     /// Position of the quote in the article's extraction (0-based).
     pub ordinal: u32,
-    /// The article's outlet as submitted.
-    pub outlet: String,
+    /// The article's outlet as submitted (shared by the article's occurrences).
+    pub outlet: Arc<str>,
     /// The article's publish time, else ingest time, in ms since the epoch.
     pub time_ms: i64,
     /// The quoted words (UTF-8 byte offsets into the article text).
     pub span: Span,
-    /// The quoted words exactly as written.
-    pub text: String,
+    /// The article's text, shared with the article (text is stored once): [`Occurrence::text`]
+    /// is the quoted words. Not written to snapshots; loading links it to the article again.
+    #[serde(skip)]
+    pub source: Arc<str>,
     /// Full utterance or fragment.
     pub kind: QuoteKind,
     /// The cue, if any.
@@ -30,7 +32,7 @@ pub struct Occurrence {
     /// The words naming the speaker here, if any.
     pub mention: Option<Span>,
     /// The speaker id, if the occurrence is attributed.
-    pub speaker: Option<String>,
+    pub speaker: Option<Arc<str>>,
     /// The speaker's kind, if attributed.
     pub speaker_kind: Option<SpeakerKind>,
     /// How the speaker was found.
@@ -43,6 +45,14 @@ pub struct Occurrence {
 }
 
 impl Occurrence {
+    /// The quoted words exactly as written (empty if the span does not fit the source, which
+    /// publishing rules out).
+    pub fn text(&self) -> &str {
+        self.source
+            .get(self.span.start..self.span.end)
+            .unwrap_or_default()
+    }
+
     /// Sort key: earliest first, then article, then position.
     pub fn order_key(&self) -> (i64, &str, u32) {
         (self.time_ms, &self.article, self.ordinal)
@@ -70,6 +80,7 @@ struct Summary {
     variants: OnceLock<Vec<Variant>>,
     outlet_counts: OnceLock<Vec<(String, usize)>>,
     tallies: OnceLock<Tallies>,
+    speaker_ids: OnceLock<Vec<Arc<str>>>,
 }
 
 /// The same words across articles. Published versions are immutable: writers change a private
@@ -129,7 +140,7 @@ impl QuoteGroup {
 
     /// The canonical wording: the first-seen occurrence's text.
     pub fn text(&self) -> &str {
-        self.first().map_or("", |o| o.text.as_str())
+        self.first().map_or("", |o| o.text())
     }
 
     /// Adds an occurrence, keeping the order.
@@ -178,6 +189,25 @@ impl QuoteGroup {
             .get_or_init(|| tally(&self.occurrences, MAX_EVIDENCE_OCCURRENCES))
     }
 
+    /// Whether an occurrence names `speaker` (a binary search in the distinct speakers, found
+    /// once per published version: a speaker's list of quotes asks it of every quote).
+    pub fn has_speaker(&self, speaker: &str) -> bool {
+        self.summary()
+            .speaker_ids
+            .get_or_init(|| {
+                let mut ids: Vec<Arc<str>> = self
+                    .occurrences
+                    .iter()
+                    .filter_map(|o| o.speaker.clone())
+                    .collect();
+                ids.sort_unstable();
+                ids.dedup();
+                ids
+            })
+            .binary_search_by(|id| (**id).cmp(speaker))
+            .is_ok()
+    }
+
     /// The distinct speaker ids of the occurrences.
     pub fn speakers(&self) -> BTreeSet<String> {
         // distinct first: a large group repeats a few speakers many times
@@ -219,7 +249,7 @@ impl QuoteGroup {
         for o in &self.occurrences {
             let e = counts
                 .entry(keys::outlet_key(&o.outlet))
-                .or_insert_with(|| (o.outlet.clone(), 0));
+                .or_insert_with(|| (o.outlet.to_string(), 0));
             e.1 += 1;
         }
         let mut out: Vec<(String, usize)> = counts.into_values().collect();
@@ -238,9 +268,9 @@ impl QuoteGroup {
         let canonical = self.text();
         let mut by_text: BTreeMap<&str, (BTreeSet<String>, BTreeSet<String>)> = BTreeMap::new();
         for o in &self.occurrences {
-            let e = by_text.entry(o.text.as_str()).or_default();
-            e.0.insert(o.outlet.clone());
-            e.1.insert(o.article.clone());
+            let e = by_text.entry(o.text()).or_default();
+            e.0.insert(o.outlet.to_string());
+            e.1.insert(o.article.to_string());
         }
         let mut out: Vec<Variant> = by_text
             .into_iter()
@@ -268,14 +298,14 @@ mod tests {
         Occurrence {
             article: article.into(),
             ordinal: 0,
-            outlet: format!("Outlet {article}"),
+            outlet: format!("Outlet {article}").into(),
             time_ms: t,
             span: Span::new(0, text.len()),
-            text: text.into(),
+            source: text.into(),
             kind: QuoteKind::Full,
             cue: None,
             mention: None,
-            speaker: speaker.map(|s| s.0.to_string()),
+            speaker: speaker.map(|s| s.0.into()),
             speaker_kind: speaker.map(|s| s.1),
             method: None,
             confidence: 0.9,
@@ -295,7 +325,7 @@ mod tests {
             "One call is not enough",
             Some(("tammy-bruce", SpeakerKind::Person)),
         ));
-        assert_eq!(g.first().map(|o| o.article.as_str()), Some("a"));
+        assert_eq!(g.first().map(|o| &*o.article), Some("a"));
         assert_eq!(g.text(), "One call is not enough");
         assert_eq!(g.speaker().as_deref(), Some("tammy-bruce"));
         assert!(
@@ -314,5 +344,25 @@ mod tests {
         assert_eq!(variants[0].similarity, 1.0);
         assert_eq!(variants[1].outlets, ["Outlet b", "Outlet c"]);
         assert_eq!(g.outlet_counts().len(), 4);
+    }
+
+    #[test]
+    fn knows_its_speakers_in_each_version() {
+        let mut g = QuoteGroup::new("q".into());
+        let person = |id| Some((id, SpeakerKind::Person));
+        g.insert(occ("a", 10, "Words here", person("dana")));
+        g.insert(occ("b", 20, "Words here", None));
+        assert!(g.has_speaker("dana"));
+        assert!(!g.has_speaker("rubio"));
+        assert!(
+            !g.has_speaker(""),
+            "an unattributed occurrence names nobody"
+        );
+        g.insert(occ("c", 30, "Words here", person("rubio")));
+        assert!(g.has_speaker("rubio"), "a change forgets the old answer");
+        assert_eq!(
+            g.speakers().into_iter().collect::<Vec<_>>(),
+            ["dana", "rubio"]
+        );
     }
 }

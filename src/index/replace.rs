@@ -146,14 +146,17 @@ impl Index {
                 .speakers
                 .entry(sid.to_string())
                 .or_insert_with(|| Arc::new(SpeakerRecord::new(sid.to_string())));
+            let mut c = c.clone();
+            c.shrink_to_fit();
             Arc::make_mut(&mut entry)
                 .contributions_mut()
-                .insert(article.to_string(), c.clone());
+                .insert(article.to_string(), c);
         }
         i.speaker_ids.insert(sid);
         let words: BTreeSet<String> = c
             .aliases
-            .keys()
+            .iter()
+            .map(|(a, _)| a)
             .chain(std::iter::once(&c.name))
             .flat_map(|a| keys::words(a))
             .collect();

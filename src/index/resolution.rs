@@ -46,16 +46,27 @@ fn suffixed(base: &str, n: u32) -> String {
 }
 
 impl Index {
+    /// The one shared copy of an outlet name (outlets are few; occurrences are many).
+    pub(super) fn outlet_name(&self, outlet: &str) -> Arc<str> {
+        if let Some(name) = self.inner.outlet_names.get(outlet) {
+            return Arc::clone(&name);
+        }
+        let name: Arc<str> = Arc::from(outlet);
+        self.inner.outlet_names.insert(Arc::clone(&name));
+        name
+    }
+
     /// The resource id of a resolved speaker: readable, from the first name it was seen under
     /// ("sergey-lavrov"), with a numeric suffix when another speaker already has that id.
     /// Assigned under the writer lock; a speaker seen for the first time needs `first_name`.
-    pub(super) fn speaker_id(
+    /// One copy is kept, and shared by every occurrence that names the speaker.
+    pub(super) fn speaker_slug(
         &self,
         id: SpeakerId,
         first_name: Option<&crate::model::LocalSpeaker>,
-    ) -> String {
+    ) -> Arc<str> {
         if let Some(slug) = self.inner.speaker_slugs.get(&id.0) {
-            return slug.clone();
+            return Arc::clone(&slug);
         }
         let base = first_name
             .and_then(keys::speaker_key)
@@ -77,9 +88,10 @@ impl Index {
             // a name no one else took needs no hint: probing starts at the base itself
             self.inner.slug_hints.insert(base, n + 1);
         }
-        self.inner.slugs_taken.insert(slug.clone(), id.0);
-        self.inner.speaker_slugs.insert(id.0, slug.clone());
-        slug
+        let shared: Arc<str> = Arc::from(slug.as_str());
+        self.inner.slugs_taken.insert(slug, id.0);
+        self.inner.speaker_slugs.insert(id.0, Arc::clone(&shared));
+        shared
     }
 
     /// Forgets that the suffixes from `slug`'s down are taken, for every base name `slug` can
@@ -107,12 +119,9 @@ impl Index {
         let speakers = r.quote_speakers(group);
         g.changed();
         for o in &mut g.occurrences {
-            match speakers
-                .get(&(o.article.as_str(), o.ordinal as usize))
-                .copied()
-            {
+            match speakers.get(&(&*o.article, o.ordinal as usize)).copied() {
                 Some((sid, method)) => {
-                    o.speaker = Some(self.speaker_id(sid, None));
+                    o.speaker = Some(self.speaker_slug(sid, None));
                     o.speaker_kind = r.speakers.get(sid).map(|s| s.kind);
                     o.method = method;
                 }
@@ -158,14 +167,16 @@ impl Index {
                 .map(Arc::as_ref)
                 .chain(old.as_deref())
                 .flat_map(|g| g.occurrences.iter().rev())
-                .map(|o| ((o.article.as_str(), o.ordinal), o))
+                .map(|o| ((&*o.article, o.ordinal), o))
                 .collect();
             let mut occs = Vec::with_capacity(members.len());
             for (member, m) in members {
                 let Some(occ) = self.claim_occurrence(r, member, m, &prev, current) else {
                     continue;
                 };
-                g.claimant = g.claimant.or_else(|| occ.claimant.clone());
+                g.claimant = g
+                    .claimant
+                    .or_else(|| occ.claimant.as_deref().map(str::to_string));
                 occs.push(occ);
             }
             g.extend(occs);
@@ -198,7 +209,7 @@ impl Index {
             .claims
             .member(member)
             .and_then(|c| c.claimant)
-            .map(|s| self.speaker_id(r.speakers.canonical(s), None));
+            .map(|s| self.speaker_slug(r.speakers.canonical(s), None));
         // the article is borrowed, never copied: a stored one is held by `stored`
         let stored;
         let (article, time_ms, extracted) = match current {
@@ -212,14 +223,16 @@ impl Index {
                 (&stored.article, stored.time_ms, None)
             }
         };
-        let text = article.text.get(m.span.start..m.span.end)?.to_string();
+        // the span must fit the text: `text()` relies on it
+        article.text.get(m.span.start..m.span.end)?;
         Some(Arc::new(ClaimOccurrence {
-            article: article.id.clone(),
+            // the resolver's copy of the id: one per article, shared
+            article: Arc::clone(&m.article),
             ordinal,
-            outlet: article.meta.outlet.clone(),
+            outlet: self.outlet_name(&article.meta.outlet),
             time_ms,
             span: m.span,
-            text,
+            source: Arc::clone(&article.text),
             cue: extracted
                 .as_ref()
                 .and_then(|c| c.cue.filter(|s| article.text.get(s.start..s.end).is_some())),
@@ -258,7 +271,7 @@ impl Index {
             let Some(occ) = claim
                 .occurrences
                 .iter()
-                .find(|o| o.article == *m.article && o.ordinal == ordinal)
+                .find(|o| *o.article == *m.article && o.ordinal == ordinal)
             else {
                 continue;
             };
@@ -285,7 +298,7 @@ impl Index {
         r.speakers
             .lookup(alias)
             .into_iter()
-            .filter_map(|s| self.inner.speaker_slugs.get(&s.0).map(|x| x.clone()))
+            .filter_map(|s| self.inner.speaker_slugs.get(&s.0).map(|x| x.to_string()))
             .filter(|id| self.speaker(id).is_some())
             .collect()
     }
@@ -310,7 +323,11 @@ mod tests {
     fn speaker_ids_take_the_smallest_free_suffix_even_after_frees() {
         let index = Index::new();
         let spokesperson = named("Spokesperson");
-        let id = |k: u32| index.speaker_id(SpeakerId(k), Some(&spokesperson));
+        let id = |k: u32| {
+            index
+                .speaker_slug(SpeakerId(k), Some(&spokesperson))
+                .to_string()
+        };
         let first: Vec<String> = (0..5).map(id).collect();
         assert_eq!(
             first,
@@ -324,8 +341,8 @@ mod tests {
         );
         assert_eq!(id(2), "spokesperson-3", "fixed at first sight");
         // a name that looks suffixed takes its own slot, and the plain base skips it
-        let odd = index.speaker_id(SpeakerId(50), Some(&named("Spokesperson 6")));
-        assert_eq!(odd, "spokesperson-6");
+        let odd = index.speaker_slug(SpeakerId(50), Some(&named("Spokesperson 6")));
+        assert_eq!(&*odd, "spokesperson-6");
         assert_eq!(id(5), "spokesperson-7");
         index.free_speaker_id("spokesperson-3");
         index.free_speaker_id("spokesperson");
@@ -334,7 +351,7 @@ mod tests {
         assert_eq!(id(8), "spokesperson-8");
         index.free_speaker_id("spokesperson-6");
         assert_eq!(id(9), "spokesperson-6", "freed through the other name");
-        let again = index.speaker_id(SpeakerId(51), Some(&named("Spokesperson 6")));
-        assert_eq!(again, "spokesperson-6-2");
+        let again = index.speaker_slug(SpeakerId(51), Some(&named("Spokesperson 6")));
+        assert_eq!(&*again, "spokesperson-6-2");
     }
 }

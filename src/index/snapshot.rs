@@ -9,6 +9,7 @@
 
 use super::{ArticleRecord, ClaimGroup, Index, QuoteGroup, SpeakerRecord};
 use crate::resolve::Resolver;
+use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 use std::io::Write;
 use std::sync::Arc;
@@ -22,7 +23,7 @@ struct StateRef<'a> {
     claims: Vec<&'a ClaimGroup>,
     resolver: &'a Resolver,
     claim_groups: Vec<(String, u32)>,
-    speaker_slugs: Vec<(u32, String)>,
+    speaker_slugs: Vec<(u32, Arc<str>)>,
     slugs_taken: Vec<(String, u32)>,
     role_holders: Vec<(String, String)>,
 }
@@ -36,9 +37,24 @@ struct State {
     claims: Vec<ClaimGroup>,
     resolver: Resolver,
     claim_groups: Vec<(String, u32)>,
-    speaker_slugs: Vec<(u32, String)>,
+    speaker_slugs: Vec<(u32, Arc<str>)>,
     slugs_taken: Vec<(String, u32)>,
     role_holders: Vec<(String, String)>,
+}
+
+/// What the occurrences of one article share once loaded.
+struct Shared {
+    text: Arc<str>,
+    id: Arc<str>,
+    outlet: Arc<str>,
+}
+
+/// The shared fields of one loaded occurrence, to link to their one copy.
+struct Linked<'a> {
+    article: &'a mut Arc<str>,
+    outlet: &'a mut Arc<str>,
+    source: &'a mut Arc<str>,
+    speaker: &'a mut Option<Arc<str>>,
 }
 
 /// Why a snapshot could not be written or loaded.
@@ -117,21 +133,72 @@ impl Index {
             (!quotes.is_empty()).then(|| quotes.split_off(quotes.len().saturating_sub(per)))
         })
         .collect();
+        // occurrences share their article's text (which snapshots do not repeat), id and
+        // outlet, and their speaker's id: link them to one copy of each again
+        let articles: Vec<Arc<ArticleRecord>> = state.articles.into_iter().map(Arc::new).collect();
+        let shared: FxHashMap<&str, Shared> = articles
+            .iter()
+            .map(|r| {
+                let a = &r.article;
+                let outlet = self.outlet_name(&a.meta.outlet);
+                let shared = Shared {
+                    text: Arc::clone(&a.text),
+                    id: Arc::from(a.id.as_str()),
+                    outlet,
+                };
+                (a.id.as_str(), shared)
+            })
+            .collect();
+        let speakers: FxHashMap<&str, &Arc<str>> = state
+            .speaker_slugs
+            .iter()
+            .map(|(_, slug)| (&**slug, slug))
+            .collect();
+        let link = |o: Linked<'_>| {
+            if let Some(s) = shared.get(&**o.article) {
+                *o.source = Arc::clone(&s.text);
+                *o.article = Arc::clone(&s.id);
+                *o.outlet = Arc::clone(&s.outlet);
+            }
+            if let Some(sp) = o.speaker.as_mut()
+                && let Some(one) = speakers.get(&**sp)
+            {
+                *sp = Arc::clone(one);
+            }
+        };
         std::thread::scope(|scope| {
             for part in parts {
+                let link = &link;
                 scope.spawn(move || {
-                    for g in part {
+                    for mut g in part {
+                        for o in &mut g.occurrences {
+                            link(Linked {
+                                article: &mut o.article,
+                                outlet: &mut o.outlet,
+                                source: &mut o.source,
+                                speaker: &mut o.speaker,
+                            });
+                        }
                         self.put_quote(None, Some(&Arc::new(g)));
                     }
                 });
             }
-            for r in state.articles {
-                self.put_article(None, Some(&Arc::new(r)));
+            for r in &articles {
+                self.put_article(None, Some(r));
             }
             for s in state.speakers {
                 self.put_speaker(None, Some(&Arc::new(s)));
             }
-            for g in state.claims {
+            for mut g in state.claims {
+                for o in &mut g.occurrences {
+                    let o = Arc::make_mut(o);
+                    link(Linked {
+                        article: &mut o.article,
+                        outlet: &mut o.outlet,
+                        source: &mut o.source,
+                        speaker: &mut o.claimant,
+                    });
+                }
                 self.put_claim(None, Some(&Arc::new(g)));
             }
         });

@@ -37,7 +37,7 @@ pub(super) fn tally(occurrences: &[Occurrence], keep: usize) -> Tallies {
             .entry((o.variant, o.speaker.as_deref()))
             .or_insert_with(|| {
                 list.push(SideTally {
-                    speaker: o.speaker.clone(),
+                    speaker: o.speaker.as_deref().map(str::to_string),
                     occurrences: 0,
                     confidence: 0.0,
                     outlets: Vec::new(),
@@ -77,11 +77,11 @@ mod tests {
             outlet: outlet.into(),
             time_ms: 0,
             span: Span::new(0, 4),
-            text: "text".into(),
+            source: "text".into(),
             kind: QuoteKind::Full,
             cue: None,
             mention: None,
-            speaker: speaker.map(str::to_string),
+            speaker: speaker.map(std::sync::Arc::from),
             speaker_kind: None,
             method: None,
             confidence: 0.5,

@@ -278,7 +278,7 @@ fn create_is_idempotent_and_rejects_a_changed_text() {
     let same = index.get_article("a").unwrap();
     let again = NewArticle {
         id: Some("a".into()),
-        text: same.article.text.clone(),
+        text: same.article.text.to_string(),
         ..NewArticle::default()
     };
     let created = index
@@ -451,7 +451,7 @@ fn watchers_receive_new_occurrences() {
     );
     index.create_article_with(c, ec).unwrap();
     let event = rx.try_recv().unwrap();
-    assert_eq!(event.occurrence.text, "Fine words");
+    assert_eq!(event.occurrence.text(), "Fine words");
     assert_eq!(event.occurrence.speaker.as_deref(), Some("marco-rubio"));
 }
 
@@ -533,7 +533,11 @@ fn a_role_counts_for_the_person_another_outlet_names_until_that_outlet_goes() {
     let quote = index.attribute(words, 1, Detail::Occurrences).unwrap()[0].evidence[0]
         .quote
         .clone();
-    let in_a = quote.occurrences.iter().find(|o| o.article == "a").unwrap();
+    let in_a = quote
+        .occurrences
+        .iter()
+        .find(|o| &*o.article == "a")
+        .unwrap();
     assert_eq!(in_a.speaker.as_deref(), Some("dana-whitfield"));
     assert_eq!(in_a.method, Some(AttributionMethod::CrossSource));
     assert!(!quote.is_conflict());
@@ -616,7 +620,7 @@ fn a_lightly_edited_wire_copy_counts_once_for_corroboration() {
         .iter()
         .find(|c| {
             let arts: std::collections::BTreeSet<&str> =
-                c.occurrences.iter().map(|o| o.article.as_str()).collect();
+                c.occurrences.iter().map(|o| &*o.article).collect();
             arts.len() == 3
         })
         .expect("one claim reported by all three");

@@ -34,7 +34,7 @@
 //! };
 //! let article = |id: &str| Article {
 //!     id: id.into(),
-//!     text: String::new(),
+//!     text: "".into(),
 //!     meta: ArticleMeta::default(),
 //!     ingested_ms: 0,
 //! };

@@ -61,7 +61,7 @@ proptest! {
                 }],
                 claims: Vec::new(),
             };
-            let article = Article { id: format!("a{i}"), text: text.clone(), meta: ArticleMeta::default(), ingested_ms: 0 };
+            let article = Article { id: format!("a{i}"), text: text.as_str().into(), meta: ArticleMeta::default(), ingested_ms: 0 };
             r.add_article(&article, &ex);
             let _ = r.speakers.lookup(name);
             let _ = r.quotes.lookup(text);

@@ -262,7 +262,7 @@ impl QuoteService for QuoteApi {
                 Ok(QuoteEvent { quote, occurrence }) => {
                     let speaker_ok = speaker
                         .as_ref()
-                        .is_none_or(|s| occurrence.speaker.as_ref() == Some(s));
+                        .is_none_or(|s| occurrence.speaker.as_deref() == Some(s.as_str()));
                     let words_ok = words.iter().all(|w| quote.words.contains(w));
                     (speaker_ok && words_ok).then(|| {
                         let mut view = View::new(&index, encoding);

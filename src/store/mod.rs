@@ -177,7 +177,7 @@ impl Store {
         let (reply, rx) = oneshot::channel();
         let op = writer::Op::Put {
             id: article.id.clone(),
-            text: article.text.clone(),
+            text: Arc::clone(&article.text),
             bytes,
             reply,
         };

@@ -4,7 +4,7 @@ use crate::model::ArticleMeta;
 fn article(id: &str, text: &str) -> Article {
     Article {
         id: id.to_owned(),
-        text: text.to_owned(),
+        text: text.into(),
         meta: ArticleMeta {
             outlet: "Outlet".into(),
             url: format!("https://example.invalid/{id}"),
@@ -136,7 +136,7 @@ async fn concurrent_writers_are_all_acknowledged_batched_and_present_after_reope
             .get(&format!("id-{i}"))
             .expect("get")
             .expect("present");
-        assert_eq!(got.text, "w ".repeat(i));
+        assert_eq!(&*got.text, "w ".repeat(i));
     }
 }
 

@@ -46,7 +46,7 @@ pub(super) enum Op {
         /// The article id.
         id: String,
         /// The text, for comparing with an existing article of the same id.
-        text: String,
+        text: Arc<str>,
         /// [`codec::encode`] of the article.
         bytes: Vec<u8>,
         /// Answered after the commit.
@@ -201,13 +201,12 @@ fn apply(
                     .map(|g| g.value());
                 let outcome = match existing {
                     Some(seq) => {
-                        let same_text =
-                            match articles.get(seq).map_err(StoreError::write)? {
-                                Some(stored) => codec::decode(stored.value())
-                                    .map(|a| a.text == text)
-                                    .map_err(|reason| StoreError::Corrupt { key: seq, reason })?,
-                                None => false,
-                            };
+                        let same_text = match articles.get(seq).map_err(StoreError::write)? {
+                            Some(stored) => codec::decode(stored.value())
+                                .map(|a| *a.text == *text)
+                                .map_err(|reason| StoreError::Corrupt { key: seq, reason })?,
+                            None => false,
+                        };
                         PutOutcome::Exists { same_text }
                     }
                     None => {

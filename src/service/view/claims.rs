@@ -13,7 +13,7 @@ impl View {
     fn claim_occurrence(&mut self, o: &ClaimOccurrence) -> pb::ClaimOccurrence {
         pb::ClaimOccurrence {
             article: format!("articles/{}", o.article),
-            outlet: o.outlet.clone(),
+            outlet: o.outlet.to_string(),
             publish_time: Some(timestamp(o.time_ms)),
             span: self.span(&o.article, Some(o.span)),
             cue: self.span(&o.article, o.cue),

@@ -84,7 +84,11 @@ impl View {
         let a = &r.article;
         pb::Article {
             name: r.name(),
-            text: if full { a.text.clone() } else { String::new() },
+            text: if full {
+                a.text.to_string()
+            } else {
+                String::new()
+            },
             outlet: a.meta.outlet.clone(),
             url: a.meta.url.clone(),
             title: a.meta.title.clone(),

@@ -23,7 +23,7 @@ impl View {
     pub(crate) fn occurrence(&mut self, o: &Occurrence) -> pb::QuoteOccurrence {
         pb::QuoteOccurrence {
             article: format!("articles/{}", o.article),
-            outlet: o.outlet.clone(),
+            outlet: o.outlet.to_string(),
             publish_time: Some(timestamp(o.time_ms)),
             span: self.span(&o.article, Some(o.span)),
             kind: quote_kind(o.kind) as i32,
@@ -85,7 +85,7 @@ impl View {
             first_seen_article: first
                 .map(|o| format!("articles/{}", o.article))
                 .unwrap_or_default(),
-            first_seen_outlet: first.map(|o| o.outlet.clone()).unwrap_or_default(),
+            first_seen_outlet: first.map(|o| o.outlet.to_string()).unwrap_or_default(),
             first_seen_time: first.map(|o| timestamp(o.time_ms)),
             variants: Vec::new(),
             outlet_counts: g
@@ -165,7 +165,7 @@ impl View {
             .into_iter()
             .take(MAX_CONFLICT_SIDES)
             .map(|(speaker, occs)| {
-                let mut outlets: Vec<String> = occs.iter().map(|o| o.outlet.clone()).collect();
+                let mut outlets: Vec<String> = occs.iter().map(|o| o.outlet.to_string()).collect();
                 outlets.sort();
                 outlets.dedup();
                 pb::AttributionSide {
