@@ -7,7 +7,7 @@ use super::claims::ClaimOccurrence;
 use super::quotes::Occurrence;
 use super::quotes::QuoteGroup;
 use super::replace::diff;
-use super::resolution::{Current, claim_id, quote_words};
+use super::resolution::{Current, claim_id};
 use super::{Index, keys};
 use crate::model::SpeakerKind;
 use crate::resolve::Resolver;
@@ -34,7 +34,7 @@ impl Index {
                 o.method = method;
             }
         }
-        let words = quote_words(r, group);
+        let words = self.quote_words(r, group);
         // what the new occurrences add to the posting lists, taken before they move in
         let speakers: Vec<String> = occs
             .iter()
@@ -58,9 +58,13 @@ impl Index {
         };
         if let Some(old) = old_words {
             let new = &published.words;
-            let set = |w: &[String]| w.iter().cloned().collect::<BTreeSet<String>>();
+            let set = |w: &[Arc<str>]| {
+                w.iter()
+                    .map(|w| w.to_string())
+                    .collect::<BTreeSet<String>>()
+            };
             diff(&i.quote_terms, qid, set(&old), set(new));
-            let sh = |w: &[String]| keys::shingles(w).into_iter().collect::<BTreeSet<u64>>();
+            let sh = |w: &[Arc<str>]| keys::shingles(w).into_iter().collect::<BTreeSet<u64>>();
             diff(&i.quote_shingles, qid, sh(&old), sh(new));
         }
         for s in speakers {

@@ -217,7 +217,7 @@ impl Index {
         let quote = |id: &str| self.quote(id);
         let claim = |id: &str| self.claim(id);
         check(bad, "quote_terms", &i.quote_terms, &i.quotes, |id| {
-            quote(id).map(|g| g.words.iter().cloned().collect())
+            quote(id).map(|g| g.words.iter().map(|w| w.to_string()).collect())
         });
         check(bad, "quote_shingles", &i.quote_shingles, &i.quotes, |id| {
             quote(id).map(|g| keys::shingles(&g.words).into_iter().collect())

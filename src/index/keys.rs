@@ -80,17 +80,17 @@ pub fn hex_id(value: u64) -> String {
 }
 
 /// Hash of one shingle (consecutive words), used as a posting-list key.
-pub fn shingle_hash(words: &[String]) -> u64 {
+pub fn shingle_hash<S: AsRef<str>>(words: &[S]) -> u64 {
     let mut joined = String::new();
     for w in words {
-        joined.push_str(w);
+        joined.push_str(w.as_ref());
         joined.push(' ');
     }
     xxh3_64(joined.as_bytes())
 }
 
 /// Hashes of every `SHINGLE_WORDS`-word window of `words`, deduplicated.
-pub fn shingles(words: &[String]) -> Vec<u64> {
+pub fn shingles<S: AsRef<str>>(words: &[S]) -> Vec<u64> {
     let mut out: Vec<u64> = words.windows(SHINGLE_WORDS).map(shingle_hash).collect();
     out.sort_unstable();
     out.dedup();
@@ -98,7 +98,7 @@ pub fn shingles(words: &[String]) -> Vec<u64> {
 }
 
 /// True when `needle` appears as a contiguous run inside `hay`.
-pub fn contains_run(hay: &[String], needle: &[String]) -> bool {
+pub fn contains_run<S: PartialEq>(hay: &[S], needle: &[S]) -> bool {
     !needle.is_empty() && hay.windows(needle.len()).any(|w| w == needle)
 }
 

@@ -124,6 +124,8 @@ struct Inner {
     speaker_slugs: DashMap<u32, Arc<str>>,
     /// One shared copy of each outlet name, for the occurrences that carry it.
     outlet_names: dashmap::DashSet<Arc<str>>,
+    /// One shared copy of each normalised word, for the quotes' word lists.
+    words: dashmap::DashSet<Arc<str>>,
     /// Readable speaker ids taken, so that two people never share one.
     slugs_taken: DashMap<String, u32>,
     /// Base name -> a suffix below which every suffixed id of it is taken, for names others
@@ -169,6 +171,7 @@ impl Index {
                 claim_groups: DashMap::new(),
                 speaker_slugs: DashMap::new(),
                 outlet_names: dashmap::DashSet::new(),
+                words: dashmap::DashSet::new(),
                 slugs_taken: DashMap::new(),
                 slug_hints: DashMap::new(),
                 role_holders: DashMap::new(),

@@ -89,8 +89,9 @@ struct Summary {
 pub struct QuoteGroup {
     /// The resource id (`quotes/{id}`).
     pub id: String,
-    /// Normalised words (the group key's words).
-    pub words: Vec<String>,
+    /// Normalised words (the group key's words), each one copy shared by every quote that uses
+    /// the word.
+    pub words: Vec<Arc<str>>,
     /// Every occurrence, sorted by [`Occurrence::order_key`].
     pub occurrences: Vec<Occurrence>,
     #[serde(skip)] // derived: recomputed on first use

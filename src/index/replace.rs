@@ -31,7 +31,7 @@ fn word_keys(g: Option<&QuoteGroup>) -> (BTreeSet<String>, BTreeSet<u64>) {
     match g {
         None => Default::default(),
         Some(g) => (
-            g.words.iter().cloned().collect(),
+            g.words.iter().map(|w| w.to_string()).collect(),
             keys::shingles(&g.words).into_iter().collect(),
         ),
     }

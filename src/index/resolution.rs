@@ -22,11 +22,24 @@ pub(super) fn claim_id(group: u32) -> String {
     keys::hash_id(&format!("claim\u{1f}{group}"))
 }
 
-/// The canonical words of a quote group: its longest variant's.
-pub(super) fn quote_words(r: &Resolver, group: u32) -> Option<Vec<String>> {
-    let g = r.quotes.group(group)?;
-    let v = r.quotes.variant(g.root)?;
-    Some(keys::words(&v.text))
+impl Index {
+    /// The canonical words of a quote group: its longest variant's, each the one shared copy
+    /// of the word.
+    pub(super) fn quote_words(&self, r: &Resolver, group: u32) -> Option<Vec<Arc<str>>> {
+        let g = r.quotes.group(group)?;
+        let v = r.quotes.variant(g.root)?;
+        Some(keys::words(&v.text).iter().map(|w| self.word(w)).collect())
+    }
+
+    /// The one shared copy of a normalised word.
+    pub(super) fn word(&self, word: &str) -> Arc<str> {
+        if let Some(w) = self.inner.words.get(word) {
+            return Arc::clone(&w);
+        }
+        let w: Arc<str> = Arc::from(word);
+        self.inner.words.insert(Arc::clone(&w));
+        w
+    }
 }
 
 /// The article being published, which the index does not hold yet.
@@ -113,7 +126,7 @@ impl Index {
     /// Re-decides the speaker of every occurrence of a quote group from all its occurrences
     /// (an unnamed role is named through shared words) and refreshes its canonical words.
     pub(super) fn resolve_quote_group(&self, r: &Resolver, group: u32, g: &mut QuoteGroup) {
-        if let Some(words) = quote_words(r, group) {
+        if let Some(words) = self.quote_words(r, group) {
             g.words = words;
         }
         let speakers = r.quote_speakers(group);

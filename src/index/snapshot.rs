@@ -134,7 +134,8 @@ impl Index {
         })
         .collect();
         // occurrences share their article's text (which snapshots do not repeat), id and
-        // outlet, and their speaker's id: link them to one copy of each again
+        // outlet, and their speaker's id; quotes share their words: link them to one copy of
+        // each again
         let articles: Vec<Arc<ArticleRecord>> = state.articles.into_iter().map(Arc::new).collect();
         let shared: FxHashMap<&str, Shared> = articles
             .iter()
@@ -171,6 +172,9 @@ impl Index {
                 let link = &link;
                 scope.spawn(move || {
                     for mut g in part {
+                        for w in &mut g.words {
+                            *w = self.word(w);
+                        }
                         for o in &mut g.occurrences {
                             link(Linked {
                                 article: &mut o.article,

@@ -4,6 +4,7 @@
 use super::*;
 use crate::corpus::{Corpus, CorpusConfig};
 use crate::model::ArticleMeta;
+use rustc_hash::FxHashMap;
 
 /// The first `n` articles of a generated corpus, as ingest requests.
 fn corpus(n: u64) -> Vec<NewArticle> {
@@ -147,4 +148,53 @@ fn a_damaged_snapshot_is_refused_and_changes_nothing() {
         original.load_state(&bytes),
         Err(StateError::NotEmpty(12))
     ));
+}
+
+/// Text is stored once after a load as after ingest: occurrences hold their article's own text,
+/// id and outlet, and the same word is one copy across quotes.
+#[test]
+fn a_loaded_snapshot_shares_text_ids_and_words() {
+    let index = Index::new();
+    for a in corpus(60) {
+        index.create_article(a).expect("create");
+    }
+    for ix in [&index, &round_trip(&index)] {
+        let mut words: FxHashMap<&str, Arc<str>> = FxHashMap::default();
+        let ids = ix.inner.quote_ids.after(None, usize::MAX);
+        let quotes: Vec<Arc<QuoteGroup>> = ids.iter().filter_map(|id| ix.quote(id)).collect();
+        let mut ids_of: FxHashMap<&str, &Arc<str>> = FxHashMap::default();
+        let (mut shared_words, mut shared_ids) = (0, 0);
+        for q in &quotes {
+            for o in &q.occurrences {
+                let record = ix.article(&o.article).expect("its article");
+                assert!(
+                    Arc::ptr_eq(&o.source, &record.article.text),
+                    "text of {}",
+                    o.article
+                );
+                match ids_of.get(&*o.article) {
+                    Some(first) => {
+                        assert!(Arc::ptr_eq(first, &o.article), "one copy of {}", o.article);
+                        shared_ids += 1;
+                    }
+                    None => {
+                        ids_of.insert(&o.article, &o.article);
+                    }
+                }
+            }
+            for w in &q.words {
+                match words.get(&**w) {
+                    Some(first) => {
+                        assert!(Arc::ptr_eq(first, w), "one copy of {w:?}");
+                        shared_words += 1;
+                    }
+                    None => {
+                        words.insert(w, Arc::clone(w));
+                    }
+                }
+            }
+        }
+        assert!(shared_words > 100, "quotes share words: {shared_words}");
+        assert!(shared_ids > 10, "quotes share article ids: {shared_ids}");
+    }
 }

@@ -263,7 +263,7 @@ impl QuoteService for QuoteApi {
                     let speaker_ok = speaker
                         .as_ref()
                         .is_none_or(|s| occurrence.speaker.as_deref() == Some(s.as_str()));
-                    let words_ok = words.iter().all(|w| quote.words.contains(w));
+                    let words_ok = words.iter().all(|w| quote.words.iter().any(|q| **q == **w));
                     (speaker_ok && words_ok).then(|| {
                         let mut view = View::new(&index, encoding);
                         Ok(pb::WatchQuotesResponse {
