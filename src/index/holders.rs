@@ -3,7 +3,7 @@
 //! count for that person's record, until the evidence goes.
 
 use super::Index;
-use super::speakers::Contribution;
+use super::contribution::Contribution;
 use crate::model::SpeakerKind;
 use crate::resolve::Resolver;
 use std::collections::BTreeSet;

@@ -2,9 +2,9 @@
 
 use super::articles::{self, ArticleRecord};
 use super::claims::ClaimGroup;
+use super::contribution::Contribution;
 use super::error::{Error, Result};
 use super::quotes::{Occurrence, QuoteGroup};
-use super::speakers::Contribution;
 use super::{Index, QuoteEvent, resolution};
 use crate::model::{Article, ArticleMeta, Extraction, Span};
 use crate::resolve::reattributes_all;

@@ -17,10 +17,12 @@ mod append;
 mod articles;
 mod attribute;
 mod claims;
+mod contribution;
 mod delete;
 mod error;
 mod holders;
 mod ingest;
+mod interned;
 mod invariants;
 pub mod keys;
 mod lookup;
@@ -39,6 +41,7 @@ pub use attribute::{
     Candidate, Detail, Evidence, MAX_EVIDENCE, MAX_EVIDENCE_OCCURRENCES, MatchKind,
 };
 pub use claims::{ClaimGroup, ClaimOccurrence, Disagreement};
+pub use contribution::Contribution;
 pub use error::{Error, FieldViolation, Result};
 pub use ingest::{Created, Deleted, NewArticle};
 pub use lookup::{QuoteFilter, Related, Relation, SearchHit};
@@ -46,7 +49,7 @@ pub use paging::{Cursor, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, Page, PageRequest};
 pub use prepare::{Prepared, PreparedArticle};
 pub use quotes::{Occurrence, QuoteGroup, Variant};
 pub use snapshot::StateError;
-pub use speakers::{Contribution, SpeakerRecord};
+pub use speakers::SpeakerRecord;
 
 use crate::model::SpeakerKind;
 use crate::resolve::Resolver;
@@ -401,6 +404,8 @@ impl Index {
 mod large_group_tests;
 #[cfg(test)]
 mod merge_tests;
+#[cfg(test)]
+mod quotes_tests;
 #[cfg(test)]
 mod snapshot_tests;
 #[cfg(test)]

@@ -3,9 +3,10 @@
 
 use super::articles::{self, ArticleRecord};
 use super::claims::ClaimGroup;
+use super::contribution::Contribution;
 use super::postings::{PostingId, Postings};
 use super::quotes::QuoteGroup;
-use super::speakers::{Contribution, SpeakerRecord};
+use super::speakers::SpeakerRecord;
 use super::{Index, keys};
 use std::collections::BTreeSet;
 use std::hash::Hash;

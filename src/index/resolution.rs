@@ -22,26 +22,6 @@ pub(super) fn claim_id(group: u32) -> String {
     keys::hash_id(&format!("claim\u{1f}{group}"))
 }
 
-impl Index {
-    /// The canonical words of a quote group: its longest variant's, each the one shared copy
-    /// of the word.
-    pub(super) fn quote_words(&self, r: &Resolver, group: u32) -> Option<Vec<Arc<str>>> {
-        let g = r.quotes.group(group)?;
-        let v = r.quotes.variant(g.root)?;
-        Some(keys::words(&v.text).iter().map(|w| self.word(w)).collect())
-    }
-
-    /// The one shared copy of a normalised word.
-    pub(super) fn word(&self, word: &str) -> Arc<str> {
-        if let Some(w) = self.inner.words.get(word) {
-            return Arc::clone(&w);
-        }
-        let w: Arc<str> = Arc::from(word);
-        self.inner.words.insert(Arc::clone(&w));
-        w
-    }
-}
-
 /// The article being published, which the index does not hold yet.
 pub(super) struct Current<'a> {
     pub(super) article: &'a Article,
@@ -59,16 +39,6 @@ fn suffixed(base: &str, n: u32) -> String {
 }
 
 impl Index {
-    /// The one shared copy of an outlet name (outlets are few; occurrences are many).
-    pub(super) fn outlet_name(&self, outlet: &str) -> Arc<str> {
-        if let Some(name) = self.inner.outlet_names.get(outlet) {
-            return Arc::clone(&name);
-        }
-        let name: Arc<str> = Arc::from(outlet);
-        self.inner.outlet_names.insert(Arc::clone(&name));
-        name
-    }
-
     /// The resource id of a resolved speaker: readable, from the first name it was seen under
     /// ("sergey-lavrov"), with a numeric suffix when another speaker already has that id.
     /// Assigned under the writer lock; a speaker seen for the first time needs `first_name`.

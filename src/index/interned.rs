@@ -1,0 +1,66 @@
+//! One shared copy of the strings that many records repeat: outlet names on every occurrence,
+//! normalised words in every quote's word list. Outlets and words are few next to the records
+//! that hold them, so each record keeps a pointer, not a copy. Entries are never dropped: both
+//! sets are bounded by the outlets and the vocabulary seen.
+
+use super::Index;
+use super::keys;
+use crate::resolve::Resolver;
+use dashmap::DashSet;
+use std::sync::Arc;
+
+/// The copy of `value` that `set` holds, added if it holds none. Safe to call from several
+/// threads at once (snapshot loading does): two racing callers get the same copy.
+fn interned(set: &DashSet<Arc<str>>, value: &str) -> Arc<str> {
+    if let Some(held) = set.get(value) {
+        return Arc::clone(&held);
+    }
+    let fresh: Arc<str> = Arc::from(value);
+    if set.insert(Arc::clone(&fresh)) {
+        return fresh;
+    }
+    // another thread added it between the look-up and the insert: use theirs
+    set.get(value).map_or(fresh, |held| Arc::clone(&held))
+}
+
+impl Index {
+    /// The one shared copy of an outlet name.
+    pub(super) fn outlet_name(&self, outlet: &str) -> Arc<str> {
+        interned(&self.inner.outlet_names, outlet)
+    }
+
+    /// The one shared copy of a normalised word.
+    pub(super) fn word(&self, word: &str) -> Arc<str> {
+        interned(&self.inner.words, word)
+    }
+
+    /// The canonical words of a quote group: its longest variant's, each the one shared copy
+    /// of the word.
+    pub(super) fn quote_words(&self, r: &Resolver, group: u32) -> Option<Vec<Arc<str>>> {
+        let g = r.quotes.group(group)?;
+        let v = r.quotes.variant(g.root)?;
+        Some(keys::words(&v.text).iter().map(|w| self.word(w)).collect())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_copy_per_value_even_when_threads_race() {
+        let set: DashSet<Arc<str>> = DashSet::new();
+        let copies: Vec<Arc<str>> = std::thread::scope(|scope| {
+            let handles: Vec<_> = (0..8)
+                .map(|_| scope.spawn(|| interned(&set, "Reuters")))
+                .collect();
+            handles.into_iter().filter_map(|h| h.join().ok()).collect()
+        });
+        assert_eq!(copies.len(), 8);
+        assert!(copies.iter().all(|c| Arc::ptr_eq(c, &copies[0])));
+        assert_eq!(set.len(), 1);
+        let other = interned(&set, "AP");
+        assert!(!Arc::ptr_eq(&other, &copies[0]));
+        assert_eq!(&*other, "AP");
+    }
+}
