@@ -48,9 +48,7 @@ impl Occurrence {
     /// The quoted words exactly as written (empty if the span does not fit the source, which
     /// publishing rules out).
     pub fn text(&self) -> &str {
-        self.source
-            .get(self.span.start..self.span.end)
-            .unwrap_or_default()
+        self.span.slice(&self.source)
     }
 
     /// Sort key: earliest first, then article, then position.
