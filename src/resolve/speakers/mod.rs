@@ -122,7 +122,7 @@ impl SpeakerRegistry {
             self.local_roles
                 .insert((article.clone(), role_key(&local.name)), id);
         }
-        self.update(id, |s| s.apply(article, local, quotes, true));
+        self.update(id, article, local, quotes, true);
         self.by_article
             .entry(article.clone())
             .or_default()
@@ -148,7 +148,7 @@ impl SpeakerRegistry {
             return false;
         };
         for c in contributions {
-            self.update(c.speaker, |s| s.apply(&article, &c.local, c.quotes, false));
+            self.update(c.speaker, &article, &c.local, c.quotes, false);
             if c.local.kind == SpeakerKind::Role {
                 self.local_roles
                     .remove(&(article.clone(), role_key(&c.local.name)));
@@ -239,13 +239,26 @@ impl SpeakerRegistry {
             .collect()
     }
 
-    /// Applies `f` to a speaker and refiles it under its new keys.
-    fn update(&mut self, id: SpeakerId, f: impl FnOnce(&mut Speaker)) {
+    /// Adds (`add`) or subtracts one article's contribution to a speaker and refiles the
+    /// speaker under its new keys, when they can have changed.
+    fn update(
+        &mut self,
+        id: SpeakerId,
+        article: &Arc<str>,
+        local: &LocalSpeaker,
+        quotes: u32,
+        add: bool,
+    ) {
         let Some(s) = self.speakers.get_mut(&id) else {
             return;
         };
+        let names = record::contributed_names(local);
+        if !s.changes_keys(local, &names, add) {
+            s.apply(article, local, &names, quotes, add);
+            return;
+        }
         let before = s.keys();
-        f(s);
+        s.apply(article, local, &names, quotes, add);
         let after = s.keys();
         for k in before.iter().filter(|k| after.binary_search(k).is_err()) {
             self.unfile(k, id);

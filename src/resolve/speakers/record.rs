@@ -83,11 +83,31 @@ impl Speaker {
         }
     }
 
-    /// Adds (`sign = 1`) or subtracts (`sign = -1`) one article's contribution.
+    /// True when adding (`add`) or subtracting `local`, whose names are `names` (from
+    /// [`contributed_names`]), would make one of the speaker's aliases, roles or names appear
+    /// or disappear. Only then can its [`Self::keys`] change: most articles only count names
+    /// the speaker is already filed under.
+    pub(super) fn changes_keys(
+        &self,
+        local: &LocalSpeaker,
+        names: &[(String, u32)],
+        add: bool,
+    ) -> bool {
+        let aliases = local.aliases.iter().map(|(a, n)| (a.as_str(), *n));
+        let roles = local.roles.iter().map(|r| (r.as_str(), 1));
+        let names = names.iter().map(|(a, n)| (a.as_str(), *n));
+        changes_members(&self.aliases, aliases, add)
+            || changes_members(&self.roles, roles, add)
+            || changes_members(&self.names, names, add)
+    }
+
+    /// Adds (`add`) or subtracts one article's contribution, whose names are `names` (from
+    /// [`contributed_names`]).
     pub(super) fn apply(
         &mut self,
         article: &Arc<str>,
         local: &LocalSpeaker,
+        names: &[(String, u32)],
         quotes: u32,
         add: bool,
     ) {
@@ -119,8 +139,8 @@ impl Speaker {
             bump(&mut self.roles, role, 1, add);
         }
         let mut renamed = false;
-        for (name, n) in contributed_names(local) {
-            renamed |= bump(&mut self.names, &name, n, add);
+        for (name, n) in names {
+            renamed |= bump(&mut self.names, name, *n, add);
         }
         // most articles only count names already known: parse again only when one came or went
         if renamed {
@@ -232,9 +252,32 @@ pub fn person_display_name<'a>(names: impl IntoIterator<Item = (&'a str, u32)>) 
         .map(|(_, w)| w)
 }
 
+/// Whether counting `entries` in (`add`) or out of `map` makes a key appear or disappear, as
+/// the `bump`s of [`Speaker::apply`] would: a key is added when absent, and removed when
+/// the sum of its entries reaches its count. Empty keys and zero counts are never counted.
+fn changes_members<'a>(
+    map: &BTreeMap<String, u32>,
+    entries: impl Iterator<Item = (&'a str, u32)>,
+    add: bool,
+) -> bool {
+    let mut entries: Vec<(&str, u32)> = entries.filter(|(k, n)| !k.is_empty() && *n > 0).collect();
+    entries.sort_unstable();
+    entries.dedup_by(|next, kept| {
+        let same = next.0 == kept.0;
+        if same {
+            kept.1 = kept.1.saturating_add(next.1);
+        }
+        same
+    });
+    entries.iter().any(|(k, by)| match map.get(*k) {
+        None => add,
+        Some(count) => !add && count <= by,
+    })
+}
+
 /// The names a local speaker contributes, with counts: every alias that parses to a person name
 /// (persons) or the local name itself (others).
-fn contributed_names(local: &LocalSpeaker) -> Vec<(String, u32)> {
+pub(super) fn contributed_names(local: &LocalSpeaker) -> Vec<(String, u32)> {
     if local.kind != SpeakerKind::Person {
         return vec![(local.name.trim().to_string(), 1)];
     }
