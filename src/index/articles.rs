@@ -83,7 +83,14 @@ pub(super) fn derive_id(request_id: Option<&str>, text: &str, meta: &ArticleMeta
 
 /// Hash of an article's words: two articles with the same hash carry the same story verbatim.
 pub(super) fn text_hash(text: &str) -> u64 {
-    xxh3_64(super::keys::words(text).join(" ").as_bytes())
+    let mut joined = String::with_capacity(text.len());
+    super::keys::for_each_word(text, |w| {
+        if !joined.is_empty() {
+            joined.push(' ');
+        }
+        joined.push_str(w);
+    });
+    xxh3_64(joined.as_bytes())
 }
 
 /// The time that orders "first seen": publish time, else ingest time.
@@ -106,6 +113,21 @@ pub(super) fn id_of_syndication_key(key: &str) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_text_hash_is_the_hash_of_the_words_joined_by_spaces() {
+        for text in [
+            "",
+            "  — ",
+            "One",
+            "“Today is the first step,” she said. L’Été, 2024!",
+        ] {
+            let joined = crate::index::keys::words(text).join(" ");
+            assert_eq!(text_hash(text), xxh3_64(joined.as_bytes()), "{text:?}");
+        }
+        assert_eq!(text_hash("That's  FAIR."), text_hash("thats fair"));
+        assert_ne!(text_hash("that is fair"), text_hash("thatis fair"));
+    }
 
     #[test]
     fn ids_are_validated() {

@@ -39,7 +39,9 @@ impl Index {
     pub(super) fn quote_words(&self, r: &Resolver, group: u32) -> Option<Vec<Arc<str>>> {
         let g = r.quotes.group(group)?;
         let v = r.quotes.variant(g.root)?;
-        Some(keys::words(&v.text).iter().map(|w| self.word(w)).collect())
+        let mut words = Vec::new();
+        keys::for_each_word(&v.text, |w| words.push(self.word(w)));
+        Some(words)
     }
 }
 

@@ -16,29 +16,39 @@ pub const SHINGLE_WORDS: usize = 4;
 /// character a separator. Linear in `text.len()`.
 pub fn words(text: &str) -> Vec<String> {
     let mut out = Vec::new();
+    for_each_word(text, |w| out.push(w.to_string()));
+    out
+}
+
+/// Calls `f` with each of the [`words`] of `text` in order, without a string per word: the
+/// word is built in one reused buffer, and ASCII (most news text) takes no Unicode lookup.
+pub fn for_each_word(text: &str, mut f: impl FnMut(&str)) {
     let mut cur = String::new();
     for c in text.chars() {
-        if c.is_alphanumeric() {
-            if c.is_ascii() {
-                cur.push(c.to_ascii_lowercase());
-            } else {
-                let folded = deunicode::deunicode_char(c).unwrap_or("");
-                if folded.chars().all(|f| f.is_ascii_alphanumeric()) && !folded.is_empty() {
-                    cur.extend(folded.chars().map(|f| f.to_ascii_lowercase()));
-                } else {
-                    cur.extend(c.to_lowercase());
-                }
+        if c.is_ascii_alphanumeric() {
+            cur.push(c.to_ascii_lowercase());
+        } else if c.is_ascii() {
+            if !cur.is_empty() && c != '\'' {
+                f(&cur);
+                cur.clear();
             }
-        } else if matches!(c, '\'' | '’' | 'ʼ' | '‘') && !cur.is_empty() {
+        } else if c.is_alphanumeric() {
+            let folded = deunicode::deunicode_char(c).unwrap_or("");
+            if folded.chars().all(|f| f.is_ascii_alphanumeric()) && !folded.is_empty() {
+                cur.extend(folded.chars().map(|f| f.to_ascii_lowercase()));
+            } else {
+                cur.extend(c.to_lowercase());
+            }
+        } else if matches!(c, '’' | 'ʼ' | '‘') && !cur.is_empty() {
             // Apostrophe inside a word: dropped, the word continues.
         } else if !cur.is_empty() {
-            out.push(std::mem::take(&mut cur));
+            f(&cur);
+            cur.clear();
         }
     }
     if !cur.is_empty() {
-        out.push(cur);
+        f(&cur);
     }
-    out
 }
 
 /// Normalises an outlet for comparisons: trimmed, lower case.
@@ -106,6 +116,43 @@ pub fn contains_run<S: PartialEq>(hay: &[S], needle: &[S]) -> bool {
 mod tests {
     use super::*;
     use crate::model::SpeakerKind;
+
+    /// The word splitter as it was before its ASCII fast path: the oracle of the property below.
+    fn words_oracle(text: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        let mut cur = String::new();
+        for c in text.chars() {
+            if c.is_alphanumeric() {
+                if c.is_ascii() {
+                    cur.push(c.to_ascii_lowercase());
+                } else {
+                    let folded = deunicode::deunicode_char(c).unwrap_or("");
+                    if folded.chars().all(|f| f.is_ascii_alphanumeric()) && !folded.is_empty() {
+                        cur.extend(folded.chars().map(|f| f.to_ascii_lowercase()));
+                    } else {
+                        cur.extend(c.to_lowercase());
+                    }
+                }
+            } else if matches!(c, '\'' | '’' | 'ʼ' | '‘') && !cur.is_empty() {
+            } else if !cur.is_empty() {
+                out.push(std::mem::take(&mut cur));
+            }
+        }
+        if !cur.is_empty() {
+            out.push(cur);
+        }
+        out
+    }
+
+    proptest::proptest! {
+        /// Letters, digits, apostrophes of every kind, accents, other scripts, punctuation.
+        #[test]
+        fn words_split_as_the_oracle_does(
+            text in "[a-zA-Z0-9 '’ʼ‘,.\\-—“”éÉßİıñЖжΣς漢字①½\t\n]{0,40}"
+        ) {
+            proptest::prop_assert_eq!(words(&text), words_oracle(&text));
+        }
+    }
 
     #[test]
     fn words_fold_case_quotes_and_punctuation() {
