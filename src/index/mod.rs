@@ -8,10 +8,10 @@
 //!
 //! Grouping decisions (which speaker, which quote group, which claim group, which article copies
 //! which) are made by the cross-source [`crate::resolve::Resolver`], fed article by article under
-//! the writer mutex; `resolution.rs` turns its ids into resource ids and rebuilds the groups a
-//! change touches. Lookups that need it (AttributeQuote matching, speaker aliases, syndication,
-//! claim disagreements) take its read lock only briefly. [`keys`] holds the text normalisation
-//! shared by postings and the readable speaker ids.
+//! the writer mutex; `resolution.rs` turns its ids into resource ids (`slugs.rs` the readable
+//! speaker ids) and rebuilds the groups a change touches. Lookups that need it (AttributeQuote
+//! matching, speaker aliases, syndication, claim disagreements) take its read lock only briefly.
+//! [`keys`] holds the text normalisation shared by postings and the readable speaker ids.
 
 mod append;
 mod articles;
@@ -32,6 +32,7 @@ mod prepare;
 mod quotes;
 mod replace;
 mod resolution;
+mod slugs;
 mod snapshot;
 mod speakers;
 mod tally;
