@@ -1,9 +1,13 @@
-//! Quote lookups: filtered lists, full-text search (`search`), attribution conflicts, related
-//! quotes (`related`). Each starts from a posting list or a hash map; none scans all quotes unless
-//! asked for all.
+//! Lookups, each starting from a posting list or a hash map; none scans all quotes unless asked
+//! for all. Quotes here: by id, filtered lists and attribution conflicts; full-text search in
+//! `search`, related quotes in `related`. Articles (and syndication), speakers and claims by id
+//! and in pages in `articles`, `speakers` and `claims`.
 
+mod articles;
+mod claims;
 mod related;
 mod search;
+mod speakers;
 
 pub use related::{Related, Relation};
 pub use search::SearchHit;
@@ -124,18 +128,6 @@ impl Index {
     pub fn get_quote(&self, id: &str) -> Result<Arc<QuoteGroup>> {
         self.quote(id)
             .ok_or_else(|| Error::not_found(format!("quotes/{id}")))
-    }
-
-    /// Speaker ids `alias` names, best first: cross-source resolution first (any spelling,
-    /// title, possessive or role: "Lavrov", "Sergei Lavrov", "Russia's Lavrov"), else speakers
-    /// with an alias containing every word of `alias` (any case and punctuation).
-    pub fn speakers_by_alias(&self, alias: &str) -> Vec<String> {
-        let resolved = self.resolved_speakers_by_alias(alias);
-        if !resolved.is_empty() {
-            return resolved;
-        }
-        self.speakers_matching(&keys::words(alias))
-            .unwrap_or_default()
     }
 
     /// Quotes with an occurrence passing `filter`, ordered by id. Walks the smallest posting
