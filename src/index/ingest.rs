@@ -1,14 +1,20 @@
 //! Writes: ingest an article (extract outside any lock, then publish) and delete one.
+//!
+//! [`Index::publish`] runs in steps under the writer lock, one submodule each: the article's
+//! speakers (`speakers`), its quotes (`quotes`), its claims (`claims`) and its record
+//! (`record`).
+
+mod claims;
+mod quotes;
+mod record;
+mod speakers;
 
 use super::articles::{self, ArticleRecord};
-use super::claims::ClaimGroup;
-use super::contribution::Contribution;
 use super::error::{Error, Result};
-use super::quotes::{Occurrence, QuoteGroup};
-use super::{Index, QuoteEvent, resolution};
-use crate::model::{Article, ArticleMeta, Extraction, Span};
-use crate::resolve::reattributes_all;
-use std::collections::{BTreeMap, BTreeSet};
+use super::{Index, resolution};
+use crate::model::{Article, ArticleMeta, Extraction};
+use quotes::quote_events;
+use record::Refs;
 use std::sync::Arc;
 
 /// Longest `request_id` accepted.
@@ -137,195 +143,29 @@ impl Index {
         // Publishing only reads the resolver: lookups may read it alongside (the writer mutex
         // still keeps other writers out).
         let resolver = parking_lot::RwLockWriteGuard::downgrade(resolver);
-
-        // Speakers: one contribution per distinct speaker id.
-        let local_ids: Vec<Option<Arc<str>>> = resolution
-            .speakers
-            .iter()
-            .zip(&extraction.speakers)
-            .map(|(&s, ls)| Some(self.speaker_slug(s, Some(ls))))
-            .collect();
-        let mut contributions: BTreeMap<String, Contribution> = BTreeMap::new();
-        for (ls, sid) in extraction.speakers.iter().zip(&local_ids) {
-            let Some(sid) = sid else { continue };
-            let c = contributions.entry(sid.to_string()).or_default();
-            if ls.name.split_whitespace().count() >= c.name.split_whitespace().count() {
-                c.name = ls.name.clone();
-            }
-            c.kind = c.kind.or(Some(ls.kind));
-            for (alias, n) in &ls.aliases {
-                c.add_alias(alias, *n);
-            }
-            for role in &ls.roles {
-                c.add_role(role);
-            }
-        }
-        let speaker_of = |i: Option<usize>| i.and_then(|i| local_ids.get(i).cloned().flatten());
-        let kind_of = |i: Option<usize>| i.and_then(|i| extraction.speakers.get(i)).map(|s| s.kind);
-
-        // Quotes: each joins the group the resolver chose; a group an article only adds to is
-        // appended to, any other is re-attributed as a whole and republished.
-        let mut quote_refs = Vec::new();
-        let mut events = Vec::new();
-        let mut touched: BTreeMap<String, (u32, Vec<Occurrence>)> = BTreeMap::new();
-        // one copy of the id and outlet for all of the article's occurrences
-        let shared_id: Arc<str> = Arc::from(id.as_str());
-        let shared_outlet = self.outlet_name(&article.meta.outlet);
-        for (ordinal, q) in extraction.quotes.iter().enumerate() {
-            let Some(span) = valid_span(text, q.span) else {
-                continue;
-            };
-            let Some(assignment) = resolution.quotes.get(ordinal).copied().flatten() else {
-                continue;
-            };
-            let speaker = speaker_of(q.speaker);
-            if let Some(s) = &speaker {
-                contributions.entry(s.to_string()).or_default().quotes += 1;
-            }
-            let occ = Occurrence {
-                article: Arc::clone(&shared_id),
-                ordinal: ordinal as u32,
-                outlet: Arc::clone(&shared_outlet),
-                time_ms,
-                span,
-                source: Arc::clone(&article.text),
-                kind: q.kind,
-                cue: q.cue.and_then(|s| valid_span(text, s)),
-                mention: q.speaker_mention.and_then(|s| valid_span(text, s)),
-                speaker,
-                speaker_kind: kind_of(q.speaker),
-                method: q.method,
-                confidence: q.confidence.clamp(0.0, 1.0),
-                variant: assignment.variant,
-            };
-            let qid = resolution::quote_id(assignment.group);
-            let entry = touched
-                .entry(qid.clone())
-                .or_insert_with(|| (assignment.group, Vec::new()));
-            entry.1.push(occ.clone());
-            quote_refs.push((ordinal as u32, qid));
-            events.push(occ);
-        }
-        let mut published: BTreeMap<String, Arc<QuoteGroup>> = BTreeMap::new();
-        for (qid, (g, occs)) in touched {
-            let old = self.quote(&qid);
-            let before = old.as_ref().map_or(0, |o| o.occurrences.len());
-            if old.is_some() && !reattributes_all(before, before + occs.len()) {
-                drop(old);
-                if let Some(group) = self.append_quote_occurrences(&resolver, g, &qid, occs) {
-                    published.insert(qid, group);
-                }
-                continue;
-            }
-            let mut group = old
-                .as_deref()
-                .cloned()
-                .unwrap_or_else(|| QuoteGroup::new(qid.clone()));
-            for occ in occs {
-                group.insert(occ);
-            }
-            self.resolve_quote_group(&resolver, g, &mut group);
-            let group = Arc::new(group);
-            self.put_quote(old.as_deref(), Some(&group));
-            published.insert(qid, group);
-        }
-        let events: Vec<QuoteEvent> = events
-            .into_iter()
-            .zip(&quote_refs)
-            .filter_map(|(occ, (_, qid))| {
-                let quote = Arc::clone(published.get(qid)?);
-                let occurrence = quote
-                    .occurrences
-                    .iter()
-                    .rfind(|o| o.article == occ.article && o.ordinal == occ.ordinal)
-                    .cloned()
-                    .unwrap_or(occ);
-                Some(QuoteEvent { quote, occurrence })
-            })
-            .collect();
-
-        // Claims: extracted claims and the outlet's own statements, grouped by the resolver.
-        for c in &extraction.claims {
-            if let Some(s) = speaker_of(c.speaker) {
-                contributions.entry(s.to_string()).or_default().claims += 1;
-            }
-        }
         let current = resolution::Current {
             article: &article,
             extraction: &extraction,
             time_ms,
         };
-        // groups this article only adds to are appended to; merged ones are rebuilt
-        let mut claim_groups: BTreeMap<u32, Vec<u32>> = BTreeMap::new();
-        let mut rebuild: BTreeSet<u32> = BTreeSet::new();
-        for a in resolution
-            .claims
-            .iter()
-            .flatten()
-            .chain(resolution.statements.iter().map(|(_, a)| a))
-        {
-            claim_groups.entry(a.group).or_default().push(a.member);
-            if !a.merged.is_empty() {
-                rebuild.insert(a.group);
-                rebuild.extend(a.merged.iter().copied());
-            }
-        }
-        for &g in &rebuild {
-            claim_groups.entry(g).or_default();
-        }
-        // the groups merged, as published before: their occurrences move as they are (one that
-        // was built with its article's extraction keeps its cue and confidence)
-        let merged_before: Vec<Arc<ClaimGroup>> = rebuild
-            .iter()
-            .filter_map(|&g| self.claim(&resolution::claim_id(g)))
-            .collect();
-        for (&g, members) in &claim_groups {
-            if rebuild.contains(&g) {
-                self.publish_claim_group(&resolver, g, Some(&current), &merged_before);
-            } else if !self.append_claim_members(&resolver, g, members, &current) {
-                self.publish_claim_group(&resolver, g, Some(&current), &[]);
-            }
-        }
-        let claim_groups: BTreeSet<u32> = claim_groups.into_keys().collect();
-        let claim_refs: Vec<(u32, String)> = resolution
-            .claims
-            .iter()
-            .enumerate()
-            .filter_map(|(ordinal, a)| {
-                Some((ordinal as u32, resolution::claim_id(a.as_ref()?.group)))
-            })
-            .collect();
-        let quote_groups: BTreeSet<u32> = resolution
-            .quotes
-            .iter()
-            .flatten()
-            .map(|a| a.group)
-            .collect();
+
+        // Speakers: one contribution per distinct speaker id.
+        let mut speakers = self.collect_speakers(&resolution, &extraction);
+        // Quotes: each joins the group the resolver chose; a group an article only adds to is
+        // appended to, any other is re-attributed as a whole and republished.
+        let quotes = self.quote_occurrences(&resolution, &current, &mut speakers);
+        let published = self.publish_quote_groups(&resolver, quotes.touched);
+        let events = quote_events(quotes.occurrences, &quotes.refs, &published);
+        // Claims: extracted claims and the outlet's own statements, grouped by the resolver.
+        speakers.count_claims(&extraction);
+        let claim_groups = self.publish_claim_groups(&resolver, &resolution, &current);
+        let refs = Refs::new(&resolution, quotes.refs, claim_groups);
         drop(resolver);
 
         // Speakers, now that their quote and claim counts are known.
-        for (sid, contribution) in &contributions {
-            self.append_contribution(sid, &id, contribution);
-        }
-        let own: BTreeSet<String> = contributions.keys().cloned().collect();
-        // only groups re-decided as a whole can have changed who holds a role
-        self.sync_role_holders(
-            &inner.resolver.read(),
-            &resolution.reattributed,
-            Some((&id, &own)),
-        );
+        self.publish_speakers(&id, &speakers, &resolution.reattributed);
 
-        let record = Arc::new(ArticleRecord {
-            quotes: quote_refs,
-            claims: claim_refs,
-            speakers: contributions.into_keys().collect(),
-            quote_groups: quote_groups.into_iter().collect(),
-            claim_groups: claim_groups.into_iter().collect(),
-            text_hash,
-            time_ms,
-            article,
-        });
-        self.put_article(None, Some(&record));
+        let record = self.write_article_record(article, text_hash, time_ms, refs, speakers);
         for event in events {
             // No receiver is not an error: nobody is watching.
             let _ = inner.events.send(event);
@@ -335,20 +175,6 @@ impl Index {
             already_existed: false,
         })
     }
-}
-
-/// The span if it fits the text on character boundaries (extraction output is checked, not
-/// trusted).
-fn valid_span(text: &str, span: Span) -> Option<Span> {
-    let ok = span.start <= span.end && text.get(span.start..span.end).is_some();
-    if !ok {
-        tracing::warn!(
-            ?span,
-            len = text.len(),
-            "dropping an extracted span that does not fit the text"
-        );
-    }
-    ok.then_some(span)
 }
 
 /// The article a submission becomes, stamped with the current time.

@@ -4,7 +4,7 @@
 
 use super::tests::{P, article, page};
 use super::*;
-use crate::model::AttributionMethod;
+use crate::model::{AttributionMethod, SpeakerKind};
 use crate::resolve::REATTRIBUTE_ALL_UP_TO;
 
 const STOCK: &str = "we will keep working for a fair deal for everyone involved";

@@ -8,10 +8,10 @@
 //!
 //! Grouping decisions (which speaker, which quote group, which claim group, which article copies
 //! which) are made by the cross-source [`crate::resolve::Resolver`], fed article by article under
-//! the writer mutex; `resolution.rs` turns its ids into resource ids and rebuilds the groups a
-//! change touches. Lookups that need it (AttributeQuote matching, speaker aliases, syndication,
-//! claim disagreements) take its read lock only briefly. [`keys`] holds the text normalisation
-//! shared by postings and the readable speaker ids.
+//! the writer mutex; `resolution.rs` turns its ids into resource ids (`slugs.rs` the readable
+//! speaker ids) and rebuilds the groups a change touches. Lookups that need it (AttributeQuote
+//! matching, speaker aliases, syndication, claim disagreements) take its read lock only briefly.
+//! [`keys`] holds the text normalisation shared by postings and the readable speaker ids.
 
 mod append;
 mod articles;
@@ -32,6 +32,7 @@ mod prepare;
 mod quotes;
 mod replace;
 mod resolution;
+mod slugs;
 mod snapshot;
 mod speakers;
 mod tally;
@@ -51,7 +52,6 @@ pub use quotes::{Occurrence, QuoteGroup, Variant};
 pub use snapshot::StateError;
 pub use speakers::SpeakerRecord;
 
-use crate::model::SpeakerKind;
 use crate::resolve::Resolver;
 use dashmap::DashMap;
 use parking_lot::{Mutex, RwLock};
@@ -197,206 +197,6 @@ impl Index {
     /// Receives every quote occurrence published from now on.
     pub fn subscribe(&self) -> broadcast::Receiver<QuoteEvent> {
         self.inner.events.subscribe()
-    }
-
-    /// The article with this id, if stored.
-    pub fn article(&self, id: &str) -> Option<Arc<ArticleRecord>> {
-        self.inner.articles.get(id).map(|r| Arc::clone(&r))
-    }
-
-    /// Every article id, in order.
-    pub fn article_ids(&self) -> Vec<String> {
-        self.inner.article_ids.after(None, usize::MAX)
-    }
-
-    /// The article with this id, or NOT_FOUND.
-    pub fn get_article(&self, id: &str) -> Result<Arc<ArticleRecord>> {
-        self.article(id)
-            .ok_or_else(|| Error::not_found(format!("articles/{id}")))
-    }
-
-    /// Syndication of an article: the id of the original it copies (if it is a copy of one wire
-    /// story), and the ids of its copies (if it is an original), found by near-duplicate
-    /// detection over the whole text.
-    pub fn syndication(&self, record: &ArticleRecord) -> (Option<String>, Vec<String>) {
-        let id = &record.article.id;
-        let (root, copies) = {
-            let r = self.inner.resolver.read();
-            (r.syndication.root(id), r.syndication.copies(id))
-        };
-        if root != *id || !copies.is_empty() {
-            return ((root != *id).then_some(root), copies);
-        }
-        // texts too short for near-duplicate detection: identical words only
-        let group = self.inner.syndication.get(&record.text_hash);
-        let mut ids = group
-            .iter()
-            .map(|k| articles::id_of_syndication_key(k).to_string());
-        match ids.next() {
-            Some(first) if first != *id => (Some(first), Vec::new()),
-            Some(_) => (None, ids.collect()),
-            None => (None, Vec::new()),
-        }
-    }
-
-    /// True when the article is a syndicated copy of an earlier one.
-    pub fn is_copy(&self, article_id: &str) -> bool {
-        self.article(article_id)
-            .is_some_and(|r| self.record_is_copy(&r))
-    }
-
-    /// True when the article is a syndicated copy: `syndication(record).0.is_some()` without
-    /// listing the copies.
-    pub fn record_is_copy(&self, record: &ArticleRecord) -> bool {
-        let id = record.article.id.as_str();
-        {
-            let r = self.inner.resolver.read();
-            if r.syndication.copy_of(id).is_some() {
-                return true;
-            }
-            if r.syndication.has_copies(id) {
-                return false;
-            }
-        }
-        self.inner
-            .syndication
-            .get(&record.text_hash)
-            .first()
-            .is_some_and(|k| articles::id_of_syndication_key(k) != id)
-    }
-
-    /// Articles ordered by id, optionally only one outlet's (case-insensitive).
-    pub fn list_articles(&self, outlet: &str, page: &PageRequest) -> Page<Arc<ArticleRecord>> {
-        let after = match &page.cursor {
-            Cursor::After(k) => Some(k.as_str()),
-            Cursor::Start | Cursor::Offset(_) => None,
-        };
-        let (ids, total) = if outlet.is_empty() {
-            (
-                self.inner.article_ids.after(after, page.size + 1),
-                self.inner.article_ids.len(),
-            )
-        } else {
-            let set = self.inner.articles_by_outlet.get(&keys::outlet_key(outlet));
-            let total = set.len();
-            (set.into_iter().collect(), total)
-        };
-        let iter = ids
-            .into_iter()
-            .filter_map(|id| self.article(&id).map(|r| (id, r)));
-        page.keyset(iter, Some(total))
-    }
-
-    /// The speaker with this id, if any.
-    pub fn speaker(&self, id: &str) -> Option<Arc<SpeakerRecord>> {
-        self.inner.speakers.get(id).map(|r| Arc::clone(&r))
-    }
-
-    /// The speaker with this id, or NOT_FOUND.
-    pub fn get_speaker(&self, id: &str) -> Result<Arc<SpeakerRecord>> {
-        self.speaker(id)
-            .ok_or_else(|| Error::not_found(format!("speakers/{id}")))
-    }
-
-    /// Speaker ids with an alias containing every word of `query` (all speakers when empty).
-    fn speakers_matching(&self, query_words: &[String]) -> Option<Vec<String>> {
-        let sets = query_words
-            .iter()
-            .map(|w| self.inner.speaker_words.get(w))
-            .collect();
-        let ids = postings::intersect(sets)?;
-        Some(
-            ids.into_iter()
-                .filter(|id| {
-                    self.speaker(id)
-                        .is_some_and(|s| s.matches_alias(query_words))
-                })
-                .collect(),
-        )
-    }
-
-    /// Speakers ordered by id, optionally only those with an alias matching `query` and of one
-    /// kind.
-    pub fn list_speakers(
-        &self,
-        query: &str,
-        kind: Option<SpeakerKind>,
-        page: &PageRequest,
-    ) -> Page<Arc<SpeakerRecord>> {
-        let query_words = keys::words(query);
-        let ids: Vec<String> = match self.speakers_matching(&query_words) {
-            Some(ids) => ids,
-            None => {
-                let after = match &page.cursor {
-                    Cursor::After(k) => Some(k.as_str()),
-                    Cursor::Start | Cursor::Offset(_) => None,
-                };
-                let limit = if kind.is_some() {
-                    usize::MAX
-                } else {
-                    page.size + 1
-                };
-                self.inner.speaker_ids.after(after, limit)
-            }
-        };
-        let total =
-            (query_words.is_empty() && kind.is_none()).then(|| self.inner.speaker_ids.len());
-        let iter = ids.into_iter().filter_map(|id| {
-            let s = self.speaker(&id)?;
-            kind.is_none_or(|k| s.kind() == Some(k)).then_some((id, s))
-        });
-        let mut out = page.keyset(iter, total);
-        if out.total.is_none() && out.next_page_token.is_empty() && page.cursor == Cursor::Start {
-            out.total = Some(out.items.len());
-        }
-        out
-    }
-
-    /// The claim with this id, if any.
-    pub fn claim(&self, id: &str) -> Option<Arc<ClaimGroup>> {
-        self.inner.claims.get(id).map(|r| Arc::clone(&r))
-    }
-
-    /// The claim with this id, or NOT_FOUND.
-    pub fn get_claim(&self, id: &str) -> Result<Arc<ClaimGroup>> {
-        self.claim(id)
-            .ok_or_else(|| Error::not_found(format!("claims/{id}")))
-    }
-
-    /// Claims ordered by id, optionally by claimant speaker id and outlet.
-    pub fn list_claims(
-        &self,
-        claimant: &str,
-        outlet: &str,
-        page: &PageRequest,
-    ) -> Page<Arc<ClaimGroup>> {
-        let mut sets = Vec::new();
-        if !claimant.is_empty() {
-            sets.push(self.inner.claims_by_claimant.get(&claimant.to_string()));
-        }
-        if !outlet.is_empty() {
-            sets.push(self.inner.claims_by_outlet.get(&keys::outlet_key(outlet)));
-        }
-        let ids: Vec<String> = match postings::intersect(sets) {
-            Some(set) => set.into_iter().collect(),
-            None => {
-                let after = match &page.cursor {
-                    Cursor::After(k) => Some(k.as_str()),
-                    Cursor::Start | Cursor::Offset(_) => None,
-                };
-                self.inner.claim_ids.after(after, page.size + 1)
-            }
-        };
-        let iter = ids
-            .into_iter()
-            .filter_map(|id| self.claim(&id).map(|c| (id, c)));
-        page.keyset(iter, None)
-    }
-
-    /// Reports of the same fact elsewhere that contradict this claim's (contradicting words such
-    /// as canceled / postponed, different numbers, negation), with the reason in words.
-    pub fn claim_disagreements(&self, claim: &ClaimGroup) -> Vec<Disagreement> {
-        self.resolved_disagreements(claim)
     }
 }
 

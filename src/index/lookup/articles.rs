@@ -1,0 +1,98 @@
+//! Stored articles by id and in pages (all, or one outlet's), and their syndication: which
+//! article copies which wire story.
+
+use super::super::articles::{self, ArticleRecord};
+use super::super::error::{Error, Result};
+use super::super::paging::{Cursor, Page, PageRequest};
+use super::super::{Index, keys};
+use std::sync::Arc;
+
+impl Index {
+    /// The article with this id, if stored.
+    pub fn article(&self, id: &str) -> Option<Arc<ArticleRecord>> {
+        self.inner.articles.get(id).map(|r| Arc::clone(&r))
+    }
+
+    /// Every article id, in order.
+    pub fn article_ids(&self) -> Vec<String> {
+        self.inner.article_ids.after(None, usize::MAX)
+    }
+
+    /// The article with this id, or NOT_FOUND.
+    pub fn get_article(&self, id: &str) -> Result<Arc<ArticleRecord>> {
+        self.article(id)
+            .ok_or_else(|| Error::not_found(format!("articles/{id}")))
+    }
+
+    /// Syndication of an article: the id of the original it copies (if it is a copy of one wire
+    /// story), and the ids of its copies (if it is an original), found by near-duplicate
+    /// detection over the whole text.
+    pub fn syndication(&self, record: &ArticleRecord) -> (Option<String>, Vec<String>) {
+        let id = &record.article.id;
+        let (root, copies) = {
+            let r = self.inner.resolver.read();
+            (r.syndication.root(id), r.syndication.copies(id))
+        };
+        if root != *id || !copies.is_empty() {
+            return ((root != *id).then_some(root), copies);
+        }
+        // texts too short for near-duplicate detection: identical words only
+        let group = self.inner.syndication.get(&record.text_hash);
+        let mut ids = group
+            .iter()
+            .map(|k| articles::id_of_syndication_key(k).to_string());
+        match ids.next() {
+            Some(first) if first != *id => (Some(first), Vec::new()),
+            Some(_) => (None, ids.collect()),
+            None => (None, Vec::new()),
+        }
+    }
+
+    /// True when the article is a syndicated copy of an earlier one.
+    pub fn is_copy(&self, article_id: &str) -> bool {
+        self.article(article_id)
+            .is_some_and(|r| self.record_is_copy(&r))
+    }
+
+    /// True when the article is a syndicated copy: `syndication(record).0.is_some()` without
+    /// listing the copies.
+    pub fn record_is_copy(&self, record: &ArticleRecord) -> bool {
+        let id = record.article.id.as_str();
+        {
+            let r = self.inner.resolver.read();
+            if r.syndication.copy_of(id).is_some() {
+                return true;
+            }
+            if r.syndication.has_copies(id) {
+                return false;
+            }
+        }
+        self.inner
+            .syndication
+            .get(&record.text_hash)
+            .first()
+            .is_some_and(|k| articles::id_of_syndication_key(k) != id)
+    }
+
+    /// Articles ordered by id, optionally only one outlet's (case-insensitive).
+    pub fn list_articles(&self, outlet: &str, page: &PageRequest) -> Page<Arc<ArticleRecord>> {
+        let after = match &page.cursor {
+            Cursor::After(k) => Some(k.as_str()),
+            Cursor::Start | Cursor::Offset(_) => None,
+        };
+        let (ids, total) = if outlet.is_empty() {
+            (
+                self.inner.article_ids.after(after, page.size + 1),
+                self.inner.article_ids.len(),
+            )
+        } else {
+            let set = self.inner.articles_by_outlet.get(&keys::outlet_key(outlet));
+            let total = set.len();
+            (set.into_iter().collect(), total)
+        };
+        let iter = ids
+            .into_iter()
+            .filter_map(|id| self.article(&id).map(|r| (id, r)));
+        page.keyset(iter, Some(total))
+    }
+}
