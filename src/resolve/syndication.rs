@@ -7,16 +7,17 @@
 //! Jaccard is at least [`MIN_JACCARD`], or that is contained in another to at least
 //! [`MIN_CONTAINMENT`] (a trimmed or lightly extended copy), is a copy of the earlier one.
 
-use crate::resolve::fold::{shingle_hash, word_hashes};
+mod minhash;
+
+use crate::resolve::fold::shingle_hash;
+use minhash::{K, Signature, jaccard, signature};
 use rustc_hash::{FxHashMap, FxHashSet};
 use serde::{Deserialize, Serialize};
 use smallvec::SmallVec;
 use std::sync::Arc;
 
-const K: usize = 64;
 const BANDS: usize = 16;
 const ROWS: usize = K / BANDS;
-const SHINGLE: usize = 5;
 /// Fewest shingles for an article to be compared at all (very short texts are not stories).
 pub const MIN_SHINGLES: usize = 20;
 /// Estimated Jaccard similarity at or above which two articles are copies.
@@ -38,7 +39,7 @@ pub struct CopyOf {
 
 #[derive(Clone, Debug, Serialize, Deserialize)]
 struct Entry {
-    sig: Vec<u64>,
+    sig: Signature,
     shingles: usize,
     /// (published time or `i64::MAX` when unknown, arrival sequence): earlier is the original.
     order: (i64, u64),
@@ -56,36 +57,11 @@ pub struct SyndicationDetector {
     seq: u64,
 }
 
-fn mix(h: u64, seed: u64) -> u64 {
-    let mut x = h ^ seed.wrapping_mul(0x9E37_79B9_7F4A_7C15);
-    x ^= x >> 33;
-    x = x.wrapping_mul(0xFF51_AFD7_ED55_8CCD);
-    x ^= x >> 33;
-    x = x.wrapping_mul(0xC4CE_B9FE_1A85_EC53);
-    x ^ (x >> 33)
-}
-
-/// The MinHash signature and shingle count of `text`.
-fn signature(text: &str) -> (Vec<u64>, usize) {
-    let toks = word_hashes(text);
-    let mut shingles: Vec<u64> = toks.windows(SHINGLE).map(shingle_hash).collect();
-    shingles.sort_unstable();
-    shingles.dedup();
-    // one pass over the shingles, each updating all K minima (the minima do not depend on the
-    // order they are taken in)
-    let mut sig = vec![u64::MAX; K];
-    for &h in &shingles {
-        for (seed, min) in (1..).zip(sig.iter_mut()) {
-            *min = (*min).min(mix(h, seed));
-        }
-    }
-    (sig, shingles.len())
-}
-
-fn band_keys(sig: &[u64]) -> impl Iterator<Item = u64> + '_ {
-    sig.chunks(ROWS)
-        .enumerate()
-        .map(|(b, rows)| shingle_hash(rows) ^ (b as u64).wrapping_mul(0x1000_0000_01B3))
+fn band_keys(sig: &[u32]) -> impl Iterator<Item = u64> + '_ {
+    sig.chunks(ROWS).enumerate().map(|(b, rows)| {
+        let rows: [u64; ROWS] = std::array::from_fn(|i| rows.get(i).copied().map_or(0, u64::from));
+        shingle_hash(&rows) ^ (b as u64).wrapping_mul(0x1000_0000_01B3)
+    })
 }
 
 impl SyndicationDetector {
@@ -121,8 +97,7 @@ impl SyndicationDetector {
                 let Some(o) = self.entries.get(other) else {
                     continue;
                 };
-                let j =
-                    entry.sig.iter().zip(&o.sig).filter(|(a, b)| a == b).count() as f32 / K as f32;
+                let j = jaccard(&entry.sig, &o.sig);
                 let small = entry.shingles.min(o.shingles) as f32;
                 let containment = j * (entry.shingles + o.shingles) as f32 / ((1.0 + j) * small);
                 if (j >= MIN_JACCARD || containment >= MIN_CONTAINMENT)
