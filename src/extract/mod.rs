@@ -5,8 +5,9 @@
 //! 1. [`text`]: paragraphs and tokens with byte offsets (one pass).
 //! 2. [`marks`]: quotation-mark pairing per paragraph (straight, curly, mixed, single).
 //! 3. [`doc`]: sentence numbers and cue occurrences ([`lexicon`], aho-corasick, longest wins).
-//! 4. [`phrase`]: speaker phrases around cues, appositions, pronouns; [`names`] splits
-//!    titles and roles from names and spots organisations.
+//! 4. [`phrase`]: speaker phrases around cues, appositions, pronouns ([`phrase_words`]: the
+//!    words a phrase may hold); [`names`] splits titles and roles from names and spots
+//!    organisations.
 //! 5. [`attribute`]: each quote's cue and speaker (after the quote, before it, a colon, a
 //!    dash); titles and unattributed scare quotes are dropped; a quote with no cue of its own
 //!    continues the previous speaker; a paragraph that is only a quote takes the last speaker
@@ -36,6 +37,7 @@ mod marks;
 mod names;
 mod people;
 mod phrase;
+mod phrase_words;
 mod pronouns;
 mod quantity;
 mod speakers;
