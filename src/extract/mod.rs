@@ -13,7 +13,8 @@
 //!    continues the previous speaker; a paragraph that is only a quote takes the last speaker
 //!    of the paragraph before.
 //! 6. [`claims`]: reported speech.
-//! 7. [`speakers`]: one speaker per referent, surnames resolved; [`pronouns`] resolves he/she.
+//! 7. [`speakers`]: one speaker per referent, surnames resolved; [`mentions`] finds people named
+//!    again outside speaker phrases; [`pronouns`] resolves he/she.
 //!
 //! Everything is linear in the text length: every look-back and look-ahead is capped.
 //!
@@ -34,6 +35,7 @@ mod complement;
 mod doc;
 mod lexicon;
 mod marks;
+mod mentions;
 mod names;
 mod people;
 mod phrase;
