@@ -244,6 +244,12 @@ fn confidence(a: &Attr) -> f32 {
 #[cfg(test)]
 mod claim_tests;
 #[cfg(test)]
+mod kind_tests;
+#[cfg(test)]
+mod prop_tests;
+#[cfg(test)]
+mod speaker_tests;
+#[cfg(test)]
 mod tests;
 #[cfg(test)]
 mod transcript_tests;
