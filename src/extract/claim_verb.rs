@@ -14,6 +14,7 @@ use super::claims::{Claim, TAIL_WINDOW, clause, forward_clause, method, window};
 use super::complement;
 use super::doc::{Cue, Doc, NONE};
 use super::phrase::{self, Np, NpKind};
+use super::phrase_words;
 use super::quantity::quantity_before;
 use super::text::Kind;
 
@@ -220,7 +221,7 @@ fn inverted(doc: &Doc<'_>, cue: Cue, first: usize, end: usize) -> Option<Claim> 
 /// The subject of a cue with no phrase right before it: `NP, who said …` takes NP; a
 /// conjoined verb (`… and said …`, `… but says …`) takes the sentence's first speaker phrase.
 fn distant_subject(doc: &Doc<'_>, cue: Cue, first: usize) -> Option<Np> {
-    let end = phrase::skip_adverbials(doc, cue.first, first);
+    let end = phrase_words::skip_adverbials(doc, cue.first, first);
     let p = end.checked_sub(1).filter(|&p| p >= first)?;
     match doc.word(p) {
         "who" if p > first + 1 && doc.toks[p - 1].is_punct(',') => {

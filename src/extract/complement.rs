@@ -6,7 +6,7 @@
 
 use super::doc::Doc;
 use super::lexicon::{LEXICON, pronoun};
-use super::phrase::{is_cap, is_determiner};
+use super::phrase_words::{is_cap, is_determiner};
 
 /// Most tokens in one adverbial of time or setting.
 const MAX_ADVERBIAL: usize = 6;

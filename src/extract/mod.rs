@@ -5,14 +5,16 @@
 //! 1. [`text`]: paragraphs and tokens with byte offsets (one pass).
 //! 2. [`marks`]: quotation-mark pairing per paragraph (straight, curly, mixed, single).
 //! 3. [`doc`]: sentence numbers and cue occurrences ([`lexicon`], aho-corasick, longest wins).
-//! 4. [`phrase`]: speaker phrases around cues, appositions, pronouns; [`names`] splits
-//!    titles and roles from names and spots organisations.
+//! 4. [`phrase`]: speaker phrases around cues, appositions, pronouns ([`phrase_words`]: the
+//!    words a phrase may hold); [`names`] splits titles and roles from names and spots
+//!    organisations.
 //! 5. [`attribute`]: each quote's cue and speaker (after the quote, before it, a colon, a
 //!    dash); titles and unattributed scare quotes are dropped; a quote with no cue of its own
 //!    continues the previous speaker; a paragraph that is only a quote takes the last speaker
 //!    of the paragraph before.
 //! 6. [`claims`]: reported speech.
-//! 7. [`speakers`]: one speaker per referent, surnames resolved; [`pronouns`] resolves he/she.
+//! 7. [`speakers`]: one speaker per referent, surnames resolved; [`mentions`] finds people named
+//!    again outside speaker phrases; [`pronouns`] resolves he/she.
 //!
 //! Everything is linear in the text length: every look-back and look-ahead is capped.
 //!
@@ -33,9 +35,11 @@ mod complement;
 mod doc;
 mod lexicon;
 mod marks;
+mod mentions;
 mod names;
 mod people;
 mod phrase;
+mod phrase_words;
 mod pronouns;
 mod quantity;
 mod speakers;
@@ -239,6 +243,12 @@ fn confidence(a: &Attr) -> f32 {
 
 #[cfg(test)]
 mod claim_tests;
+#[cfg(test)]
+mod kind_tests;
+#[cfg(test)]
+mod prop_tests;
+#[cfg(test)]
+mod speaker_tests;
 #[cfg(test)]
 mod tests;
 #[cfg(test)]

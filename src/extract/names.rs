@@ -4,7 +4,8 @@
 
 use super::doc::Doc;
 use super::lexicon::{Gender, LEXICON, gender_of, lower, pronoun};
-use super::phrase::{MAX_NP, Np, NpKind, is_cap, is_determiner, np_word, skip_adverbials};
+use super::phrase::{MAX_NP, Np, NpKind};
+use super::phrase_words::{is_cap, is_determiner, np_word, skip_adverbials};
 
 /// Whether token `k` can be a bare descriptor before a name ("screenwriter", "warm-and-fuzzy"):
 /// a phrase word, or a lower-case content word (not a function word).

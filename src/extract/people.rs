@@ -12,8 +12,8 @@
 
 use super::doc::{Doc, NONE};
 use super::lexicon::{Gender, LEXICON, gender_of, lower};
-use super::phrase::is_cap;
 use super::phrase::{Np, NpKind};
+use super::phrase_words::is_cap;
 
 /// Most tokens in a name ("Mosaad bin Mohammad al-Aiban Jr." is six).
 pub(super) const MAX_NAME: usize = 6;

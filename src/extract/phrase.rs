@@ -4,7 +4,10 @@
 //! Every scan is capped at a fixed number of tokens, so parsing is O(1) per cue.
 
 use super::doc::Doc;
-use super::lexicon::{Gender, LEXICON, Pronoun, lower, pronoun};
+use super::lexicon::{Gender, Pronoun, pronoun};
+use super::phrase_words::{
+    head_word, is_cap, is_connector, is_determiner, np_word, skip_adverbials,
+};
 use super::text::Kind;
 
 pub(crate) use super::names::{classify, descriptor_word, plain_before, words_np};
@@ -13,8 +16,6 @@ pub(crate) use super::names::{classify, descriptor_word, plain_before, words_np}
 pub(super) const MAX_NP: usize = 10;
 /// Most tokens in an apposition (", head of … ,").
 const MAX_APPOS: usize = 25;
-/// Most adverbial tokens skipped between a subject and its cue.
-const MAX_SKIP: usize = 4;
 
 /// What a speaker phrase names.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -44,98 +45,6 @@ pub(crate) struct Np {
     pub(crate) role: Option<(usize, usize)>,
     /// Gender from forename or title.
     pub(crate) gender: Gender,
-}
-
-pub(super) fn is_cap(w: &str) -> bool {
-    w.chars().next().is_some_and(char::is_uppercase)
-}
-
-pub(super) fn is_determiner(w: &str) -> bool {
-    matches!(
-        w,
-        "the"
-            | "a"
-            | "an"
-            | "another"
-            | "The"
-            | "A"
-            | "An"
-            | "Another"
-            | "one"
-            | "two"
-            | "some"
-            | "several"
-            | "many"
-            | "his"
-            | "her"
-            | "their"
-            | "its"
-            | "our"
-            | "His"
-            | "Her"
-            | "Their"
-            | "Its"
-            | "Our"
-    )
-}
-
-/// Whether token `i` can sit inside a speaker phrase.
-pub(super) fn np_word(doc: &Doc<'_>, i: usize) -> bool {
-    let t = doc.toks[i];
-    if !t.is_word() {
-        return false;
-    }
-    let w = t.text(doc.text);
-    let lex = &*LEXICON;
-    if is_cap(w) {
-        return !lex.function_caps.contains(w) && !lex.time_words.contains(w);
-    }
-    let lower = lower(w);
-    lex.role_nouns.contains(lower.as_ref())
-        || lex.role_modifiers.contains(lower.as_ref())
-        || lex.particles.contains(lower.as_ref())
-        || w.starts_with("then-")
-        || w.starts_with("ex-")
-}
-
-fn is_connector(w: &str) -> bool {
-    matches!(w, "of" | "for" | "to" | "at" | "on" | "and" | "the" | "in")
-}
-
-/// Whether token `i` may end (head) a speaker phrase.
-fn head_word(doc: &Doc<'_>, i: usize) -> bool {
-    let w = doc.word(i);
-    let lex = &*LEXICON;
-    if is_cap(w) {
-        return np_word(doc, i);
-    }
-    doc.toks[i].is_word() && lex.role_nouns.contains(lower(w).as_ref())
-}
-
-/// Skips adverbials backwards from `end` (exclusive): "also", "has", "on Tuesday".
-pub(super) fn skip_adverbials(doc: &Doc<'_>, mut end: usize, lo: usize) -> usize {
-    let lex = &*LEXICON;
-    for _ in 0..MAX_SKIP {
-        if end <= lo {
-            break;
-        }
-        let w = doc.word(end - 1);
-        if !doc.toks[end - 1].is_word() {
-            break;
-        }
-        let lower_ly = w.len() > 4 && w.ends_with("ly") && !is_cap(w);
-        if lex.adverbials.contains(w) || lower_ly {
-            end -= 1;
-        } else if lex.time_words.contains(w) {
-            end -= 1;
-            if end > lo && matches!(doc.word(end - 1), "on" | "last" | "this" | "late" | "early") {
-                end -= 1;
-            }
-        } else {
-            break;
-        }
-    }
-    end
 }
 
 /// The speaker phrase ending right before token `end` (a cue), looking no further back than

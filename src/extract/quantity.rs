@@ -4,7 +4,8 @@
 
 use super::doc::Doc;
 use super::lexicon::{Gender, lower};
-use super::phrase::{Np, NpKind, skip_adverbials};
+use super::phrase::{Np, NpKind};
+use super::phrase_words::skip_adverbials;
 
 /// Most tokens in a quantity phrase.
 const MAX_QUANTITY: usize = 9;

@@ -1,22 +1,29 @@
 //! Table-driven tests, one group per rule: each case lists every quote expected (in order)
 //! with the resolved speaker name, or `None` when the speaker must stay unknown.
+//!
+//! The table runner ([`Case`], `case!`, [`run`]) and [`assert_span`] are shared with the
+//! speaker tests.
 
 use super::extract;
-use crate::model::{Extraction, QuoteKind, Span};
+use crate::model::{Extraction, Span};
 
-struct Case {
-    name: &'static str,
-    text: &'static str,
-    want: &'static [(&'static str, Option<&'static str>)],
+/// One table row: the rule's name, the text, and every quote expected with its speaker.
+pub(super) struct Case {
+    pub(super) name: &'static str,
+    pub(super) text: &'static str,
+    pub(super) want: &'static [(&'static str, Option<&'static str>)],
 }
 
+/// A [`Case`] written as `case!(name, text, [(quote, speaker), …])`.
 macro_rules! case {
     ($name:literal, $text:expr, [$(($q:literal, $s:expr)),* $(,)?]) => {
         Case { name: $name, text: $text, want: &[$(($q, $s)),*] }
     };
 }
+pub(super) use case;
 
-fn assert_span(text: &str, span: Span, want: &str, ctx: &str) {
+/// Asserts that `span` lies on char boundaries of `text` and slices exactly `want`.
+pub(super) fn assert_span(text: &str, span: Span, want: &str, ctx: &str) {
     assert!(
         text.is_char_boundary(span.start) && text.is_char_boundary(span.end),
         "{ctx}: span {span:?} off char boundary"
@@ -28,7 +35,8 @@ fn speaker_name(ex: &Extraction, i: Option<usize>) -> Option<&str> {
     i.and_then(|i| ex.speakers.get(i)).map(|s| s.name.as_str())
 }
 
-fn run(cases: &[Case]) {
+/// Extracts each case's text and checks every quote, in order, with its speaker and its span.
+pub(super) fn run(cases: &[Case]) {
     for c in cases {
         let ex = extract(c.text);
         let got: Vec<(&str, Option<&str>)> = ex
@@ -222,44 +230,6 @@ const NOT_QUOTES: &[Case] = &[
     case!("section head", "Trump Emerges Hero\n\nThe talks ended.", []),
 ];
 
-const SPEAKERS: &[Case] = &[
-    case!(
-        "title stripped, surname resolved",
-        "U.S. Secretary of State Marco Rubio met Lavrov. \"It went well,\" Rubio said.",
-        [("It went well,", Some("Marco Rubio"))]
-    ),
-    case!(
-        "unnamed role kept",
-        "\"Peace needs more,\" the State Department spokesperson said.",
-        [("Peace needs more,", Some("State Department spokesperson"))]
-    ),
-    case!(
-        "apposition before cue",
-        "Kirill Dmitriev, head of the Russian fund, described the meeting as \"constructive.\"",
-        [("constructive.", Some("Kirill Dmitriev"))]
-    ),
-    case!(
-        "role then name apposition",
-        "Putin’s foreign affairs advisor, Yuri Ushakov, told Channel One that it was “unlikely” soon.",
-        [("unlikely", Some("Yuri Ushakov"))]
-    ),
-    case!(
-        "participle takes clause subject",
-        "US negotiator Michael Waltz stressed the point, stating that “an endless war is not acceptable.”",
-        [("an endless war is not acceptable.", Some("Michael Waltz"))]
-    ),
-    case!(
-        "pronoun skips wrong gender",
-        "Hillary Clinton met Bernie Sanders. \"It was fine,\" she said.",
-        [("It was fine,", Some("Hillary Clinton"))]
-    ),
-    case!(
-        "no antecedent stays unknown",
-        "\"It was fine,\" he said.",
-        [("It was fine,", None)]
-    ),
-];
-
 #[test]
 fn basic() {
     run(BASIC);
@@ -278,154 +248,4 @@ fn multi_paragraph() {
 #[test]
 fn not_quotes() {
     run(NOT_QUOTES);
-}
-
-#[test]
-fn speakers() {
-    run(SPEAKERS);
-}
-
-#[test]
-fn kinds_follow_the_sentence() {
-    let cases: &[(&str, &str, &[QuoteKind])] = &[
-        (
-            "fragment after cue mid-sentence",
-            "He listed what he called “endless expulsions,” to which Russia responded.",
-            &[QuoteKind::Partial],
-        ),
-        (
-            "fragment after comma",
-            "Lavrov said that in his view, “the conversation was very useful.”",
-            &[QuoteKind::Partial],
-        ),
-        (
-            "whole complement after cue",
-            "Clinton said “the record is quite clear on this.”",
-            &[QuoteKind::Full],
-        ),
-        (
-            "split quote",
-            "\"It is fine,\" she said, \"but we will see.\"",
-            &[QuoteKind::Full, QuoteKind::Full],
-        ),
-        (
-            "after colon",
-            "Cruz said: \"I don't believe that.\"",
-            &[QuoteKind::Full],
-        ),
-    ];
-    for (name, text, want) in cases {
-        let kinds: Vec<QuoteKind> = extract(text).quotes.iter().map(|q| q.kind).collect();
-        assert_eq!(&kinds, want, "case {name}: text {text:?}");
-    }
-}
-
-#[test]
-fn kinds_full_and_partial() {
-    let text = "Zelenskyy said that his country needs \"robust and reliable\" guarantees. \"Peace is a must,\" he said.";
-    let ex = extract(text);
-    let kinds: Vec<QuoteKind> = ex.quotes.iter().map(|q| q.kind).collect();
-    assert_eq!(
-        kinds,
-        vec![QuoteKind::Partial, QuoteKind::Full],
-        "text {text:?}"
-    );
-}
-
-#[test]
-fn mention_and_cue_spans() {
-    let text =
-        "“We have agreed,” said Yuri Ushakov, an advisor to Russian President Vladimir Putin.";
-    let ex = extract(text);
-    let q = &ex.quotes[0];
-    assert_span(text, q.cue.expect("cue"), "said", "cue");
-    assert_span(
-        text,
-        q.speaker_mention.expect("mention"),
-        "Yuri Ushakov",
-        "mention",
-    );
-    let s = &ex.speakers[q.speaker.expect("speaker")];
-    assert_eq!(
-        s.roles,
-        vec!["advisor to Russian President Vladimir Putin".to_string()]
-    );
-}
-
-#[test]
-fn aliases_counted_per_referent() {
-    let text =
-        "U.S. Secretary of State Marco Rubio spoke. \"Yes,\" Rubio said. \"No,\" Rubio added.";
-    let ex = extract(text);
-    let rubio: Vec<_> = ex
-        .speakers
-        .iter()
-        .filter(|s| s.name == "Marco Rubio")
-        .collect();
-    assert_eq!(rubio.len(), 1, "one referent: {:?}", ex.speakers);
-    assert!(
-        rubio[0]
-            .aliases
-            .iter()
-            .any(|(a, n)| a == "Rubio" && *n >= 2),
-        "aliases {:?}",
-        rubio[0].aliases
-    );
-}
-
-#[test]
-fn direct_quote_is_not_a_claim() {
-    let ex = extract("Rubio said, \"We agree on everything here.\"");
-    assert!(ex.claims.is_empty(), "{:?}", ex.claims);
-}
-
-mod props {
-    use super::super::extract;
-    use proptest::prelude::*;
-
-    fn check(text: &str) {
-        let ex = extract(text);
-        let spans = ex
-            .quotes
-            .iter()
-            .flat_map(|q| [Some(q.span), q.cue, q.speaker_mention])
-            .chain(
-                ex.claims
-                    .iter()
-                    .flat_map(|c| [Some(c.span), c.cue, c.speaker_mention]),
-            )
-            .chain(
-                ex.speakers
-                    .iter()
-                    .flat_map(|s| s.mentions.iter().copied().map(Some)),
-            )
-            .flatten();
-        for s in spans {
-            assert!(
-                s.start <= s.end && s.end <= text.len(),
-                "span {s:?} outside {text:?}"
-            );
-            assert!(
-                text.get(s.start..s.end).is_some(),
-                "span {s:?} off char boundary in {text:?}"
-            );
-        }
-        for q in &ex.quotes {
-            assert!(q.speaker.is_none_or(|i| i < ex.speakers.len()));
-        }
-    }
-
-    proptest! {
-        #![proptest_config(ProptestConfig::with_cases(512))]
-
-        #[test]
-        fn spans_on_char_boundaries(text in "\\PC{0,300}") {
-            check(&text);
-        }
-
-        #[test]
-        fn quote_heavy_spans(text in "([\"“”‘’'«» ,.:\\n]|said|he|Rubio|Mr\\.|U\\.S\\.|é|—|according to|told| ){0,120}") {
-            check(&text);
-        }
-    }
 }

@@ -201,7 +201,11 @@ impl Index {
 }
 
 #[cfg(test)]
+mod attribution_tests;
+#[cfg(test)]
 mod large_group_tests;
+#[cfg(test)]
+mod lookup_tests;
 #[cfg(test)]
 mod merge_tests;
 #[cfg(test)]
@@ -209,4 +213,8 @@ mod quotes_tests;
 #[cfg(test)]
 mod snapshot_tests;
 #[cfg(test)]
+mod syndication_tests;
+#[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod write_tests;

@@ -4,16 +4,24 @@
 //! outside any lock) and publishes what comes back; [`Resolver::remove_article`] undoes it.
 //! After each change, the quote groups it touched are re-attributed, and unnamed roles are named
 //! through shared words.
+//!
+//! Who said each quote occurrence lives in `quote_speakers`; where each claim-group member came
+//! from, and the independent source of an article, in `claim_refs`.
 
 use crate::model::{Article, AttributionMethod, Extraction, Span, SpeakerKind};
-use crate::resolve::attribution::{GroupAttribution, Occurrence, attribute_group};
 use crate::resolve::claims::{ClaimAssignment, ClaimGrouper, statements};
-use crate::resolve::quotes::{MatchKind, QuoteAssignment, QuoteMatcher};
+use crate::resolve::quotes::{QuoteAssignment, QuoteMatcher};
 use crate::resolve::speakers::{SpeakerId, SpeakerRegistry};
 use crate::resolve::syndication::{CopyOf, SyndicationDetector};
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 use std::sync::Arc;
+
+mod claim_refs;
+mod quote_speakers;
+
+pub use claim_refs::ClaimRef;
+pub use quote_speakers::{REATTRIBUTE_ALL_UP_TO, reattributes_all};
 
 /// One quote occurrence as the resolver remembers it.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -70,18 +78,6 @@ pub struct Resolver {
     article_groups: FxHashMap<Arc<str>, Vec<u32>>,
     claim_refs: FxHashMap<u32, ClaimRef>,
     article_claims: FxHashMap<Arc<str>, Vec<u32>>,
-}
-
-/// Where a claim-group member came from.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ClaimRef {
-    /// The article.
-    pub article: Arc<str>,
-    /// The claim's words in the article text.
-    pub span: Span,
-    /// Index into the article's `Extraction::claims`, or `None` for a statement (a sentence in
-    /// the outlet's own voice).
-    pub ordinal: Option<usize>,
 }
 
 impl Resolver {
@@ -231,163 +227,8 @@ impl Resolver {
             .map(Vec::as_slice)
             .unwrap_or_default()
     }
-
-    /// Who said a quote group, from all its occurrences (speaker ids are canonical).
-    pub fn group_attribution(&self, group: u32) -> GroupAttribution {
-        let occs: Vec<Occurrence> = self
-            .occurrences(group)
-            .iter()
-            .map(|o| Occurrence {
-                speaker: o.speaker.map(|s| {
-                    if o.speaker_kind == SpeakerKind::Role {
-                        s
-                    } else {
-                        self.speakers.canonical(s)
-                    }
-                }),
-                kind: o.speaker_kind,
-                method: o.method,
-                confidence: o.confidence,
-                match_kind: o.assignment.kind,
-                score: o.assignment.score,
-            })
-            .collect();
-        attribute_group(&occs)
-    }
-
-    /// Re-decides a group's speaker and names (or un-names) the roles among its occurrences.
-    fn reattribute(&mut self, group: u32) {
-        let attribution = self.group_attribution(group);
-        let occs = self.occurrences(group).to_vec();
-        for o in occs.iter().filter(|o| o.speaker_kind == SpeakerKind::Role) {
-            let Some(role) = o.speaker else { continue };
-            let holder = attribution
-                .namings
-                .iter()
-                .find(|n| n.role == Some(role))
-                .map(|n| n.speaker);
-            let current = self.speakers.get(role).and_then(|s| s.held_by);
-            if holder.is_some() || current.is_some_and(|c| attribution.speaker != Some(c)) {
-                self.speakers.set_role_holder(role, holder);
-            }
-        }
-    }
-
-    /// The speaker of one quote occurrence after cross-source resolution, with how it was found:
-    /// the article's own attribution, or [`AttributionMethod::CrossSource`] when another article's
-    /// words named it.
-    pub fn quote_speaker(
-        &self,
-        group: u32,
-        article: &str,
-        quote: usize,
-    ) -> Option<(SpeakerId, Option<AttributionMethod>)> {
-        let o = self
-            .occurrences(group)
-            .iter()
-            .rfind(|o| &*o.article == article && o.quote == quote)?;
-        match (o.speaker, o.speaker_kind) {
-            (Some(s), SpeakerKind::Role) => match self.speakers.get(s).and_then(|r| r.held_by) {
-                Some(h) => Some((h, Some(AttributionMethod::CrossSource))),
-                None => Some((s, o.method)),
-            },
-            (Some(s), _) => Some((self.speakers.canonical(s), o.method)),
-            (None, _) => self
-                .group_attribution(group)
-                .speaker
-                .map(|s| (s, Some(AttributionMethod::CrossSource))),
-        }
-    }
-
-    /// [`Resolver::quote_speaker`] for every occurrence of a group at once, keyed by (article,
-    /// quote ordinal): one pass over the occurrences and at most one group attribution, instead
-    /// of a search and an attribution per occurrence.
-    pub fn quote_speakers(
-        &self,
-        group: u32,
-    ) -> FxHashMap<(&str, usize), (SpeakerId, Option<AttributionMethod>)> {
-        let mut attributed: Option<Option<SpeakerId>> = None;
-        let mut out = FxHashMap::default();
-        for o in self.occurrences(group) {
-            let found = match (o.speaker, o.speaker_kind) {
-                (Some(s), SpeakerKind::Role) => {
-                    match self.speakers.get(s).and_then(|r| r.held_by) {
-                        Some(h) => Some((h, Some(AttributionMethod::CrossSource))),
-                        None => Some((s, o.method)),
-                    }
-                }
-                (Some(s), _) => Some((self.speakers.canonical(s), o.method)),
-                (None, _) => attributed
-                    .get_or_insert_with(|| self.group_attribution(group).speaker)
-                    .map(|s| (s, Some(AttributionMethod::CrossSource))),
-            };
-            if let Some(found) = found {
-                // the first occurrence wins, as with `quote_speaker`'s search
-                out.entry((&*o.article, o.quote)).or_insert(found);
-            }
-        }
-        out
-    }
-
-    /// The independent source of an article: the outlet of the original it copies (or its own),
-    /// falling back to the original's id when the outlet is unknown.
-    pub fn source_of(&self, article: &str) -> String {
-        let root = self.syndication.root(article);
-        match self.outlets.get(root.as_str()) {
-            Some(o) if !o.trim().is_empty() => o.trim().to_lowercase(),
-            _ => root,
-        }
-    }
-
-    /// Where a claim-group member came from.
-    pub fn claim_ref(&self, member: u32) -> Option<&ClaimRef> {
-        self.claim_refs.get(&member)
-    }
-
-    /// The members of a claim group with where each came from, in order of arrival.
-    pub fn claim_members(&self, group: u32) -> Vec<(u32, &ClaimRef)> {
-        let ids = self.claims.group(group).unwrap_or_default();
-        ids.iter()
-            .filter_map(|m| Some((*m, self.claim_refs.get(m)?)))
-            .collect()
-    }
-
-    /// Distinct articles among a claim group's members.
-    pub fn claim_articles(&self, group: u32) -> usize {
-        let set: FxHashSet<&Arc<str>> = self
-            .claim_members(group)
-            .into_iter()
-            .map(|(_, r)| &r.article)
-            .collect();
-        set.len()
-    }
-
-    /// Independent outlets that carry a claim group.
-    pub fn claim_corroboration(&self, group: u32) -> usize {
-        self.claims.corroboration(group, |a| self.source_of(a))
-    }
-
-    /// How a quote occurrence matched its group, for callers that report match kinds.
-    pub fn match_kind(&self, group: u32, article: &str, quote: usize) -> Option<(MatchKind, f32)> {
-        self.occurrences(group)
-            .iter()
-            .find(|o| &*o.article == article && o.quote == quote)
-            .map(|o| (o.assignment.kind, o.assignment.score))
-    }
 }
 
 #[cfg(test)]
 #[path = "resolver_tests.rs"]
 mod tests;
-
-/// Groups with up to this many occurrences are re-attributed as a whole at every new one.
-pub const REATTRIBUTE_ALL_UP_TO: usize = 64;
-
-/// Whether adding occurrences to a quote group (from `before` to `after`) re-decides the speaker
-/// of all its occurrences. Small groups are re-decided at every addition. A large group (a stock
-/// phrase many people say) is re-decided only when its size crosses a power of two, so its cost
-/// per addition stays constant on average; in between, new occurrences take the group's
-/// current attribution and earlier ones keep theirs.
-pub fn reattributes_all(before: usize, after: usize) -> bool {
-    after <= REATTRIBUTE_ALL_UP_TO || before == 0 || before.ilog2() != after.ilog2()
-}

@@ -7,8 +7,14 @@
 //! spokesperson") stay per-article role speakers until [`SpeakerRegistry::set_role_holder`] names
 //! the person who holds them.
 
+#[cfg(test)]
+mod display_name_tests;
+#[cfg(test)]
+mod lookup_tests;
 mod matching;
 mod record;
+#[cfg(test)]
+mod removal_tests;
 mod roles;
 #[cfg(test)]
 mod tests;

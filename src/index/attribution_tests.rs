@@ -1,0 +1,122 @@
+//! Cross-source attribution in the index: quotes given to two speakers are listed as conflicts,
+//! and a role counts for the person another outlet names until that outlet's article goes.
+
+use super::tests::{P, article, page};
+use super::*;
+use crate::model::{AttributionMethod, SpeakerKind};
+
+#[test]
+fn conflicts_list_quotes_with_two_speakers() {
+    let index = Index::new();
+    let words = "we will never accept this deal";
+    for (id, name) in [("x", "Speaker One"), ("y", "Speaker Two")] {
+        let text = format!("\"{words},\" {name} said.");
+        let (a, e) = article(id, id, &text, &[(name, P, &[])], &[(words, Some(0))], &[]);
+        index.create_article_with(a, e).unwrap();
+    }
+    let conflicts = index.list_conflicts(&page(10));
+    assert_eq!(conflicts.items.len(), 1);
+    assert_eq!(conflicts.items[0].speakers().len(), 2);
+    index.delete_article("y").unwrap();
+    assert!(index.list_conflicts(&page(10)).items.is_empty());
+}
+
+#[test]
+fn a_role_counts_for_the_person_another_outlet_names_until_that_outlet_goes() {
+    let index = Index::new();
+    let words = "The harbour will reopen to ships next month";
+    let text_a = format!("\"{words},\" the port spokesperson said.");
+    let (a, ea) = article(
+        "a",
+        "Gazette",
+        &text_a,
+        &[(
+            "port spokesperson",
+            SpeakerKind::Role,
+            &["the port spokesperson"],
+        )],
+        &[(words, Some(0))],
+        &[],
+    );
+    index.create_article_with(a, ea).unwrap();
+    let text_b = format!("Port spokesperson Dana Whitfield said: \"{words}.\"");
+    let (b, eb) = article(
+        "b",
+        "Herald",
+        &text_b,
+        &[("Dana Whitfield", P, &["Port spokesperson Dana Whitfield"])],
+        &[(words, Some(0))],
+        &[],
+    );
+    index.create_article_with(b, eb).unwrap();
+    let dana = index.get_speaker("dana-whitfield").unwrap();
+    assert_eq!(
+        dana.contributions().len(),
+        2,
+        "the role's article counts for her"
+    );
+    assert!(
+        dana.aliases()
+            .iter()
+            .any(|(a, _)| a == "the port spokesperson")
+    );
+    let quote = index.attribute(words, 1, Detail::Occurrences).unwrap()[0].evidence[0]
+        .quote
+        .clone();
+    let in_a = quote
+        .occurrences
+        .iter()
+        .find(|o| &*o.article == "a")
+        .unwrap();
+    assert_eq!(in_a.speaker.as_deref(), Some("dana-whitfield"));
+    assert_eq!(in_a.method, Some(AttributionMethod::CrossSource));
+    assert!(!quote.is_conflict());
+
+    let (a_again, _) = (index.get_article("a").unwrap(), ());
+    let a_text = a_again.article.text.clone();
+    index.delete_article("a").unwrap();
+    assert_eq!(
+        index
+            .get_speaker("dana-whitfield")
+            .unwrap()
+            .contributions()
+            .len(),
+        1,
+        "the role's article left with it"
+    );
+    let (a, ea) = article(
+        "a",
+        "Gazette",
+        &a_text,
+        &[(
+            "port spokesperson",
+            SpeakerKind::Role,
+            &["the port spokesperson"],
+        )],
+        &[(words, Some(0))],
+        &[],
+    );
+    index.create_article_with(a, ea).unwrap();
+    assert_eq!(
+        index
+            .get_speaker("dana-whitfield")
+            .unwrap()
+            .contributions()
+            .len(),
+        2
+    );
+
+    index.delete_article("b").unwrap();
+    assert!(index.speaker("dana-whitfield").is_none());
+    let quote = index.attribute(words, 1, Detail::Occurrences).unwrap()[0].evidence[0]
+        .quote
+        .clone();
+    assert_eq!(
+        quote.occurrences[0].speaker.as_deref(),
+        Some("port-spokesperson")
+    );
+    assert_eq!(
+        quote.occurrences[0].method,
+        Some(AttributionMethod::Explicit)
+    );
+}

@@ -1,0 +1,182 @@
+//! Lookups on the small seeded index: who said a quote (exact and contained matches), speakers by
+//! alias, quote filters and search, claims by claimant, a fragment joining the longer quote, and
+//! article pages.
+
+use super::tests::{LONG, page, seeded};
+use super::*;
+
+#[test]
+fn attribute_finds_exact_and_contained_matches() {
+    let index = seeded();
+    let exact = index
+        .attribute(
+            "Today we took an IMPORTANT step — forward for peace!",
+            10,
+            Detail::Occurrences,
+        )
+        .unwrap();
+    assert_eq!(exact[0].speaker.as_deref(), Some("marco-rubio"));
+    assert_eq!(exact[0].kind, MatchKind::Exact);
+
+    let fragment = index
+        .attribute(
+            "\"took an important step forward\"",
+            10,
+            Detail::Occurrences,
+        )
+        .unwrap();
+    assert_eq!(fragment[0].speaker.as_deref(), Some("marco-rubio"));
+    assert_eq!(fragment[0].kind, MatchKind::Contained);
+    assert_eq!(fragment[0].outlets, ["Outlet A"]);
+
+    let both = index
+        .attribute("an important step forward", 10, Detail::Occurrences)
+        .unwrap();
+    let speakers: Vec<_> = both.iter().map(|c| c.speaker.as_deref()).collect();
+    assert_eq!(
+        speakers,
+        [Some("sergey-lavrov"), Some("marco-rubio")],
+        "exact match ranks first"
+    );
+
+    assert!(
+        index
+            .attribute("nothing like this was ever said", 10, Detail::Occurrences)
+            .unwrap()
+            .is_empty()
+    );
+    assert!(matches!(
+        index.attribute(" … ", 10, Detail::Occurrences),
+        Err(Error::InvalidArgument(_))
+    ));
+}
+
+#[test]
+fn speakers_merge_across_articles_and_search_by_alias() {
+    let index = seeded();
+    let lavrov = index.get_speaker("sergey-lavrov").unwrap();
+    assert_eq!(lavrov.contributions().len(), 2);
+    assert_eq!(lavrov.quote_count(), 1);
+    assert_eq!(lavrov.claim_count(), 2);
+    assert_eq!(
+        index.speakers_by_alias("russia’s lavrov"),
+        ["sergey-lavrov"]
+    );
+    let all = index.list_speakers("", None, &page(10));
+    assert_eq!(all.items.len(), 2);
+    let found = index.list_speakers("Lavrov", None, &page(10));
+    assert_eq!(found.items.len(), 1);
+    assert!(
+        index
+            .list_speakers("Putin", None, &page(10))
+            .items
+            .is_empty()
+    );
+}
+
+#[test]
+fn quotes_filter_by_speaker_outlet_and_article() {
+    let index = seeded();
+    let by = |f: QuoteFilter| index.list_quotes(&f, &page(10)).items.len();
+    assert_eq!(
+        by(QuoteFilter::default()),
+        1,
+        "the fragment joined the longer quote"
+    );
+    let rubio = QuoteFilter {
+        speakers: Some(vec!["marco-rubio".into()]),
+        ..Default::default()
+    };
+    assert_eq!(by(rubio), 1);
+    assert_eq!(
+        by(QuoteFilter {
+            outlet: Some("outlet b".into()),
+            ..Default::default()
+        }),
+        1
+    );
+    assert_eq!(
+        by(QuoteFilter {
+            article: Some("a".into()),
+            ..Default::default()
+        }),
+        1
+    );
+    assert_eq!(
+        by(QuoteFilter {
+            article: Some("zzz".into()),
+            ..Default::default()
+        }),
+        0
+    );
+    let mixed = QuoteFilter {
+        speakers: Some(vec!["marco-rubio".into()]),
+        outlet: Some("Outlet B".into()),
+        ..Default::default()
+    };
+    assert_eq!(by(mixed), 0, "filters hold for one occurrence");
+}
+
+#[test]
+fn claims_group_by_claimant_and_content() {
+    let index = seeded();
+    let claims = index.list_claims("sergey-lavrov", "", &page(10));
+    assert_eq!(claims.items.len(), 1);
+    let claim = &claims.items[0];
+    assert_eq!(claim.occurrences.len(), 2);
+    let (outlets, n) = claim.corroboration(|a| index.is_copy(a));
+    assert_eq!((outlets.len(), n), (2, 2));
+}
+
+#[test]
+fn a_fragment_joins_the_longer_quote() {
+    let index = seeded();
+    let long = index.attribute(LONG, 1, Detail::Occurrences).unwrap()[0].evidence[0]
+        .quote
+        .clone();
+    assert_eq!(long.occurrences.len(), 2, "the long quote and its fragment");
+    assert_eq!(
+        long.words.len(),
+        9,
+        "canonical words are the longest wording"
+    );
+    assert_eq!(long.variants().len(), 2, "each outlet's wording is kept");
+    assert!(
+        index.related_quotes(&long).is_empty(),
+        "nothing left outside the group"
+    );
+}
+
+#[test]
+fn search_ranks_rarer_words_first() {
+    let index = seeded();
+    let hits = index.search_quotes("peace step", &page(10)).unwrap();
+    assert_eq!(hits.items.len(), 1, "one quote group");
+    assert_eq!(
+        hits.items[0].quote.words.len(),
+        9,
+        "the quote with both words first"
+    );
+    assert_eq!(hits.items[0].matched_terms, ["peace", "step"]);
+    assert!(index.search_quotes("!!", &page(10)).is_err());
+    // words found nowhere do not crowd out the ones that rank
+    let long: Vec<String> = (0..100).map(|k| format!("nowhere{k}")).collect();
+    let hits = index
+        .search_quotes(&format!("{} peace step", long.join(" ")), &page(10))
+        .unwrap();
+    assert_eq!(hits.items.len(), 1);
+    assert_eq!(hits.items[0].matched_terms, ["peace", "step"]);
+}
+
+#[test]
+fn list_articles_pages_and_filters_by_outlet() {
+    let index = seeded();
+    let first = index.list_articles("", &page(1));
+    assert_eq!(first.items.len(), 1);
+    assert_eq!(first.total, Some(2));
+    let next = PageRequest::parse(1, &first.next_page_token, &[]).unwrap();
+    let second = index.list_articles("", &next);
+    assert_eq!(second.items[0].article.id, "b");
+    assert!(second.next_page_token.is_empty());
+    assert_eq!(index.list_articles("OUTLET a", &page(5)).items.len(), 1);
+}

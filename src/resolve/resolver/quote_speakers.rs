@@ -1,0 +1,129 @@
+//! Who said each quote occurrence: the attribution of a whole quote group, re-deciding it (and
+//! naming or un-naming the roles among its occurrences) when the group changes, and the speaker
+//! of one occurrence or of all of them at once after cross-source resolution.
+
+use super::Resolver;
+use crate::model::{AttributionMethod, SpeakerKind};
+use crate::resolve::attribution::{GroupAttribution, Occurrence, attribute_group};
+use crate::resolve::quotes::MatchKind;
+use crate::resolve::speakers::SpeakerId;
+use rustc_hash::FxHashMap;
+
+impl Resolver {
+    /// Who said a quote group, from all its occurrences (speaker ids are canonical).
+    pub fn group_attribution(&self, group: u32) -> GroupAttribution {
+        let occs: Vec<Occurrence> = self
+            .occurrences(group)
+            .iter()
+            .map(|o| Occurrence {
+                speaker: o.speaker.map(|s| {
+                    if o.speaker_kind == SpeakerKind::Role {
+                        s
+                    } else {
+                        self.speakers.canonical(s)
+                    }
+                }),
+                kind: o.speaker_kind,
+                method: o.method,
+                confidence: o.confidence,
+                match_kind: o.assignment.kind,
+                score: o.assignment.score,
+            })
+            .collect();
+        attribute_group(&occs)
+    }
+
+    /// Re-decides a group's speaker and names (or un-names) the roles among its occurrences.
+    pub(super) fn reattribute(&mut self, group: u32) {
+        let attribution = self.group_attribution(group);
+        let occs = self.occurrences(group).to_vec();
+        for o in occs.iter().filter(|o| o.speaker_kind == SpeakerKind::Role) {
+            let Some(role) = o.speaker else { continue };
+            let holder = attribution
+                .namings
+                .iter()
+                .find(|n| n.role == Some(role))
+                .map(|n| n.speaker);
+            let current = self.speakers.get(role).and_then(|s| s.held_by);
+            if holder.is_some() || current.is_some_and(|c| attribution.speaker != Some(c)) {
+                self.speakers.set_role_holder(role, holder);
+            }
+        }
+    }
+
+    /// The speaker of one quote occurrence after cross-source resolution, with how it was found:
+    /// the article's own attribution, or [`AttributionMethod::CrossSource`] when another article's
+    /// words named it.
+    pub fn quote_speaker(
+        &self,
+        group: u32,
+        article: &str,
+        quote: usize,
+    ) -> Option<(SpeakerId, Option<AttributionMethod>)> {
+        let o = self
+            .occurrences(group)
+            .iter()
+            .rfind(|o| &*o.article == article && o.quote == quote)?;
+        match (o.speaker, o.speaker_kind) {
+            (Some(s), SpeakerKind::Role) => match self.speakers.get(s).and_then(|r| r.held_by) {
+                Some(h) => Some((h, Some(AttributionMethod::CrossSource))),
+                None => Some((s, o.method)),
+            },
+            (Some(s), _) => Some((self.speakers.canonical(s), o.method)),
+            (None, _) => self
+                .group_attribution(group)
+                .speaker
+                .map(|s| (s, Some(AttributionMethod::CrossSource))),
+        }
+    }
+
+    /// [`Resolver::quote_speaker`] for every occurrence of a group at once, keyed by (article,
+    /// quote ordinal): one pass over the occurrences and at most one group attribution, instead
+    /// of a search and an attribution per occurrence.
+    pub fn quote_speakers(
+        &self,
+        group: u32,
+    ) -> FxHashMap<(&str, usize), (SpeakerId, Option<AttributionMethod>)> {
+        let mut attributed: Option<Option<SpeakerId>> = None;
+        let mut out = FxHashMap::default();
+        for o in self.occurrences(group) {
+            let found = match (o.speaker, o.speaker_kind) {
+                (Some(s), SpeakerKind::Role) => {
+                    match self.speakers.get(s).and_then(|r| r.held_by) {
+                        Some(h) => Some((h, Some(AttributionMethod::CrossSource))),
+                        None => Some((s, o.method)),
+                    }
+                }
+                (Some(s), _) => Some((self.speakers.canonical(s), o.method)),
+                (None, _) => attributed
+                    .get_or_insert_with(|| self.group_attribution(group).speaker)
+                    .map(|s| (s, Some(AttributionMethod::CrossSource))),
+            };
+            if let Some(found) = found {
+                // the first occurrence wins, as with `quote_speaker`'s search
+                out.entry((&*o.article, o.quote)).or_insert(found);
+            }
+        }
+        out
+    }
+
+    /// How a quote occurrence matched its group, for callers that report match kinds.
+    pub fn match_kind(&self, group: u32, article: &str, quote: usize) -> Option<(MatchKind, f32)> {
+        self.occurrences(group)
+            .iter()
+            .find(|o| &*o.article == article && o.quote == quote)
+            .map(|o| (o.assignment.kind, o.assignment.score))
+    }
+}
+
+/// Groups with up to this many occurrences are re-attributed as a whole at every new one.
+pub const REATTRIBUTE_ALL_UP_TO: usize = 64;
+
+/// Whether adding occurrences to a quote group (from `before` to `after`) re-decides the speaker
+/// of all its occurrences. Small groups are re-decided at every addition. A large group (a stock
+/// phrase many people say) is re-decided only when its size crosses a power of two, so its cost
+/// per addition stays constant on average; in between, new occurrences take the group's
+/// current attribution and earlier ones keep theirs.
+pub fn reattributes_all(before: usize, after: usize) -> bool {
+    after <= REATTRIBUTE_ALL_UP_TO || before == 0 || before.ilog2() != after.ilog2()
+}
