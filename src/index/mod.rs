@@ -126,9 +126,9 @@ struct Inner {
     /// Resolver speaker -> its readable resource id ("sergey-lavrov"), fixed at first sight.
     speaker_slugs: DashMap<u32, Arc<str>>,
     /// One shared copy of each outlet name, for the occurrences that carry it.
-    outlet_names: dashmap::DashSet<Arc<str>>,
+    outlet_names: interned::Interner,
     /// One shared copy of each normalised word, for the quotes' word lists.
-    words: dashmap::DashSet<Arc<str>>,
+    words: interned::Interner,
     /// Readable speaker ids taken, so that two people never share one.
     slugs_taken: DashMap<String, u32>,
     /// Base name -> a suffix below which every suffixed id of it is taken, for names others
@@ -173,8 +173,8 @@ impl Index {
                 resolver: RwLock::new(Resolver::with_statements()),
                 claim_groups: DashMap::new(),
                 speaker_slugs: DashMap::new(),
-                outlet_names: dashmap::DashSet::new(),
-                words: dashmap::DashSet::new(),
+                outlet_names: interned::Interner::default(),
+                words: interned::Interner::default(),
                 slugs_taken: DashMap::new(),
                 slug_hints: DashMap::new(),
                 role_holders: DashMap::new(),
