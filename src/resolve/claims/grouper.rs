@@ -1,11 +1,10 @@
-//! The incremental claim grouper: stem posting lists, IDF-weighted similarity, bridging merges,
-//! corroboration and disagreements.
+//! The incremental claim grouper: stem posting lists, IDF-weighted similarity and bridging
+//! merges. What a group tells a reader (corroboration, disagreements) is in `findings.rs`.
 
 use super::content::ClaimContent;
-use super::disagree::{self, Disagreement};
 use super::members::Members;
 use super::similarity::{Features, stem_hashes};
-use super::{DEFAULT_THRESHOLD, MAX_DISAGREEMENT_MEMBERS, MERGE_MARGIN, NEGATION_MIN_SIMILARITY};
+use super::{DEFAULT_THRESHOLD, MERGE_MARGIN};
 use crate::resolve::dense::{DenseSums, Pool};
 use crate::resolve::speakers::SpeakerId;
 use rustc_hash::{FxHashMap, FxHashSet};
@@ -57,9 +56,9 @@ pub struct ClaimAssignment {
 /// Incremental claim grouping.
 #[derive(Debug, Serialize, Deserialize)]
 pub struct ClaimGrouper {
-    threshold: f32,
+    pub(super) threshold: f32,
     pub(super) members: Members,
-    groups: FxHashMap<u32, Vec<u32>>,
+    pub(super) groups: FxHashMap<u32, Vec<u32>>,
     /// Stem hash -> claims carrying the stem, in order of arrival.
     pub(super) postings: FxHashMap<u64, Vec<u32>>,
     by_article: FxHashMap<Arc<str>, Vec<u32>>,
@@ -259,72 +258,6 @@ impl ClaimGrouper {
             id = *self.retired.get(&id)?;
         }
         None
-    }
-
-    /// Groups whose claims resemble `text`, with the best similarity, best first.
-    pub fn lookup(&self, text: &str) -> Vec<(u32, f32)> {
-        let mut seen = FxHashSet::default();
-        let content = ClaimContent::of(text);
-        let hashes = stem_hashes(&content);
-        self.similar(Features {
-            content: &content,
-            hashes: &hashes,
-        })
-        .into_iter()
-        .filter(|&(_, s)| s >= self.threshold)
-        .filter_map(|(m, s)| Some((self.members.get(m)?.group, s)))
-        .filter(|(g, _)| seen.insert(*g))
-        .collect()
-    }
-
-    /// Number of independent sources among a group's claims: distinct `source_of(article)`
-    /// values, where `source_of` maps a syndicated copy to its original's outlet so that copies
-    /// of one wire story count once.
-    pub fn corroboration(&self, group: u32, source_of: impl Fn(&str) -> String) -> usize {
-        let members = self
-            .groups
-            .get(&group)
-            .map(Vec::as_slice)
-            .unwrap_or_default();
-        let sources: FxHashSet<String> = members
-            .iter()
-            .filter_map(|&m| self.members.get(m))
-            .map(|m| source_of(&m.article))
-            .collect();
-        sources.len()
-    }
-
-    /// Pairs of claims in a group, from different articles, that disagree, with the reasons.
-    pub fn disagreements(&self, group: u32) -> Vec<Disagreement> {
-        let ids = self
-            .groups
-            .get(&group)
-            .map(Vec::as_slice)
-            .unwrap_or_default();
-        let members: Vec<(u32, &ClaimMember)> = ids
-            .iter()
-            .take(MAX_DISAGREEMENT_MEMBERS)
-            .filter_map(|&i| Some((i, self.members.get(i)?)))
-            .collect();
-        let mut out = Vec::new();
-        for (i, &(ia, a)) in members.iter().enumerate() {
-            for &(ib, b) in &members[i + 1..] {
-                if a.article == b.article {
-                    continue;
-                }
-                let close =
-                    self.content_similarity(a.features(), b.features()) >= NEGATION_MIN_SIMILARITY;
-                let reasons = disagree::reasons(&a.content, &b.content, close);
-                if !reasons.is_empty() {
-                    out.push(Disagreement {
-                        a: ia,
-                        b: ib,
-                        reasons,
-                    });
-                }
-            }
-        }
-        out
     }
 
     /// Removes every claim `article` added; empty groups disappear. Returns false for an unknown

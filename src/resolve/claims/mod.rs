@@ -10,6 +10,7 @@
 
 mod content;
 mod disagree;
+mod findings;
 mod grouper;
 mod members;
 mod similarity;
