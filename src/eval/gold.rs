@@ -86,3 +86,22 @@ pub enum GoldError {
         end: usize,
     },
 }
+
+/// The non-blank lines of a JSON Lines file, each parsed as `T`, with its 1-based line number.
+fn json_lines<T: serde::de::DeserializeOwned>(
+    jsonl: &str,
+) -> impl Iterator<Item = Result<(usize, T), GoldError>> + '_ {
+    jsonl
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty())
+        .map(|(n, line)| {
+            let line_no = n + 1;
+            serde_json::from_str(line)
+                .map(|parsed| (line_no, parsed))
+                .map_err(|source| GoldError::Json {
+                    line: line_no,
+                    source,
+                })
+        })
+}

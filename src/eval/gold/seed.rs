@@ -36,16 +36,8 @@ pub fn load_seed_gold(
             )
         })
         .collect();
-    for (n, line) in jsonl
-        .lines()
-        .enumerate()
-        .filter(|(_, l)| !l.trim().is_empty())
-    {
-        let line_no = n + 1;
-        let g: SeedLine = serde_json::from_str(line).map_err(|source| GoldError::Json {
-            line: line_no,
-            source,
-        })?;
+    for parsed in super::json_lines::<SeedLine>(jsonl) {
+        let (line_no, g) = parsed?;
         let doc = docs.get_mut(&g.doc).ok_or_else(|| GoldError::UnknownDoc {
             line: line_no,
             doc: g.doc.clone(),

@@ -29,16 +29,8 @@ struct UniformItem {
 /// "claims":[…]}`, offsets in code points). Only `"direct"` items count as quotes.
 pub fn load_uniform_gold(jsonl: &str) -> Result<Vec<GoldDoc>, GoldError> {
     let mut out = Vec::new();
-    for (n, line) in jsonl
-        .lines()
-        .enumerate()
-        .filter(|(_, l)| !l.trim().is_empty())
-    {
-        let line_no = n + 1;
-        let g: UniformLine = serde_json::from_str(line).map_err(|source| GoldError::Json {
-            line: line_no,
-            source,
-        })?;
+    for parsed in super::json_lines::<UniformLine>(jsonl) {
+        let (line_no, g) = parsed?;
         let bytes = code_point_offsets(&g.text);
         let conv = |s: usize, e: usize| -> Result<Span, GoldError> {
             match (bytes.get(s), bytes.get(e)) {
