@@ -30,4 +30,5 @@ pub mod pb;
 pub mod resolve;
 pub mod seed;
 pub mod service;
+mod splitmix;
 pub mod store;

@@ -1,33 +1,30 @@
-//! The generator's own random numbers: SplitMix64, written out here so that a seed produces the
-//! same bytes forever, whatever happens to the versions of random-number crates in the tree.
+//! The generator's own random numbers: SplitMix64, written out in the crate (`crate::splitmix`)
+//! so that a seed produces the same bytes forever, whatever happens to the versions of
+//! random-number crates in the tree.
 //!
 //! SplitMix64 (Steele, Lea and Flood, 2014) passes BigCrush, needs eight bytes of state, and
 //! derives independent streams from `(seed, stream, index)` cheaply, which lets every event of the
 //! corpus be generated from its own stream without generating the events before it.
 
+use crate::splitmix::{GAMMA, mix, next};
+
 /// A small, fast, seeded pseudo-random generator (not for cryptography).
 #[derive(Clone, Debug)]
 pub(crate) struct Rng(u64);
-
-/// The SplitMix64 output function: a bijective mix of 64 bits.
-fn mix(mut z: u64) -> u64 {
-    z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-    z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-    z ^ (z >> 31)
-}
 
 impl Rng {
     /// A generator for one named stream (`stream`) and item (`index`) of a corpus seed.
     pub(crate) fn derive(seed: u64, stream: u64, index: u64) -> Self {
         let a = mix(seed ^ 0x5359_5748_4F00_0000);
-        let b = mix(a ^ stream.wrapping_mul(0x9E37_79B9_7F4A_7C15));
+        let b = mix(a ^ stream.wrapping_mul(GAMMA));
         Rng(mix(b ^ index.wrapping_mul(0xD1B5_4A32_D192_ED03)))
     }
 
     /// The next 64 random bits.
     pub(crate) fn next_u64(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        mix(self.0)
+        let (state, out) = next(self.0);
+        self.0 = state;
+        out
     }
 
     /// A number in `0..n` (`n` must be at least 1). Lemire's multiply-shift: the bias is below

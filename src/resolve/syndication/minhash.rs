@@ -3,6 +3,7 @@
 //! probability equal to the Jaccard similarity of their shingle sets.
 
 use crate::resolve::fold::{shingle_hash, word_hashes};
+use crate::splitmix::{mix, next as splitmix};
 
 /// Values in a signature.
 pub(super) const K: usize = 64;
@@ -17,19 +18,6 @@ pub(super) type Signature = Box<[u32]>;
 /// SplitMix64 at compile time. Three instructions a function, where a full 64-bit mixer per
 /// function cost about twenty-five: the signature was a tenth of a load's instructions.
 const FUNCTIONS: [(u64, u64); K] = functions();
-
-/// SplitMix64: the next state and its output.
-const fn splitmix(state: u64) -> (u64, u64) {
-    let state = state.wrapping_add(0x9E37_79B9_7F4A_7C15);
-    (state, mix(state))
-}
-
-/// SplitMix64's finaliser: every output bit depends on every input bit.
-const fn mix(x: u64) -> u64 {
-    let x = (x ^ (x >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-    let x = (x ^ (x >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-    x ^ (x >> 31)
-}
 
 const fn functions() -> [(u64, u64); K] {
     let mut out = [(0, 0); K];
