@@ -60,6 +60,17 @@ fn a_role_counts_for_the_person_another_outlet_names_until_that_outlet_goes() {
         &[],
     );
     index.create_article_with(b, eb).unwrap();
+    // the role's words are posted for her as her record changes in place, and nothing stale is
+    // left (every move below is checked the same way)
+    let clean = || {
+        let words: Vec<String> = index
+            .check_invariants()
+            .into_iter()
+            .filter(|v| v.starts_with("speaker_words"))
+            .collect();
+        assert_eq!(words, Vec::<String>::new());
+    };
+    clean();
     let dana = index.get_speaker("dana-whitfield").unwrap();
     assert_eq!(dana_articles(), 2, "the role's article counts for her");
     assert!(
@@ -83,11 +94,14 @@ fn a_role_counts_for_the_person_another_outlet_names_until_that_outlet_goes() {
     let a_text = a_again.article.text.clone();
     index.delete_article("a").unwrap();
     assert_eq!(dana_articles(), 1, "the role's article left with it");
+    clean();
     add_a(&a_text);
     assert_eq!(dana_articles(), 2);
+    clean();
 
     index.delete_article("b").unwrap();
     assert!(index.speaker("dana-whitfield").is_none());
+    clean();
     let quote = index.attribute(words, 1, Detail::Occurrences).unwrap()[0].evidence[0]
         .quote
         .clone();

@@ -4,6 +4,7 @@
 
 use super::Index;
 use super::contribution::Contribution;
+use super::keys;
 use crate::model::SpeakerKind;
 use crate::resolve::Resolver;
 use std::collections::BTreeSet;
@@ -75,35 +76,76 @@ impl Index {
         }
     }
 
-    /// Adds one article's contribution to a speaker record (merging with its own, if any).
+    /// Adds one article's contribution to a speaker record (merging with its own, if any), in
+    /// place: the record is copied only while a reader still holds it, and only the words the
+    /// part adds are posted (adding a contribution never takes an alias word away).
     fn add_contribution(&self, sid: &str, article: &str, mut part: Contribution) {
-        let Some(old) = self.speaker(sid) else { return };
-        let mut rec = (*old).clone();
-        match rec.contributions_mut().get_mut(article) {
-            Some(c) => {
-                c.absorb(&part);
-                c.shrink_to_fit();
+        let i = &self.inner;
+        let words = {
+            let Some(mut entry) = i.speakers.get_mut(sid) else {
+                return;
+            };
+            let rec = Arc::make_mut(&mut entry);
+            match rec.contributions_mut().get_mut(article) {
+                Some(c) => {
+                    // the article's own name for the speaker stays: only the aliases are new
+                    let words = contribution_words(&part, false);
+                    c.absorb(&part);
+                    c.shrink_to_fit();
+                    words
+                }
+                None => {
+                    let words = contribution_words(&part, true);
+                    part.shrink_to_fit();
+                    rec.contributions_mut().insert(article.to_string(), part);
+                    words
+                }
             }
-            None => {
-                part.shrink_to_fit();
-                rec.contributions_mut().insert(article.to_string(), part);
-            }
+        };
+        for w in words {
+            i.speaker_words.add(w, sid);
         }
-        self.put_speaker(Some(&old), Some(&Arc::new(rec)));
     }
 
-    /// Removes one article's contribution from a speaker record.
+    /// Removes one article's contribution from a speaker record, in place (see
+    /// [`Index::add_contribution`]); unposts the words no other contribution still gives, and
+    /// drops the record when it was the last.
     pub(super) fn drop_contribution(&self, sid: &str, article: &str) {
-        let Some(old) = self.speaker(sid) else { return };
-        let mut rec = (*old).clone();
-        if rec.contributions_mut().remove(article).is_none() {
-            return;
-        }
-        let new = (!rec.contributions().is_empty()).then(|| Arc::new(rec));
-        if new.is_none() {
+        let i = &self.inner;
+        let (gone, empty) = {
+            let Some(mut entry) = i.speakers.get_mut(sid) else {
+                return;
+            };
+            // a record without the article is left as it is, not copied
+            if !entry.contributions().contains_key(article) {
+                return;
+            }
+            let rec = Arc::make_mut(&mut entry);
+            let Some(removed) = rec.contributions_mut().remove(article) else {
+                return;
+            };
+            let mut gone = contribution_words(&removed, true);
+            // one pass over the others, ending as soon as every word is still given
+            for c in rec.contributions().values() {
+                if gone.is_empty() {
+                    break;
+                }
+                for form in c.aliases.iter().map(|(a, _)| a).chain([&c.name]) {
+                    keys::for_each_word(form, |w| {
+                        gone.remove(w);
+                    });
+                }
+            }
+            (gone, rec.contributions().is_empty())
+        };
+        if empty {
             self.free_speaker_id(sid);
+            i.speaker_ids.remove(sid);
+            i.speakers.remove(sid);
         }
-        self.put_speaker(Some(&old), new.as_ref());
+        for w in &gone {
+            i.speaker_words.remove(w, sid);
+        }
     }
 
     /// Frees the readable id of a speaker that no article mentions any more, so that the same
@@ -114,4 +156,19 @@ impl Index {
             self.slug_freed(&slug);
         }
     }
+}
+
+/// The normalised words a contribution posts for its speaker: those of its aliases, and of its
+/// name when `with_name` (see [`crate::index::speakers::SpeakerRecord::alias_words`]).
+fn contribution_words(c: &Contribution, with_name: bool) -> BTreeSet<String> {
+    let mut words = BTreeSet::new();
+    let name = with_name.then_some(&c.name);
+    for form in c.aliases.iter().map(|(a, _)| a).chain(name) {
+        keys::for_each_word(form, |w| {
+            if !words.contains(w) {
+                words.insert(w.to_string());
+            }
+        });
+    }
+    words
 }
