@@ -7,11 +7,11 @@ use super::claims::ClaimOccurrence;
 use super::quotes::Occurrence;
 use super::quotes::QuoteGroup;
 use super::replace::diff;
-use super::resolution::{Current, claim_id};
+use super::resolution::{Current, Previous, claim_id};
 use super::{Index, keys};
 use crate::model::SpeakerKind;
 use crate::resolve::Resolver;
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
 use std::sync::Arc;
 
 impl Index {
@@ -94,7 +94,7 @@ impl Index {
         if r.claims.group(group).is_none() || !self.inner.claims.contains_key(&cid) {
             return false;
         }
-        let none = HashMap::new();
+        let none = Previous::default();
         let occs: Vec<Arc<ClaimOccurrence>> = members
             .iter()
             .filter_map(|&m| self.claim_occurrence(r, m, r.claim_ref(m)?, &none, Some(current)))

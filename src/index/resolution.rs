@@ -8,7 +8,8 @@ use super::quotes::QuoteGroup;
 use super::{Index, keys};
 use crate::model::{Article, AttributionMethod, Extraction};
 use crate::resolve::Resolver;
-use std::collections::{BTreeSet, HashMap};
+use rustc_hash::FxHashMap;
+use std::collections::BTreeSet;
 use std::sync::Arc;
 
 /// The resource id of a quote group.
@@ -27,6 +28,11 @@ pub(super) struct Current<'a> {
     pub(super) extraction: &'a Extraction,
     pub(super) time_ms: i64,
 }
+
+/// A claim group's occurrences as published before, by (article, ordinal): kept as they are
+/// when the group is built again. Hashed with FxHash: a merge into a large group keys every one
+/// of its occurrences, and SipHash was most of that cost.
+pub(super) type Previous<'a> = FxHashMap<(&'a str, u32), &'a Arc<ClaimOccurrence>>;
 
 impl Index {
     /// Re-decides the speaker of every occurrence of a quote group from all its occurrences
@@ -81,13 +87,22 @@ impl Index {
             // previous occurrences by (article, ordinal): one pass, not a search per member
             // reversed: the first of any duplicate wins, as a search would find it; the group's
             // own occurrences win over the merged groups'
-            let prev: HashMap<(&str, u32), &Arc<ClaimOccurrence>> = reuse
-                .iter()
-                .map(Arc::as_ref)
-                .chain(old.as_deref())
-                .flat_map(|g| g.occurrences.iter().rev())
-                .map(|o| ((&*o.article, o.ordinal), o))
-                .collect();
+            let mut prev: Previous<'_> = FxHashMap::default();
+            prev.reserve(
+                reuse
+                    .iter()
+                    .chain(old.as_ref())
+                    .map(|g| g.occurrences.len())
+                    .sum(),
+            );
+            prev.extend(
+                reuse
+                    .iter()
+                    .map(Arc::as_ref)
+                    .chain(old.as_deref())
+                    .flat_map(|g| g.occurrences.iter().rev())
+                    .map(|o| ((&*o.article, o.ordinal), o)),
+            );
             let mut occs = Vec::with_capacity(members.len());
             for (member, m) in members {
                 let Some(occ) = self.claim_occurrence(r, member, m, &prev, current) else {
@@ -115,7 +130,7 @@ impl Index {
         r: &Resolver,
         member: u32,
         m: &crate::resolve::ClaimRef,
-        prev: &HashMap<(&str, u32), &Arc<ClaimOccurrence>>,
+        prev: &Previous<'_>,
         current: Option<&Current<'_>>,
     ) -> Option<Arc<ClaimOccurrence>> {
         let ordinal = m
