@@ -59,15 +59,19 @@ impl QuoteFilter {
 
     /// True when some occurrence of `g` passes every filter.
     pub fn matches_any(&self, g: &QuoteGroup) -> bool {
-        let by_speaker_only = self.article.is_none()
-            && self.outlet.is_none()
-            && self.start_ms.is_none()
-            && self.end_ms.is_none();
         match &self.speakers {
             // no need to look at each occurrence: the group knows its speakers
-            Some(ids) if by_speaker_only => ids.iter().any(|s| g.has_speaker(s)),
+            Some(ids) if self.by_speaker_only() => ids.iter().any(|s| g.has_speaker(s)),
             _ => g.occurrences.iter().any(|o| self.matches(o)),
         }
+    }
+
+    /// True when no filter but the speakers looks at the occurrences.
+    fn by_speaker_only(&self) -> bool {
+        self.article.is_none()
+            && self.outlet.is_none()
+            && self.start_ms.is_none()
+            && self.end_ms.is_none()
     }
 
     /// True when the quote passes the group-level filters (outlet counts).
@@ -81,13 +85,17 @@ impl QuoteFilter {
 }
 
 /// Iterates the ids `fetch(after, n)` pages out, in order, in chunks, without holding a lock.
+/// The first chunk holds `first` ids (what a page needs when no id is filtered out), and each
+/// next one twice as many, up to [`MAX_CHUNK`]: a page of 20 does not copy out 256 ids.
 fn chunked<'a>(
     mut fetch: impl FnMut(Option<&str>, usize) -> Vec<String> + 'a,
     after: Option<String>,
+    first: usize,
 ) -> impl Iterator<Item = String> + 'a {
     let mut last = after;
     let mut buf: std::vec::IntoIter<String> = Vec::new().into_iter();
     let mut done = false;
+    let mut size = first.clamp(1, MAX_CHUNK);
     std::iter::from_fn(move || {
         if let Some(id) = buf.next() {
             return Some(id);
@@ -95,20 +103,25 @@ fn chunked<'a>(
         if done {
             return None;
         }
-        let chunk = fetch(last.as_deref(), 256);
-        done = chunk.len() < 256;
+        let chunk = fetch(last.as_deref(), size);
+        done = chunk.len() < size;
+        size = (2 * size).min(MAX_CHUNK);
         last = chunk.last().cloned();
         buf = chunk.into_iter();
         buf.next()
     })
 }
 
+/// Most ids [`chunked`] copies out of a posting list at a time.
+const MAX_CHUNK: usize = 256;
+
 /// Iterates the ids of `ids` sorting after `after`, in chunks, without holding a lock.
 pub(super) fn ordered(
     ids: &OrderedIds,
     after: Option<String>,
+    first: usize,
 ) -> impl Iterator<Item = String> + '_ {
-    chunked(move |a, n| ids.after(a, n), after)
+    chunked(move |a, n| ids.after(a, n), after, first)
 }
 
 fn cursor_key(page: &PageRequest) -> Option<String> {
@@ -162,21 +175,29 @@ impl Index {
             let key = keys::outlet_key(o);
             sources.push((i.quotes_by_outlet.len(&key), Source::Outlet(key)));
         }
+        let smallest = sources.into_iter().min_by_key(|(n, _)| *n).map(|(_, s)| s);
+        // a speaker's own posting list holds exactly the quotes naming them: when the filter
+        // asks nothing else of the occurrences, walking it is the check
+        let exact = matches!(&smallest, Some(Source::Speaker(s))
+            if filter.speakers.as_deref() == Some(std::slice::from_ref(s)) && filter.by_speaker_only());
         let keep = |id: String| {
             let g = self.quote(&id)?;
-            let keep = filter.matches_group(&g) && filter.matches_any(&g);
+            let keep = filter.matches_group(&g) && (exact || filter.matches_any(&g));
             keep.then_some((id, g))
         };
-        let smallest = sources.into_iter().min_by_key(|(n, _)| *n).map(|(_, s)| s);
+        // the page and the one id that tells whether there is a next page
+        let first = page.size.saturating_add(1);
         let ids: Box<dyn Iterator<Item = String> + '_> = match smallest {
-            None => Box::new(ordered(&i.quote_ids, after)),
+            None => Box::new(ordered(&i.quote_ids, after, first)),
             Some(Source::Speaker(s)) => Box::new(chunked(
                 move |a, n| i.quotes_by_speaker.after(&s, a, n),
                 after,
+                first,
             )),
             Some(Source::Outlet(o)) => Box::new(chunked(
                 move |a, n| i.quotes_by_outlet.after(&o, a, n),
                 after,
+                first,
             )),
             Some(Source::Set(set)) => Box::new(set.into_iter()),
         };
@@ -185,8 +206,12 @@ impl Index {
 
     /// Quotes whose occurrences name more than one speaker, ordered by id.
     pub fn list_conflicts(&self, page: &PageRequest) -> Page<Arc<QuoteGroup>> {
-        let iter = ordered(&self.inner.conflicts, cursor_key(page))
-            .filter_map(|id| self.quote(&id).map(|g| (id, g)));
+        let iter = ordered(
+            &self.inner.conflicts,
+            cursor_key(page),
+            page.size.saturating_add(1),
+        )
+        .filter_map(|id| self.quote(&id).map(|g| (id, g)));
         page.keyset(iter, Some(self.inner.conflicts.len()))
     }
 }
@@ -199,4 +224,46 @@ enum Source {
     Outlet(String),
     /// A small set gathered up front.
     Set(BTreeSet<String>),
+}
+
+#[cfg(test)]
+mod chunk_tests {
+    use super::{MAX_CHUNK, chunked};
+    use std::cell::RefCell;
+
+    proptest::proptest! {
+        /// Every id after the cursor comes out once, in order, however the chunks fall; the
+        /// chunks start at the size asked and double up to the cap.
+        #[test]
+        fn chunks_yield_every_id_after_the_cursor(
+            n in 0usize..700,
+            cursor in proptest::option::of(0usize..700),
+            first in 0usize..300,
+        ) {
+            let ids: Vec<String> = (0..n).map(|k| format!("{k:04}")).collect();
+            let asked = RefCell::new(Vec::new());
+            let fetch = |after: Option<&str>, size: usize| {
+                asked.borrow_mut().push(size);
+                ids.iter()
+                    .filter(|id| after.is_none_or(|a| id.as_str() > a))
+                    .take(size)
+                    .cloned()
+                    .collect()
+            };
+            let after = cursor.map(|c| format!("{c:04}"));
+            let want: Vec<String> = ids
+                .iter()
+                .filter(|id| after.as_deref().is_none_or(|a| id.as_str() > a))
+                .cloned()
+                .collect();
+            let got: Vec<String> = chunked(fetch, after, first).collect();
+            proptest::prop_assert_eq!(got, want);
+            let asked = asked.into_inner();
+            let mut size = first.clamp(1, MAX_CHUNK);
+            for s in asked {
+                proptest::prop_assert_eq!(s, size);
+                size = (2 * size).min(MAX_CHUNK);
+            }
+        }
+    }
 }
