@@ -59,6 +59,11 @@ use postings::{HexId, OrderedIds, Postings};
 use std::sync::Arc;
 use tokio::sync::broadcast;
 
+/// The index's concurrent maps, hashed with foldhash (seeded per process): the ids they are
+/// keyed by are short strings, which SipHash, the standard hasher, took several times longer
+/// to hash than the lookup took otherwise (a speaker or quote lookup per listed quote).
+pub(crate) type Map<K, V> = DashMap<K, V, foldhash::fast::RandomState>;
+
 /// Capacity of the quote event channel: a watcher this far behind is told it lagged.
 const EVENT_CAPACITY: usize = 4096;
 
@@ -100,42 +105,42 @@ impl std::fmt::Debug for Index {
 }
 
 struct Inner {
-    articles: DashMap<String, Arc<ArticleRecord>>,
+    articles: Map<String, Arc<ArticleRecord>>,
     article_ids: OrderedIds,
     articles_by_outlet: Postings<String>,
     /// Text hash -> syndication keys (time + id) of articles with that text.
     syndication: Postings<u64>,
-    quotes: DashMap<String, Arc<QuoteGroup>>,
+    quotes: Map<String, Arc<QuoteGroup>>,
     quote_ids: OrderedIds,
     quote_terms: Postings<String, HexId>,
     quote_shingles: Postings<u64, HexId>,
     quotes_by_speaker: Postings<String>,
     quotes_by_outlet: Postings<String>,
     conflicts: OrderedIds,
-    speakers: DashMap<String, Arc<SpeakerRecord>>,
+    speakers: Map<String, Arc<SpeakerRecord>>,
     speaker_ids: OrderedIds,
     speaker_words: Postings<String>,
-    claims: DashMap<String, Arc<ClaimGroup>>,
+    claims: Map<String, Arc<ClaimGroup>>,
     claim_ids: OrderedIds,
     claims_by_claimant: Postings<String>,
     claims_by_outlet: Postings<String>,
     /// Cross-source resolution state: written under the writer lock, read briefly by lookups.
     resolver: RwLock<Resolver>,
     /// Claim id -> the resolver's claim group.
-    claim_groups: DashMap<String, u32>,
+    claim_groups: Map<String, u32>,
     /// Resolver speaker -> its readable resource id ("sergey-lavrov"), fixed at first sight.
-    speaker_slugs: DashMap<u32, Arc<str>>,
+    speaker_slugs: Map<u32, Arc<str>>,
     /// One shared copy of each outlet name, for the occurrences that carry it.
     outlet_names: interned::Interner,
     /// One shared copy of each normalised word, for the quotes' word lists.
     words: interned::Interner,
     /// Readable speaker ids taken, so that two people never share one.
-    slugs_taken: DashMap<String, u32>,
+    slugs_taken: Map<String, u32>,
     /// Base name -> a suffix below which every suffixed id of it is taken, for names others
     /// took too (a search hint, not state: rebuilt by probing when missing).
-    slug_hints: DashMap<String, u32>,
+    slug_hints: Map<String, u32>,
     /// Role speaker id -> the person shown (through shared words) to hold it.
-    role_holders: DashMap<String, String>,
+    role_holders: Map<String, String>,
     writer: Mutex<()>,
     events: broadcast::Sender<QuoteEvent>,
 }
@@ -152,32 +157,32 @@ impl Index {
         let (events, _) = broadcast::channel(EVENT_CAPACITY);
         Index {
             inner: Arc::new(Inner {
-                articles: DashMap::new(),
+                articles: Map::default(),
                 article_ids: OrderedIds::default(),
                 articles_by_outlet: Postings::default(),
                 syndication: Postings::default(),
-                quotes: DashMap::new(),
+                quotes: Map::default(),
                 quote_ids: OrderedIds::default(),
                 quote_terms: Postings::default(),
                 quote_shingles: Postings::default(),
                 quotes_by_speaker: Postings::default(),
                 quotes_by_outlet: Postings::default(),
                 conflicts: OrderedIds::default(),
-                speakers: DashMap::new(),
+                speakers: Map::default(),
                 speaker_ids: OrderedIds::default(),
                 speaker_words: Postings::default(),
-                claims: DashMap::new(),
+                claims: Map::default(),
                 claim_ids: OrderedIds::default(),
                 claims_by_claimant: Postings::default(),
                 claims_by_outlet: Postings::default(),
                 resolver: RwLock::new(Resolver::with_statements()),
-                claim_groups: DashMap::new(),
-                speaker_slugs: DashMap::new(),
+                claim_groups: Map::default(),
+                speaker_slugs: Map::default(),
                 outlet_names: interned::Interner::default(),
                 words: interned::Interner::default(),
-                slugs_taken: DashMap::new(),
-                slug_hints: DashMap::new(),
-                role_holders: DashMap::new(),
+                slugs_taken: Map::default(),
+                slug_hints: Map::default(),
+                role_holders: Map::default(),
                 writer: Mutex::new(()),
                 events,
             }),

@@ -58,13 +58,13 @@ impl PostingId for HexId {
 /// A concurrent map from key to a sorted set of ids. Readers get owned copies, never guards.
 #[derive(Debug)]
 pub(super) struct Postings<K: Eq + Hash, I: PostingId = String> {
-    map: DashMap<K, BTreeSet<I>>,
+    map: DashMap<K, BTreeSet<I>, foldhash::fast::RandomState>,
 }
 
 impl<K: Eq + Hash, I: PostingId> Default for Postings<K, I> {
     fn default() -> Self {
         Postings {
-            map: DashMap::new(),
+            map: DashMap::default(),
         }
     }
 }

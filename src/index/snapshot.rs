@@ -68,13 +68,13 @@ pub enum StateError {
     NotEmpty(usize),
 }
 
-fn pairs<K: Clone + Eq + std::hash::Hash, V: Clone>(map: &dashmap::DashMap<K, V>) -> Vec<(K, V)> {
+fn pairs<K: Clone + Eq + std::hash::Hash, V: Clone>(map: &super::Map<K, V>) -> Vec<(K, V)> {
     map.iter()
         .map(|e| (e.key().clone(), e.value().clone()))
         .collect()
 }
 
-fn fill<K: Eq + std::hash::Hash, V>(map: &dashmap::DashMap<K, V>, pairs: Vec<(K, V)>) {
+fn fill<K: Eq + std::hash::Hash, V>(map: &super::Map<K, V>, pairs: Vec<(K, V)>) {
     for (k, v) in pairs {
         map.insert(k, v);
     }

@@ -83,7 +83,7 @@ fn check<K, V, I: PostingId>(
     bad: &mut Vec<String>,
     name: &str,
     postings: &Postings<K, I>,
-    values: &dashmap::DashMap<String, V>,
+    values: &super::super::Map<String, V>,
     expected: impl Fn(&str) -> Option<BTreeSet<K>>,
 ) where
     K: Eq + Hash + Clone + Ord + Debug,
