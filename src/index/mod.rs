@@ -16,6 +16,7 @@
 mod append;
 mod articles;
 mod attribute;
+mod batch;
 mod claims;
 mod contribution;
 mod delete;

@@ -82,6 +82,11 @@ impl<K: Eq + Hash + Clone, I: PostingId> Postings<K, I> {
         }
     }
 
+    /// Adds sorted, distinct held ids under `key` (see [`super::batch`]).
+    pub(super) fn extend_sorted(&self, key: K, ids: Vec<I>) {
+        super::batch::fill_sorted(&mut self.map.entry(key).or_default(), ids);
+    }
+
     /// Removes `id` from under `key`, dropping the key when its set becomes empty.
     pub(super) fn remove(&self, key: &K, id: &str) {
         let Some(held) = I::from_id(id) else {
@@ -163,6 +168,11 @@ impl OrderedIds {
         if !ids.contains(id) {
             ids.insert(id.to_string());
         }
+    }
+
+    /// Adds sorted, distinct ids (see [`super::batch`]).
+    pub(super) fn extend_sorted(&self, ids: Vec<String>) {
+        super::batch::fill_sorted(&mut self.ids.write(), ids);
     }
 
     /// True when the id is present.

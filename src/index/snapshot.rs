@@ -7,6 +7,7 @@
 //! first use. The encoding is [postcard]; framing, checksums and atomic files are the store's
 //! business ([`crate::store::snapshot`]).
 
+use super::batch::QuoteBatch;
 use super::{ArticleRecord, ClaimGroup, Index, QuoteGroup, SpeakerRecord};
 use crate::resolve::Resolver;
 use rustc_hash::FxHashMap;
@@ -167,26 +168,31 @@ impl Index {
                 *sp = Arc::clone(one);
             }
         };
-        std::thread::scope(|scope| {
-            for part in parts {
-                let link = &link;
-                scope.spawn(move || {
-                    for mut g in part {
-                        for w in &mut g.words {
-                            *w = self.word(w);
+        let batch = std::thread::scope(|scope| {
+            let threads: Vec<_> = parts
+                .into_iter()
+                .map(|part| {
+                    let link = &link;
+                    scope.spawn(move || {
+                        let mut batch = QuoteBatch::default();
+                        for mut g in part {
+                            for w in &mut g.words {
+                                *w = self.word(w);
+                            }
+                            for o in &mut g.occurrences {
+                                link(Linked {
+                                    article: &mut o.article,
+                                    outlet: &mut o.outlet,
+                                    source: &mut o.source,
+                                    speaker: &mut o.speaker,
+                                });
+                            }
+                            self.load_quote(Arc::new(g), &mut batch);
                         }
-                        for o in &mut g.occurrences {
-                            link(Linked {
-                                article: &mut o.article,
-                                outlet: &mut o.outlet,
-                                source: &mut o.source,
-                                speaker: &mut o.speaker,
-                            });
-                        }
-                        self.put_quote(None, Some(&Arc::new(g)));
-                    }
-                });
-            }
+                        batch
+                    })
+                })
+                .collect();
             for r in &articles {
                 self.put_article(None, Some(r));
             }
@@ -205,7 +211,18 @@ impl Index {
                 }
                 self.put_claim(None, Some(&Arc::new(g)));
             }
+            // every thread's postings, built in one go
+            let mut all = QuoteBatch::default();
+            for t in threads {
+                // a thread that panicked fails the load, as the scope would
+                match t.join() {
+                    Ok(b) => all.merge(b),
+                    Err(panic) => std::panic::resume_unwind(panic),
+                }
+            }
+            all
         });
+        self.add_quote_batch(batch);
         fill(&i.claim_groups, state.claim_groups);
         fill(&i.speaker_slugs, state.speaker_slugs);
         fill(&i.slugs_taken, state.slugs_taken);
