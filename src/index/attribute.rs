@@ -3,10 +3,15 @@
 
 use super::error::{Error, Result};
 use super::quotes::{Occurrence, QuoteGroup};
+use super::tally::SideTally;
 use super::{Index, keys};
 use crate::resolve::quotes::WordingMatch;
 use rustc_hash::FxHashMap;
 use std::sync::Arc;
+
+/// How many [`MatchKind`]s there are.
+const KINDS: usize = 3;
+const _: () = assert!(MatchKind::Exact as usize + 1 == KINDS && MatchKind::Near as usize == 0);
 
 /// Most evidence (matched quotes) returned per candidate, strongest first.
 pub const MAX_EVIDENCE: usize = 16;
@@ -94,23 +99,29 @@ impl Index {
             })
             .collect();
         let mut matches: Vec<Match<'_>> = Vec::new();
-        // where each (kind, speaker) of the group at hand sits in `matches`
-        let mut slots: FxHashMap<(MatchKind, Option<&str>), usize> = FxHashMap::default();
+        // where each (kind, speaker) of the group at hand sits in `matches`, by kind and the
+        // speaker's number in the group (no string is hashed or compared)
+        let mut slots: Vec<usize> = Vec::new();
         for (g, wordings) in &groups {
             // each matching wording's sides, summed up once per version of the group
             let first = matches.len();
+            let tallies = g.tallies();
             slots.clear();
+            slots.resize(KINDS * tallies.speakers, usize::MAX);
             for (variant, kind, score) in wordings {
-                let Some(sides) = g.tallies().get(variant) else {
+                let Some(sides) = tallies.by_variant.get(variant) else {
                     continue;
                 };
                 for side in sides {
-                    let speaker = side.speaker.as_deref();
-                    let at = *slots.entry((*kind, speaker)).or_insert_with(|| {
-                        matches.push(Match::new(g, *kind, speaker));
-                        matches.len() - 1
-                    });
-                    let Some(m) = matches.get_mut(at) else {
+                    let slot = *kind as usize * tallies.speakers + side.speaker_no as usize;
+                    let Some(at) = slots.get_mut(slot) else {
+                        continue;
+                    };
+                    if *at == usize::MAX {
+                        *at = matches.len();
+                        matches.push(Match::new(g, *kind, side));
+                    }
+                    let Some(m) = matches.get_mut(*at) else {
                         continue;
                     };
                     m.score = m.score.max(score.min(1.0));
@@ -124,9 +135,10 @@ impl Index {
                     }
                 }
             }
-            // (kind, speaker) is unique within a group: an unstable sort gives the one order
+            // (kind, speaker) is unique within a group: an unstable sort gives the one order,
+            // that of (kind, speaker) since the speakers are numbered in their order
             let sides = &mut matches[first..];
-            sides.sort_unstable_by(|a, b| (a.kind, a.speaker).cmp(&(b.kind, b.speaker)));
+            sides.sort_unstable_by_key(|m| (m.kind, m.speaker_no));
             for m in sides {
                 // the reply carries the earliest occurrences; the rest count in the totals
                 m.occurrences.sort_unstable();
@@ -150,6 +162,8 @@ struct Match<'a> {
     kind: MatchKind,
     score: f64,
     speaker: Option<&'a str>,
+    /// The speaker's number in the quote's tallies (see [`super::tally::SideTally`]).
+    speaker_no: u32,
     /// Sum and number of the occurrences' confidences.
     confidence: (f64, usize),
     /// Their outlets, sorted, distinct.
@@ -159,13 +173,14 @@ struct Match<'a> {
 }
 
 impl<'a> Match<'a> {
-    /// Nothing summed up yet.
-    fn new(quote: &'a Arc<QuoteGroup>, kind: MatchKind, speaker: Option<&'a str>) -> Self {
+    /// Nothing summed up yet, for `side`'s speaker.
+    fn new(quote: &'a Arc<QuoteGroup>, kind: MatchKind, side: &'a SideTally) -> Self {
         Match {
             quote,
             kind,
             score: 0.0,
-            speaker,
+            speaker: side.speaker.as_deref(),
+            speaker_no: side.speaker_no,
             confidence: (0.0, 0),
             outlets: Vec::new(),
             occurrences: Vec::new(),

@@ -10,6 +10,9 @@ use std::collections::BTreeSet;
 pub(super) struct SideTally {
     /// The speaker id; `None` for occurrences that name nobody.
     pub speaker: Option<String>,
+    /// The speaker's rank among the group's distinct speakers in their order (nobody first):
+    /// lookups key and sort a group's sides by it without comparing strings.
+    pub speaker_no: u32,
     /// How many occurrences.
     pub occurrences: usize,
     /// The sum of their confidences.
@@ -20,8 +23,15 @@ pub(super) struct SideTally {
     pub earliest: Vec<usize>,
 }
 
-/// Resolver wording id → its sides, in order of first appearance.
-pub(super) type Tallies = FxHashMap<u32, Vec<SideTally>>;
+/// A group's sides by wording.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub(super) struct Tallies {
+    /// Resolver wording id → its sides, in order of first appearance.
+    pub by_variant: FxHashMap<u32, Vec<SideTally>>,
+    /// How many distinct speakers (nobody counting as one) the sides name: every
+    /// [`SideTally::speaker_no`] is below it.
+    pub speakers: usize,
+}
 
 /// Where each (wording, speaker) side sits in its wording's list, with its outlets so far.
 type Slots<'a> = FxHashMap<(u32, Option<&'a str>), (usize, BTreeSet<&'a str>)>;
@@ -30,7 +40,7 @@ type Slots<'a> = FxHashMap<(u32, Option<&'a str>), (usize, BTreeSet<&'a str>)>;
 /// of the first `keep` occurrences of each side.
 pub(super) fn tally(occurrences: &[Occurrence], keep: usize) -> Tallies {
     let mut sides: Slots<'_> = FxHashMap::default();
-    let mut out: Tallies = FxHashMap::default();
+    let mut out: FxHashMap<u32, Vec<SideTally>> = FxHashMap::default();
     for (k, o) in occurrences.iter().enumerate() {
         let list = out.entry(o.variant).or_default();
         let (slot, outlets) = sides
@@ -38,6 +48,7 @@ pub(super) fn tally(occurrences: &[Occurrence], keep: usize) -> Tallies {
             .or_insert_with(|| {
                 list.push(SideTally {
                     speaker: o.speaker.as_deref().map(str::to_string),
+                    speaker_no: 0,
                     occurrences: 0,
                     confidence: 0.0,
                     outlets: Vec::new(),
@@ -57,12 +68,23 @@ pub(super) fn tally(occurrences: &[Occurrence], keep: usize) -> Tallies {
             side.earliest.push(k);
         }
     }
-    for ((variant, _), (slot, outlets)) in sides {
+    // the distinct speakers in order, numbered
+    let speakers: BTreeSet<Option<&str>> = sides.keys().map(|&(_, s)| s).collect();
+    let number: FxHashMap<Option<&str>, u32> = speakers
+        .iter()
+        .enumerate()
+        .map(|(n, &s)| (s, u32::try_from(n).unwrap_or(u32::MAX)))
+        .collect();
+    for ((variant, speaker), (slot, outlets)) in sides {
         if let Some(side) = out.get_mut(&variant).and_then(|l| l.get_mut(slot)) {
             side.outlets = outlets.into_iter().map(str::to_string).collect();
+            side.speaker_no = number.get(&speaker).copied().unwrap_or(0);
         }
     }
-    out
+    Tallies {
+        by_variant: out,
+        speakers: speakers.len(),
+    }
 }
 
 #[cfg(test)]
@@ -99,10 +121,16 @@ mod tests {
             occ("e", 1, "B", Some("x")),
         ];
         let t = tally(&occs, 2);
-        assert_eq!(t.len(), 2);
-        let one = &t[&1];
+        assert_eq!(t.by_variant.len(), 2);
+        assert_eq!(t.speakers, 2, "x and nobody");
+        let one = &t.by_variant[&1];
         assert_eq!(one.len(), 2, "x and nobody");
         assert_eq!(one[0].speaker.as_deref(), Some("x"));
+        assert_eq!(
+            (one[0].speaker_no, one[1].speaker_no),
+            (1, 0),
+            "nobody first"
+        );
         assert_eq!(one[0].occurrences, 3);
         assert!((one[0].confidence - 1.5).abs() < 1e-9);
         assert_eq!(one[0].outlets, ["A", "B"]);
@@ -110,6 +138,7 @@ mod tests {
         assert_eq!(one[1].speaker, None);
         assert!(one[1].outlets.is_empty(), "empty outlets are left out");
         assert_eq!(one[1].earliest, [3]);
-        assert_eq!(t[&2][0].earliest, [2]);
+        assert_eq!(t.by_variant[&2][0].earliest, [2]);
+        assert_eq!(t.by_variant[&2][0].speaker_no, 1, "one number per speaker");
     }
 }
