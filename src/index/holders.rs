@@ -7,6 +7,7 @@ use super::contribution::Contribution;
 use super::keys;
 use crate::model::SpeakerKind;
 use crate::resolve::Resolver;
+use rustc_hash::FxHashSet;
 use std::collections::BTreeSet;
 use std::sync::Arc;
 
@@ -21,11 +22,18 @@ impl Index {
         groups: &[u32],
         current: Option<(&str, &BTreeSet<String>)>,
     ) {
+        // whether a role's holder changed depends on the role alone, and once handled it is
+        // settled: each role is looked at once, at its first occurrence, however many times a
+        // large group repeats it
+        let mut seen: FxHashSet<u32> = FxHashSet::default();
         for &g in groups {
             for o in r.occurrences(g) {
                 let (Some(role), SpeakerKind::Role) = (o.speaker, o.speaker_kind) else {
                     continue;
                 };
+                if !seen.insert(role.0) {
+                    continue;
+                }
                 let Some(role_sid) = self.inner.speaker_slugs.get(&role.0).map(|s| s.to_string())
                 else {
                     continue;
