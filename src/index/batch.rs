@@ -3,6 +3,7 @@
 //! built from its sorted ids in one go instead of by one B-tree insert per id.
 
 use super::postings::{HexId, OrderedIds, PostingId, Postings};
+use super::replace::occurrence_keys;
 use super::{Index, QuoteGroup, keys};
 use rustc_hash::FxHashMap;
 use std::borrow::Borrow;
@@ -113,10 +114,12 @@ impl Index {
                 batch.shingles.add(&s, h);
             }
         }
-        for s in g.speakers() {
+        // the same keys as `put_quote` posts
+        let (speakers, outlets) = occurrence_keys(Some(&g));
+        for s in speakers {
             batch.by_speaker.add(s.as_str(), id.clone());
         }
-        for o in g.outlets() {
+        for o in outlets {
             batch.by_outlet.add(o.as_str(), id.clone());
         }
         if g.is_conflict() {

@@ -39,7 +39,7 @@ fn word_keys(g: Option<&QuoteGroup>) -> (BTreeSet<String>, BTreeSet<u64>) {
 }
 
 /// The speaker and outlet posting keys of a group's occurrences (none for no group).
-fn occurrence_keys(g: Option<&QuoteGroup>) -> (BTreeSet<String>, BTreeSet<String>) {
+pub(super) fn occurrence_keys(g: Option<&QuoteGroup>) -> (BTreeSet<String>, BTreeSet<String>) {
     g.map(|g| (g.speakers(), g.outlets())).unwrap_or_default()
 }
 
