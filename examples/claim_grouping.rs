@@ -41,6 +41,10 @@ fn main() -> Result<()> {
             text: text.as_str().into(),
             meta: ArticleMeta {
                 outlet: c["outlet"].as_str().unwrap_or_default().into(),
+                published_ms: c["published"]
+                    .as_str()
+                    .and_then(|t| t.parse::<prost_types::Timestamp>().ok())
+                    .map(|t| t.seconds * 1000 + i64::from(t.nanos) / 1_000_000),
                 ..Default::default()
             },
             ingested_ms: 0,

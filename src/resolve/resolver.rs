@@ -139,11 +139,15 @@ impl Resolver {
             }
         }
         reattributed.sort_unstable();
+        // claims group within a story's window of publication (unknown times fit any)
+        let published = article.meta.published_ms;
         let mut claims = Vec::with_capacity(ex.claims.len());
         let mut members = Vec::new();
         for (i, c) in ex.claims.iter().enumerate() {
             let claimant = c.speaker.and_then(|s| speakers.get(s).copied());
-            let a = self.claims.add(&id, c.span.slice(text), claimant);
+            let a = self
+                .claims
+                .add_at(&id, c.span.slice(text), claimant, published);
             if let Some(a) = &a {
                 members.push(a.member);
                 self.claim_refs.insert(
@@ -173,7 +177,7 @@ impl Resolver {
                 {
                     continue;
                 }
-                if let Some(a) = self.claims.add(&id, s.slice(text), None) {
+                if let Some(a) = self.claims.add_at(&id, s.slice(text), None, published) {
                     members.push(a.member);
                     self.claim_refs.insert(
                         a.member,

@@ -234,3 +234,30 @@ fn statements_in_the_outlets_own_voice_group_across_outlets() {
     r.remove_article("a");
     assert_eq!(r.claim_members(assignment.group).len(), 1);
 }
+
+#[test]
+fn a_statement_repeated_in_a_later_story_starts_its_own_group() {
+    const DAY: i64 = 86_400_000;
+    let text = "Relations between the two countries have fallen to their lowest level in decades.";
+    let mut r = Resolver::with_statements();
+    let group = |r: &mut Resolver, id: &str, at: i64| {
+        let res = r.add_article(&article(id, id, text, at), &Extraction::default());
+        res.statements.first().map(|(_, a)| a.group)
+    };
+    let first = group(&mut r, "a", 0);
+    assert!(first.is_some());
+    assert_eq!(group(&mut r, "b", 2 * DAY), first, "the same story");
+    let later = group(&mut r, "c", 60 * DAY);
+    assert_ne!(later, first, "two months later: another story");
+    assert_eq!(group(&mut r, "d", 61 * DAY), later);
+    assert_eq!(r.claim_articles(first.unwrap_or_default()), 2);
+    // a copy without a publication time fits either story
+    let mut undated = article("e", "e", text, 0);
+    undated.meta.published_ms = None;
+    let res = r.add_article(&undated, &Extraction::default());
+    assert!(
+        res.statements
+            .first()
+            .is_some_and(|(_, a)| Some(a.group) == first || Some(a.group) == later)
+    );
+}

@@ -14,10 +14,13 @@ impl ClaimGrouper {
         let mut seen = FxHashSet::default();
         let content = ClaimContent::of(text);
         let hashes = stem_hashes(&content);
-        self.similar(Features {
-            content: &content,
-            hashes: &hashes,
-        })
+        self.similar(
+            Features {
+                content: &content,
+                hashes: &hashes,
+            },
+            None,
+        )
         .into_iter()
         .filter(|&(_, s)| s >= self.threshold)
         .filter_map(|(m, s)| Some((self.members.get(m)?.group, s)))

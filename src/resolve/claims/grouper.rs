@@ -23,6 +23,9 @@ pub struct ClaimMember {
     pub content: ClaimContent,
     /// Its group.
     pub group: u32,
+    /// When its article was published, when known (see [`super::STORY_WINDOW_MS`]).
+    #[serde(default)]
+    pub time_ms: Option<i64>,
     /// Hashes of its stems, sorted: a cheap membership test while finding candidates.
     pub(super) stem_hashes: Vec<u64>,
 }
@@ -59,6 +62,10 @@ pub struct ClaimGrouper {
     pub(super) threshold: f32,
     pub(super) members: Members,
     pub(super) groups: FxHashMap<u32, Vec<u32>>,
+    /// Earliest and latest publication time of each group's claims, for groups with a timed
+    /// claim (see [`super::STORY_WINDOW_MS`]).
+    #[serde(default)]
+    pub(super) spans: FxHashMap<u32, (i64, i64)>,
     /// Stem hash -> claims carrying the stem, in order of arrival.
     pub(super) postings: FxHashMap<u64, Vec<u32>>,
     by_article: FxHashMap<Arc<str>, Vec<u32>>,
@@ -88,6 +95,7 @@ impl ClaimGrouper {
             threshold,
             members: Members::default(),
             groups: FxHashMap::default(),
+            spans: FxHashMap::default(),
             postings: FxHashMap::default(),
             by_article: FxHashMap::default(),
             retired: FxHashMap::default(),
@@ -112,13 +120,26 @@ impl ClaimGrouper {
         self.groups.keys().copied()
     }
 
-    /// Adds a claim made in `article` (by `claimant`, when known). Returns `None` for a claim
-    /// with no content words.
+    /// Adds a claim made in `article` (by `claimant`, when known) whose publication time is not
+    /// known: it may join a group of any time. Returns `None` for a claim with no content words.
     pub fn add(
         &mut self,
         article: &str,
         text: &str,
         claimant: Option<SpeakerId>,
+    ) -> Option<ClaimAssignment> {
+        self.add_at(article, text, claimant, None)
+    }
+
+    /// Adds a claim made in `article` (by `claimant`, when known), published at `time_ms`: it
+    /// joins or bridges only groups whose story it fits (see [`super::STORY_WINDOW_MS`]).
+    /// Returns `None` for a claim with no content words.
+    pub fn add_at(
+        &mut self,
+        article: &str,
+        text: &str,
+        claimant: Option<SpeakerId>,
+        time_ms: Option<i64>,
     ) -> Option<ClaimAssignment> {
         let content = ClaimContent::of(text);
         if content.stems.is_empty() {
@@ -131,7 +152,7 @@ impl ClaimGrouper {
         };
         // prefer a claim from another article: restating one's own fact is not corroboration
         let similar: Vec<(u32, f32)> = self
-            .similar(me)
+            .similar(me, time_ms)
             .into_iter()
             .filter(|&(_, s)| s >= self.threshold)
             .collect();
@@ -148,10 +169,11 @@ impl ClaimGrouper {
         };
         let joinable = |m: u32| {
             self.members.get(m).is_some_and(|x| {
-                self.root_similarity(x.group, me) >= self.threshold || {
-                    let n = support(x.group);
-                    n >= 2 && 2 * n >= self.groups.get(&x.group).map_or(0, Vec::len)
-                }
+                self.in_story(x.group, time_ms.map(|t| (t, t)))
+                    && (self.root_similarity(x.group, me) >= self.threshold || {
+                        let n = support(x.group);
+                        n >= 2 && 2 * n >= self.groups.get(&x.group).map_or(0, Vec::len)
+                    })
             })
         };
         let other_article = |m: u32| self.members.get(m).is_some_and(|x| &*x.article != article);
@@ -180,6 +202,7 @@ impl ClaimGrouper {
             .map_or_else(|| Arc::from(article), |(k, _)| k.clone());
         self.by_article.entry(article.clone()).or_default().push(id);
         self.groups.entry(group).or_default().push(id);
+        self.widen_span(group, time_ms.map(|t| (t, t)));
         // a claim close to claims of two groups (from other articles) bridges them when the
         // two groups state the same fact (their first claims are similar): groups split only by
         // arrival order or by document frequencies that have since changed
@@ -198,9 +221,14 @@ impl ClaimGrouper {
             .collect();
         merged.sort_unstable();
         merged.dedup();
-        for &g in &merged {
-            self.merge_into(g, group);
-        }
+        // each merge must keep the whole group within one story's window
+        merged.retain(|&g| {
+            let fits = self.in_story(group, self.spans.get(&g).copied());
+            if fits {
+                self.merge_into(g, group);
+            }
+            fits
+        });
         self.members.insert(
             id,
             ClaimMember {
@@ -212,6 +240,7 @@ impl ClaimGrouper {
                     ..content
                 },
                 group,
+                time_ms,
             },
         );
         Some(ClaimAssignment {
@@ -246,6 +275,8 @@ impl ClaimGrouper {
             }
         }
         self.groups.entry(to).or_default().extend(ids);
+        let span = self.spans.remove(&from);
+        self.widen_span(to, span);
         self.retired.insert(from, to);
     }
 
@@ -282,6 +313,7 @@ impl ClaimGrouper {
                 g.retain(|x| *x != id);
                 if g.is_empty() {
                     self.groups.remove(&m.group);
+                    self.spans.remove(&m.group);
                 }
             }
         }

@@ -61,6 +61,7 @@ mod tests {
             claimant: None,
             content: ClaimContent::of(text),
             group: 0,
+            time_ms: None,
             stem_hashes: Vec::new(),
         }
     }

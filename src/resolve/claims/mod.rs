@@ -17,11 +17,13 @@ mod similarity;
 mod statements;
 #[cfg(test)]
 mod tests;
+mod window;
 
 pub use content::{ClaimContent, stem};
 pub use disagree::{Disagreement, Reason};
 pub use grouper::{ClaimAssignment, ClaimGrouper, ClaimMember};
 pub use statements::{MIN_STATEMENT_WORDS, statements};
+pub use window::STORY_WINDOW_MS;
 
 /// Default lowest similarity for a claim to join a group.
 pub const DEFAULT_THRESHOLD: f32 = 0.3;

@@ -58,9 +58,11 @@ impl ClaimGrouper {
     /// posting lists of its rarer stems (those in at most [`MAX_POSTING`] claims), ranked by the
     /// weight of the rare stems they share; the [`MAX_SCORED`] best are scored exactly. When
     /// every stem is that common, the candidates are the [`RECENT_CANDIDATES`] latest claims
-    /// carrying the rarest of them, ranked by the stems they share. The work per claim is thus bounded however large
-    /// the corpus grows.
-    pub(super) fn similar(&self, claim: Features<'_>) -> Vec<(u32, f32)> {
+    /// carrying the rarest of them, ranked by the stems they share. The work per claim is thus
+    /// bounded however large the corpus grows. For a claim published at `time_ms`, only claims
+    /// that may share its story are candidates (see [`super::STORY_WINDOW_MS`]): stale ones do
+    /// not crowd the [`MAX_SCORED`] out.
+    pub(super) fn similar(&self, claim: Features<'_>, time_ms: Option<i64>) -> Vec<(u32, f32)> {
         let mut stems: Vec<&Vec<u32>> = claim
             .hashes
             .iter()
@@ -75,7 +77,9 @@ impl ClaimGrouper {
                     sums.add(m, w);
                 }
             }
-            sums.drain().collect()
+            sums.drain()
+                .filter(|&(m, _)| time_ms.is_none() || self.may_share_story(m, time_ms))
+                .collect()
         });
         let mut candidates: Vec<(u32, f32)> = if found.is_empty() {
             // every stem is common: the latest claims carrying the rarest, ranked by how many
@@ -84,6 +88,7 @@ impl ClaimGrouper {
             let recent = &rarest[rarest.len().saturating_sub(RECENT_CANDIDATES)..];
             recent
                 .iter()
+                .filter(|&&m| self.may_share_story(m, time_ms))
                 .filter_map(|&m| {
                     let other = self.members.get(m)?;
                     let n = shared_sorted(claim.hashes, &other.stem_hashes).count();
@@ -95,7 +100,7 @@ impl ClaimGrouper {
         };
         if candidates.len() > MAX_SCORED {
             candidates
-                .select_nth_unstable_by(MAX_SCORED, |a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+                .select_nth_unstable_by(MAX_SCORED, |a, b| b.1.total_cmp(&a.1).then(b.0.cmp(&a.0)));
             candidates.truncate(MAX_SCORED);
         }
         // the candidates share most stems: each stem's weight is looked up once
@@ -107,7 +112,7 @@ impl ClaimGrouper {
                 self.similarity(claim, weight, other.features(), &mut idf)
             });
         }
-        candidates.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        candidates.sort_by(|a, b| b.1.total_cmp(&a.1).then(b.0.cmp(&a.0)));
         candidates
     }
 

@@ -1,0 +1,121 @@
+//! The story window: a claim group is one story's coverage. A claim joins (or bridges) a group
+//! only when the group's claims, with it, were all published within [`STORY_WINDOW_MS`] of
+//! each other, so that a sentence repeated across unrelated stories months apart ("relations
+//! have fallen to their lowest level in decades") does not chain them into one group with false
+//! disagreements, and a group's size stays bounded by what one story gathers, however long the
+//! corpus runs. Claims whose time is unknown fit any window.
+
+use super::grouper::ClaimGrouper;
+
+/// The longest span of publication times one claim group may cover: seven days, a story's
+/// coverage and its follow-ups.
+pub const STORY_WINDOW_MS: i64 = 7 * 86_400_000;
+
+/// Whether two spans of publication times (earliest, latest) fit in one window together; an
+/// unknown span fits any.
+pub(super) fn fit(a: Option<(i64, i64)>, b: Option<(i64, i64)>) -> bool {
+    match (a, b) {
+        (Some((a0, a1)), Some((b0, b1))) => {
+            a1.max(b1).abs_diff(a0.min(b0)) <= STORY_WINDOW_MS.unsigned_abs()
+        }
+        _ => true,
+    }
+}
+
+impl ClaimGrouper {
+    /// Whether claims published over `span` may join `group` (an unknown group never fits).
+    pub(super) fn in_story(&self, group: u32, span: Option<(i64, i64)>) -> bool {
+        self.groups.contains_key(&group) && fit(self.spans.get(&group).copied(), span)
+    }
+
+    /// Widens `group`'s span to cover `span`.
+    pub(super) fn widen_span(&mut self, group: u32, span: Option<(i64, i64)>) {
+        if let Some((lo, hi)) = span {
+            let at = self.spans.entry(group).or_insert((lo, hi));
+            *at = (at.0.min(lo), at.1.max(hi));
+        }
+    }
+
+    /// Whether claim `m` may be in a group a claim published at `time_ms` can join: a group's
+    /// claims lie within one window, so a claim more than a window away cannot be (a cheap test
+    /// on the claim itself, before its group is looked at).
+    pub(super) fn may_share_story(&self, m: u32, time_ms: Option<i64>) -> bool {
+        let span = time_ms.map(|t| (t, t));
+        self.members
+            .get(m)
+            .is_some_and(|x| fit(x.time_ms.map(|t| (t, t)), span))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const DAY: i64 = 86_400_000;
+    const BACKGROUND: &str =
+        "Relations between the two countries have fallen to their lowest level in decades.";
+
+    #[test]
+    fn spans_fit_when_their_union_is_one_window_at_most() {
+        assert!(fit(None, Some((0, 0))));
+        assert!(fit(Some((i64::MIN, i64::MAX)), None));
+        assert!(
+            !fit(Some((i64::MIN, i64::MIN)), Some((i64::MAX, i64::MAX))),
+            "no overflow"
+        );
+        assert!(fit(Some((5 * DAY, 5 * DAY)), Some((-2 * DAY, 0))));
+        assert!(!fit(Some((5 * DAY, 5 * DAY)), Some((-3 * DAY, 0))));
+        assert!(
+            !fit(Some((0, 4 * DAY)), Some((2 * DAY, 8 * DAY))),
+            "overlapping, but 8 days"
+        );
+    }
+
+    #[test]
+    fn the_same_sentence_in_stories_months_apart_starts_a_new_group() {
+        let mut g = ClaimGrouper::new();
+        let a = g.add_at("a", BACKGROUND, None, Some(0));
+        let b = g.add_at("b", BACKGROUND, None, Some(3 * DAY));
+        let c = g.add_at("c", BACKGROUND, None, Some(90 * DAY));
+        let d = g.add_at("d", BACKGROUND, None, Some(92 * DAY));
+        let group = |x: &Option<super::super::ClaimAssignment>| x.as_ref().map(|x| x.group);
+        assert_eq!(group(&a), group(&b), "one story");
+        assert_ne!(group(&a), group(&c), "months later: another story");
+        assert_eq!(
+            group(&c),
+            group(&d),
+            "the later story gathers its own coverage"
+        );
+        // the first claim of a group anchors the window: a chain of daily repeats does not
+        // stretch it
+        let mut g = ClaimGrouper::new();
+        let groups: Vec<Option<u32>> = (0..20)
+            .map(|day| group(&g.add_at(&format!("x{day}"), BACKGROUND, None, Some(day * DAY))))
+            .collect();
+        assert_eq!(groups[0], groups[7]);
+        assert_ne!(groups[0], groups[8]);
+    }
+
+    #[test]
+    fn claims_without_a_time_group_as_before() {
+        let mut g = ClaimGrouper::new();
+        let a = g.add_at("a", BACKGROUND, None, Some(0));
+        let b = g.add("b", BACKGROUND, None);
+        let c = g.add_at("c", BACKGROUND, None, Some(400 * DAY));
+        assert_eq!(a.as_ref().map(|x| x.group), b.as_ref().map(|x| x.group));
+        assert_ne!(a.map(|x| x.group), c.map(|x| x.group));
+    }
+
+    #[test]
+    fn a_late_claim_does_not_bridge_two_old_stories() {
+        let mut g = ClaimGrouper::new();
+        let a = g.add_at("a", BACKGROUND, None, Some(0));
+        let b = g.add_at("b", BACKGROUND, None, Some(30 * DAY));
+        let c = g.add_at("c", BACKGROUND, None, Some(15 * DAY));
+        let groups = [a, b, c].map(|x| x.map(|x| x.group));
+        assert_ne!(groups[0], groups[1]);
+        assert_ne!(groups[2], groups[0], "fifteen days from either first claim");
+        assert_ne!(groups[2], groups[1]);
+        assert!(g.group_ids().count() == 3);
+    }
+}
