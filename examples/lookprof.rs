@@ -24,6 +24,8 @@ fn main() -> Result<()> {
     let index = Index::new();
     let file = std::fs::File::open(path).with_context(|| format!("open {path}"))?;
     let t = Instant::now();
+    // the rate over each 50,000 articles, to see how ingest slows as the corpus grows
+    let (mut loaded, mut mark) = (0usize, 0.0);
     for line in std::io::BufReader::new(file).lines().take(n) {
         let v: serde_json::Value = serde_json::from_str(&line?)?;
         index.create_article(NewArticle {
@@ -32,9 +34,22 @@ fn main() -> Result<()> {
             text: v["text"].as_str().context("text")?.to_string(),
             meta: ArticleMeta {
                 outlet: v["outlet"].as_str().unwrap_or_default().into(),
+                published_ms: v["published"]
+                    .as_str()
+                    .and_then(|t| t.parse::<prost_types::Timestamp>().ok())
+                    .map(|t| t.seconds * 1000 + i64::from(t.nanos) / 1_000_000),
                 ..Default::default()
             },
         })?;
+        loaded += 1;
+        if loaded % 50_000 == 0 {
+            let now = t.elapsed().as_secs_f64();
+            eprintln!(
+                "{loaded} articles: {now:.1} s, the last 50,000 at {:.0} articles/s",
+                50_000.0 / (now - mark)
+            );
+            mark = now;
+        }
     }
     eprintln!("load: {:.1} s", t.elapsed().as_secs_f64());
     let quotes = index
