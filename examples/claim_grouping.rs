@@ -11,6 +11,7 @@ use anyhow::{Context, Result};
 use saywho::model::{Article, ArticleMeta, Span};
 use saywho::resolve::Resolver;
 use serde_json::Value;
+use std::collections::HashMap;
 use std::io::BufRead;
 
 fn lines(path: &str) -> Result<impl Iterator<Item = Result<Value>>> {
@@ -134,19 +135,22 @@ fn covering(mut spans: impl Iterator<Item = Span>, start: usize, end: usize) -> 
 /// Pairwise precision and recall of a grouping: two items with the same true id should share a
 /// group, two with different ids should not.
 fn pairwise(items: &[(String, u32)], group: impl Fn(u32) -> Option<u32>) -> (f64, f64) {
-    let (mut tp, mut fp, mut fn_) = (0u64, 0u64, 0u64);
-    for (i, (ta, ma)) in items.iter().enumerate() {
-        for (tb, mb) in &items[i + 1..] {
-            match (ta == tb, group(*ma) == group(*mb)) {
-                (true, true) => tp += 1,
-                (false, true) => fp += 1,
-                (true, false) => fn_ += 1,
-                (false, false) => {}
-            }
-        }
+    // pairs counted from a contingency table, not enumerated: a million items are fine
+    let pairs = |n: u64| n * n.saturating_sub(1) / 2;
+    let mut cells: HashMap<(&str, Option<u32>), u64> = HashMap::new();
+    let mut truths: HashMap<&str, u64> = HashMap::new();
+    let mut groups: HashMap<Option<u32>, u64> = HashMap::new();
+    for (t, m) in items {
+        let g = group(*m);
+        *cells.entry((t.as_str(), g)).or_default() += 1;
+        *truths.entry(t.as_str()).or_default() += 1;
+        *groups.entry(g).or_default() += 1;
     }
+    let tp: u64 = cells.values().map(|&n| pairs(n)).sum();
+    let same_group: u64 = groups.values().map(|&n| pairs(n)).sum();
+    let same_truth: u64 = truths.values().map(|&n| pairs(n)).sum();
     (
-        tp as f64 / (tp + fp).max(1) as f64,
-        tp as f64 / (tp + fn_).max(1) as f64,
+        tp as f64 / same_group.max(1) as f64,
+        tp as f64 / same_truth.max(1) as f64,
     )
 }
