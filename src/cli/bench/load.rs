@@ -13,11 +13,7 @@ use tokio_stream::wrappers::ReceiverStream;
 use tonic::transport::Channel;
 
 use super::payload::CorpusLine;
-
-/// Parses an RFC 3339 time (`2025-02-18T14:05:09Z`, as the corpus writes it); `None` otherwise.
-pub(crate) fn timestamp(rfc3339: &str) -> Option<prost_types::Timestamp> {
-    rfc3339.parse().ok()
-}
+use crate::cli::import::parse_time;
 
 /// What a load measured.
 #[derive(Debug, Default)]
@@ -40,7 +36,7 @@ pub(crate) struct LoadResult {
 
 fn request(a: CorpusLine) -> ImportArticlesRequest {
     let article = Article {
-        publish_time: timestamp(&a.published),
+        publish_time: parse_time(&a.published),
         text: a.text,
         outlet: a.outlet,
         url: a.url,
@@ -181,13 +177,13 @@ mod tests {
 
     #[test]
     fn parses_corpus_timestamps() {
-        let t = timestamp("2025-02-18T14:05:09Z").expect("valid");
+        let t = parse_time("2025-02-18T14:05:09Z").expect("valid");
         assert_eq!(t.seconds, 1_739_887_509);
         assert_eq!(
-            timestamp("1970-01-01T00:00:00Z").map(|t| t.seconds),
+            parse_time("1970-01-01T00:00:00Z").map(|t| t.seconds),
             Some(0)
         );
-        assert!(timestamp("2025-13-01T00:00:00Z").is_none());
-        assert!(timestamp("yesterday").is_none());
+        assert!(parse_time("2025-13-01T00:00:00Z").is_none());
+        assert!(parse_time("yesterday").is_none());
     }
 }

@@ -19,8 +19,8 @@ use tonic_health::pb::HealthCheckRequest;
 use tonic_health::pb::health_client::HealthClient;
 
 use super::cpu;
-use super::load::timestamp;
 use super::payload::Payloads;
+use crate::cli::import::parse_time;
 
 /// The methods the load generator can call.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, clap::ValueEnum)]
@@ -209,7 +209,7 @@ impl Caller {
                     text: a.text.clone(),
                     outlet: a.outlet.clone(),
                     url: a.url.clone(),
-                    publish_time: timestamp(&a.published),
+                    publish_time: parse_time(&a.published),
                     ..Default::default()
                 };
                 let req = CreateArticleRequest {

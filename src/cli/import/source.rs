@@ -207,7 +207,7 @@ pub(super) fn jsonl_item(number: usize, line: &[u8], outlet: Option<&str>) -> It
 }
 
 /// An RFC 3339 time (`2025-02-18T09:30:00Z`) or a date (`2025-02-18`, midnight UTC).
-fn parse_time(text: &str) -> Option<prost_types::Timestamp> {
+pub(crate) fn parse_time(text: &str) -> Option<prost_types::Timestamp> {
     prost_types::Timestamp::from_str(text)
         .or_else(|_| prost_types::Timestamp::from_str(&format!("{text}T00:00:00Z")))
         .ok()
