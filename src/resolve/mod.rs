@@ -53,6 +53,7 @@ pub mod names;
 pub mod quotes;
 pub mod resolver;
 pub mod speakers;
+pub mod story;
 pub mod syndication;
 
 pub use resolver::{

@@ -106,7 +106,9 @@ impl Resolver {
         let mut touched: FxHashMap<u32, (usize, bool)> = FxHashMap::default();
         let mut quotes = Vec::with_capacity(ex.quotes.len());
         for (i, q) in ex.quotes.iter().enumerate() {
-            let a = self.quotes.add(&id, q.span.slice(text));
+            let a = self
+                .quotes
+                .add_at(&id, q.span.slice(text), article.meta.published_ms);
             if let Some(a) = a {
                 let speaker = q.speaker.and_then(|s| speakers.get(s).copied());
                 let speaker_kind = ex

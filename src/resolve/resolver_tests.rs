@@ -261,3 +261,39 @@ fn a_statement_repeated_in_a_later_story_starts_its_own_group() {
             .is_some_and(|(_, a)| Some(a.group) == first || Some(a.group) == later)
     );
 }
+
+#[test]
+fn a_reworded_quote_in_a_later_story_starts_its_own_group() {
+    const DAY: i64 = 86_400_000;
+    let said = |words: &str| format!("\"{words}\" the minister said.");
+    let group = |r: &mut Resolver, id: &str, words: &str, at: i64| {
+        let text = said(words);
+        let ex = Extraction {
+            quotes: vec![quote(&text, words, None, AttributionMethod::Explicit)],
+            ..Default::default()
+        };
+        let res = r.add_article(&article(id, id, &text, at), &ex);
+        res.quotes.first().copied().flatten().map(|a| a.group)
+    };
+    let four = "We will raise the minimum wage by four percent before the end of the year.";
+    let six = "We will raise the minimum wage by six percent before the end of the year.";
+    let mut r = Resolver::new();
+    let first = group(&mut r, "a", four, 0);
+    assert!(first.is_some());
+    assert_eq!(
+        group(&mut r, "b", six, 2 * DAY),
+        first,
+        "a misquote in the story"
+    );
+    let later = group(&mut r, "c", six, 60 * DAY);
+    assert_eq!(
+        later, first,
+        "the same words join their variant whenever published"
+    );
+    let seven = "We will raise the minimum wage by seven percent before the end of the year.";
+    assert_ne!(
+        group(&mut r, "d", seven, 61 * DAY),
+        first,
+        "another story's statement"
+    );
+}

@@ -6,21 +6,8 @@
 //! corpus runs. Claims whose time is unknown fit any window.
 
 use super::grouper::ClaimGrouper;
-
-/// The longest span of publication times one claim group may cover: seven days, a story's
-/// coverage and its follow-ups.
-pub const STORY_WINDOW_MS: i64 = 7 * 86_400_000;
-
-/// Whether two spans of publication times (earliest, latest) fit in one window together; an
-/// unknown span fits any.
-pub(super) fn fit(a: Option<(i64, i64)>, b: Option<(i64, i64)>) -> bool {
-    match (a, b) {
-        (Some((a0, a1)), Some((b0, b1))) => {
-            a1.max(b1).abs_diff(a0.min(b0)) <= STORY_WINDOW_MS.unsigned_abs()
-        }
-        _ => true,
-    }
-}
+pub use crate::resolve::story::STORY_WINDOW_MS;
+use crate::resolve::story::{at, fit, widen};
 
 impl ClaimGrouper {
     /// Whether claims published over `span` may join `group` (an unknown group never fits).
@@ -30,9 +17,8 @@ impl ClaimGrouper {
 
     /// Widens `group`'s span to cover `span`.
     pub(super) fn widen_span(&mut self, group: u32, span: Option<(i64, i64)>) {
-        if let Some((lo, hi)) = span {
-            let at = self.spans.entry(group).or_insert((lo, hi));
-            *at = (at.0.min(lo), at.1.max(hi));
+        if let Some(w) = widen(self.spans.get(&group).copied(), span) {
+            self.spans.insert(group, w);
         }
     }
 
@@ -43,7 +29,7 @@ impl ClaimGrouper {
         let span = time_ms.map(|t| (t, t));
         self.members
             .get(m)
-            .is_some_and(|x| fit(x.time_ms.map(|t| (t, t)), span))
+            .is_some_and(|x| fit(at(x.time_ms), span))
     }
 }
 
@@ -54,22 +40,6 @@ mod tests {
     const DAY: i64 = 86_400_000;
     const BACKGROUND: &str =
         "Relations between the two countries have fallen to their lowest level in decades.";
-
-    #[test]
-    fn spans_fit_when_their_union_is_one_window_at_most() {
-        assert!(fit(None, Some((0, 0))));
-        assert!(fit(Some((i64::MIN, i64::MAX)), None));
-        assert!(
-            !fit(Some((i64::MIN, i64::MIN)), Some((i64::MAX, i64::MAX))),
-            "no overflow"
-        );
-        assert!(fit(Some((5 * DAY, 5 * DAY)), Some((-2 * DAY, 0))));
-        assert!(!fit(Some((5 * DAY, 5 * DAY)), Some((-3 * DAY, 0))));
-        assert!(
-            !fit(Some((0, 4 * DAY)), Some((2 * DAY, 8 * DAY))),
-            "overlapping, but 8 days"
-        );
-    }
 
     #[test]
     fn the_same_sentence_in_stories_months_apart_starts_a_new_group() {

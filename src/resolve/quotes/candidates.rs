@@ -17,6 +17,18 @@ impl QuoteMatcher {
     /// worth aligning, most shared first: half of the query's pairs, or half of the variant's
     /// own when it is shorter. At most [`MAX_VERIFY`].
     pub(super) fn candidates(&self, tokens: &[u64], min_words: usize) -> Vec<u32> {
+        self.candidates_where(tokens, min_words, |_| true)
+    }
+
+    /// [`Self::candidates`] among the variants `keep` accepts (asked only of variants that
+    /// share enough pairs, before the best are chosen, so that those turned away do not crowd
+    /// out the rest).
+    pub(super) fn candidates_where(
+        &self,
+        tokens: &[u64],
+        min_words: usize,
+        keep: impl Fn(u32) -> bool,
+    ) -> Vec<u32> {
         if tokens.len() < MIN_LINK_WORDS {
             return Vec::new();
         }
@@ -45,7 +57,7 @@ impl QuoteMatcher {
                 .filter(|&(v, c)| {
                     let words = words(v);
                     let vpairs = words.saturating_sub(1);
-                    words >= min_words && 2 * c as usize >= qpairs.min(vpairs).max(1)
+                    words >= min_words && 2 * c as usize >= qpairs.min(vpairs).max(1) && keep(v)
                 })
                 .collect()
         });

@@ -1,9 +1,11 @@
 //! The incremental quote matcher: variants, groups, the word-pair posting list and lookups.
 
 use super::align::TokenSig;
+use super::story::story_span;
 use super::verdict::{Verdict, Wording, contained_either_way, relate_either_way};
 use super::{MatchKind, quote_tokens};
 use crate::resolve::fold::shingle_hash;
+use crate::resolve::story;
 use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 use std::sync::Arc;
@@ -21,6 +23,9 @@ pub struct Variant {
     pub refs: u32,
     /// The set of its words, to turn away non-matching wordings without a scan.
     pub sig: TokenSig,
+    /// When the article that first carried it was published, when known.
+    #[serde(default)]
+    pub first_ms: Option<i64>,
 }
 
 /// Variants of the same words.
@@ -30,6 +35,10 @@ pub struct QuoteGroup {
     pub variants: Vec<u32>,
     /// The longest variant: the canonical wording.
     pub root: u32,
+    /// When its variants were first published (earliest, latest), when known: within one story
+    /// window (see [`crate::resolve::story`]).
+    #[serde(default)]
+    pub span: Option<crate::resolve::story::Span>,
 }
 
 /// Where a newly added quote went.
@@ -96,9 +105,23 @@ impl QuoteMatcher {
         self.variants.get(&id)
     }
 
-    /// Adds one occurrence of a quote in `article` and says which group it joined. Returns
-    /// `None` for a quote with no words.
+    /// Adds one occurrence of a quote in `article`, publication time unknown, and says which
+    /// group it joined. Returns `None` for a quote with no words.
     pub fn add(&mut self, article: &str, text: &str) -> Option<QuoteAssignment> {
+        self.add_at(article, text, None)
+    }
+
+    /// Adds one occurrence of a quote in `article`, published at `time_ms` (milliseconds since
+    /// the Unix epoch), and says which group it joined. The same words join their variant
+    /// whenever they were published; a new wording joins a group by containment or similarity
+    /// only when the group's wordings, with it, were first published within one story window.
+    /// Returns `None` for a quote with no words.
+    pub fn add_at(
+        &mut self,
+        article: &str,
+        text: &str,
+        time_ms: Option<i64>,
+    ) -> Option<QuoteAssignment> {
         let tokens = quote_tokens(text);
         if tokens.is_empty() {
             return None;
@@ -122,7 +145,7 @@ impl QuoteMatcher {
                 linked_to: None,
             });
         }
-        let best = self.best_link(&tokens);
+        let best = self.best_link(&tokens, time_ms);
         let id = self.next_variant;
         self.next_variant += 1;
         let (group, kind, score, linked_to) = match best {
@@ -147,13 +170,16 @@ impl QuoteMatcher {
                 tokens,
                 group,
                 refs: 1,
+                first_ms: time_ms,
             },
         );
         let g = self.groups.entry(group).or_insert_with(|| QuoteGroup {
             variants: Vec::new(),
             root: id,
+            span: None,
         });
         g.variants.push(id);
+        g.span = story::widen(g.span, story::at(time_ms));
         if self
             .variants
             .get(&g.root)
@@ -177,9 +203,13 @@ impl QuoteMatcher {
     /// A group is the quote its longest wording (the root) says: a wording joins only when it
     /// relates to the root too, so that a stock phrase ("I want to be very clear") contained in
     /// many different quotes does not chain them all into one group.
-    fn best_link(&self, tokens: &[u64]) -> Option<(u32, MatchKind, f32)> {
+    pub(super) fn best_link(
+        &self,
+        tokens: &[u64],
+        time_ms: Option<i64>,
+    ) -> Option<(u32, MatchKind, f32)> {
         let new = Wording::of(tokens);
-        let candidates = self.candidates(tokens, 0);
+        let candidates = self.candidates_in_story(tokens, time_ms);
         let mut fits_root: FxHashMap<u32, bool> = FxHashMap::default();
         // a containment beats every near match, and only a near match needs an alignment:
         // look for containments first, and align only when no candidate contains or is contained
@@ -188,7 +218,7 @@ impl QuoteMatcher {
     }
 
     /// The best of `candidates` that `verdict` accepts and whose group's root relates to `new`.
-    fn best_of(
+    pub(super) fn best_of(
         &self,
         candidates: &[u32],
         new: Wording<'_>,
@@ -257,7 +287,10 @@ impl QuoteMatcher {
                     .copied()
                     .max_by_key(|x| variants.get(x).map_or(0, |y| y.tokens.len()))
                 {
-                    Some(root) => g.root = root,
+                    Some(root) => {
+                        g.root = root;
+                        g.span = story_span(variants, &g.variants);
+                    }
                     None => {
                         self.groups.remove(&var.group);
                     }
@@ -265,27 +298,5 @@ impl QuoteMatcher {
             }
         }
         true
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use proptest::prelude::*;
-
-    proptest! {
-        /// Looking for containments first picks the link a single pass over every verdict picks.
-        #[test]
-        fn containments_first_pick_the_same_link(quotes in prop::collection::vec(prop::collection::vec(0u32..14, 1..16), 1..40)) {
-            let mut m = QuoteMatcher::new();
-            for (i, q) in quotes.iter().enumerate() {
-                let text = q.iter().map(|w| format!("w{w}")).collect::<Vec<_>>().join(" ");
-                let tokens = quote_tokens(&text);
-                let candidates = m.candidates(&tokens, 0);
-                let single = m.best_of(&candidates, Wording::of(&tokens), relate_either_way, &mut FxHashMap::default());
-                prop_assert_eq!(m.best_link(&tokens), single);
-                m.add(&format!("a{}", i % 3), &text);
-            }
-        }
     }
 }

@@ -16,6 +16,7 @@ mod lookup;
 mod matcher;
 #[cfg(test)]
 mod oracle_tests;
+mod story;
 #[cfg(test)]
 mod tests;
 mod verdict;

@@ -1,0 +1,69 @@
+//! The story window shared by claim and quote grouping: the coverage of one story (the first
+//! report and its follow-ups) is published within [`STORY_WINDOW_MS`]. A claim group, and the
+//! reworded or trimmed variants of a quote, stay within one window, so that the same sentence
+//! or a formula repeated with another number in unrelated stories months apart does not chain
+//! them into one group, and groups stay bounded by what one story gathers however long the
+//! corpus runs. Times that are unknown fit any window.
+
+/// The longest span of publication times one group may cover: seven days, a story's coverage and
+/// its follow-ups.
+pub const STORY_WINDOW_MS: i64 = 7 * 86_400_000;
+
+/// A span of publication times in milliseconds since the Unix epoch: (earliest, latest).
+pub type Span = (i64, i64);
+
+/// Whether two spans of publication times fit in one window together; an unknown span fits any.
+pub fn fit(a: Option<Span>, b: Option<Span>) -> bool {
+    match (a, b) {
+        (Some((a0, a1)), Some((b0, b1))) => {
+            a1.max(b1).abs_diff(a0.min(b0)) <= STORY_WINDOW_MS.unsigned_abs()
+        }
+        _ => true,
+    }
+}
+
+/// The span of one time, if known.
+pub fn at(time_ms: Option<i64>) -> Option<Span> {
+    time_ms.map(|t| (t, t))
+}
+
+/// `span` widened to cover `with` (an unknown `with` leaves it as it is).
+pub fn widen(span: Option<Span>, with: Option<Span>) -> Option<Span> {
+    match (span, with) {
+        (Some((a0, a1)), Some((b0, b1))) => Some((a0.min(b0), a1.max(b1))),
+        (s, None) => s,
+        (None, w) => w,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const DAY: i64 = 86_400_000;
+
+    #[test]
+    fn spans_fit_when_their_union_is_one_window_at_most() {
+        assert!(fit(None, Some((0, 0))));
+        assert!(fit(Some((i64::MIN, i64::MAX)), None));
+        assert!(
+            !fit(Some((i64::MIN, i64::MIN)), Some((i64::MAX, i64::MAX))),
+            "no overflow"
+        );
+        assert!(fit(Some((5 * DAY, 5 * DAY)), Some((-2 * DAY, 0))));
+        assert!(!fit(Some((5 * DAY, 5 * DAY)), Some((-3 * DAY, 0))));
+        assert!(
+            !fit(Some((0, 4 * DAY)), Some((2 * DAY, 8 * DAY))),
+            "overlapping, but 8 days"
+        );
+    }
+
+    #[test]
+    fn widening_covers_both_and_keeps_what_is_known() {
+        assert_eq!(widen(None, None), None);
+        assert_eq!(widen(at(Some(3)), None), Some((3, 3)));
+        assert_eq!(widen(None, at(Some(3))), Some((3, 3)));
+        assert_eq!(widen(Some((2, 5)), Some((-1, 4))), Some((-1, 5)));
+        assert_eq!(at(None), None);
+    }
+}
