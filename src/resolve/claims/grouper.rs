@@ -7,6 +7,7 @@ use super::similarity::{Features, stem_hashes};
 use super::{DEFAULT_THRESHOLD, MERGE_MARGIN};
 use crate::resolve::dense::{DenseSums, Pool};
 use crate::resolve::speakers::SpeakerId;
+use crate::resolve::story::at;
 use rustc_hash::{FxHashMap, FxHashSet};
 use serde::{Deserialize, Serialize};
 use std::sync::Arc;
@@ -169,7 +170,7 @@ impl ClaimGrouper {
         };
         let joinable = |m: u32| {
             self.members.get(m).is_some_and(|x| {
-                self.in_story(x.group, time_ms.map(|t| (t, t)))
+                self.in_story(x.group, at(time_ms))
                     && (self.root_similarity(x.group, me) >= self.threshold || {
                         let n = support(x.group);
                         n >= 2 && 2 * n >= self.groups.get(&x.group).map_or(0, Vec::len)
@@ -202,7 +203,7 @@ impl ClaimGrouper {
             .map_or_else(|| Arc::from(article), |(k, _)| k.clone());
         self.by_article.entry(article.clone()).or_default().push(id);
         self.groups.entry(group).or_default().push(id);
-        self.widen_span(group, time_ms.map(|t| (t, t)));
+        self.widen_span(group, at(time_ms));
         // a claim close to claims of two groups (from other articles) bridges them when the
         // two groups state the same fact (their first claims are similar): groups split only by
         // arrival order or by document frequencies that have since changed

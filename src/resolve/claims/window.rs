@@ -7,16 +7,16 @@
 
 use super::grouper::ClaimGrouper;
 pub use crate::resolve::story::STORY_WINDOW_MS;
-use crate::resolve::story::{at, fit, widen};
+use crate::resolve::story::{Span, at, fit, widen};
 
 impl ClaimGrouper {
     /// Whether claims published over `span` may join `group` (an unknown group never fits).
-    pub(super) fn in_story(&self, group: u32, span: Option<(i64, i64)>) -> bool {
+    pub(super) fn in_story(&self, group: u32, span: Option<Span>) -> bool {
         self.groups.contains_key(&group) && fit(self.spans.get(&group).copied(), span)
     }
 
     /// Widens `group`'s span to cover `span`.
-    pub(super) fn widen_span(&mut self, group: u32, span: Option<(i64, i64)>) {
+    pub(super) fn widen_span(&mut self, group: u32, span: Option<Span>) {
         if let Some(w) = widen(self.spans.get(&group).copied(), span) {
             self.spans.insert(group, w);
         }
@@ -26,10 +26,9 @@ impl ClaimGrouper {
     /// claims lie within one window, so a claim more than a window away cannot be (a cheap test
     /// on the claim itself, before its group is looked at).
     pub(super) fn may_share_story(&self, m: u32, time_ms: Option<i64>) -> bool {
-        let span = time_ms.map(|t| (t, t));
         self.members
             .get(m)
-            .is_some_and(|x| fit(at(x.time_ms), span))
+            .is_some_and(|x| fit(at(x.time_ms), at(time_ms)))
     }
 }
 
