@@ -8,17 +8,16 @@
 //! `cargo run --release --example claim_grouping -- corpus.jsonl corpus.truth.jsonl [N]`
 
 use anyhow::{Context, Result};
-use saywho::model::{Article, ArticleMeta, Span};
+use saywho::corpus::read_article;
+use saywho::model::Span;
 use saywho::resolve::Resolver;
 use serde_json::Value;
 use std::collections::HashMap;
 use std::io::BufRead;
 
-fn lines(path: &str) -> Result<impl Iterator<Item = Result<Value>>> {
+fn lines(path: &str) -> Result<impl Iterator<Item = std::io::Result<String>>> {
     let file = std::fs::File::open(path).with_context(|| format!("open {path}"))?;
-    Ok(std::io::BufReader::new(file)
-        .lines()
-        .map(|l| Ok(serde_json::from_str(&l?)?)))
+    Ok(std::io::BufReader::new(file).lines())
 }
 
 fn main() -> Result<()> {
@@ -35,22 +34,9 @@ fn main() -> Result<()> {
     let started = std::time::Instant::now();
     let mut articles = 0;
     for (c, t) in lines(corpus)?.zip(lines(truth)?).take(n) {
-        let (c, t) = (c?, t?);
-        let text = c["text"].as_str().context("text")?.to_string();
-        let article = Article {
-            id: c["id"].as_str().context("id")?.into(),
-            text: text.as_str().into(),
-            meta: ArticleMeta {
-                outlet: c["outlet"].as_str().unwrap_or_default().into(),
-                published_ms: c["published"]
-                    .as_str()
-                    .and_then(|t| t.parse::<prost_types::Timestamp>().ok())
-                    .map(|t| t.seconds * 1000 + i64::from(t.nanos) / 1_000_000),
-                ..Default::default()
-            },
-            ingested_ms: 0,
-        };
-        let ex = saywho::extract::extract(&text);
+        let article = read_article(&c?)?;
+        let t: Value = serde_json::from_str(&t?)?;
+        let ex = saywho::extract::extract(&article.text);
         let res = r.add_article(&article, &ex);
         articles += 1;
         for (s, e, id) in truth_spans(&t, "quotes", "statement") {

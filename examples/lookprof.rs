@@ -3,8 +3,8 @@
 //! `perf record --call-graph dwarf target/release/examples/lookprof corpus.jsonl 4000`).
 
 use anyhow::{Context, Result};
+use saywho::corpus::read_article;
 use saywho::index::{Detail, Index, NewArticle, PageRequest, QuoteFilter};
-use saywho::model::ArticleMeta;
 use std::io::BufRead;
 use std::time::Instant;
 
@@ -27,19 +27,12 @@ fn main() -> Result<()> {
     // the rate over each 50,000 articles, to see how ingest slows as the corpus grows
     let (mut loaded, mut mark) = (0usize, 0.0);
     for line in std::io::BufReader::new(file).lines().take(n) {
-        let v: serde_json::Value = serde_json::from_str(&line?)?;
+        let a = read_article(&line?)?;
         index.create_article(NewArticle {
-            id: v["id"].as_str().map(str::to_string),
+            id: Some(a.id),
             request_id: None,
-            text: v["text"].as_str().context("text")?.to_string(),
-            meta: ArticleMeta {
-                outlet: v["outlet"].as_str().unwrap_or_default().into(),
-                published_ms: v["published"]
-                    .as_str()
-                    .and_then(|t| t.parse::<prost_types::Timestamp>().ok())
-                    .map(|t| t.seconds * 1000 + i64::from(t.nanos) / 1_000_000),
-                ..Default::default()
-            },
+            text: a.text.to_string(),
+            meta: a.meta,
         })?;
         loaded += 1;
         if loaded % 50_000 == 0 {

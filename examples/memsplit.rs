@@ -6,8 +6,8 @@
 //! `cargo run --release --example memsplit -- corpus.jsonl [N]`
 
 use anyhow::{Context, Result};
+use saywho::corpus::read_article;
 use saywho::index::{Index, NewArticle};
-use saywho::model::{Article, ArticleMeta};
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::io::BufRead;
 use std::sync::atomic::{AtomicIsize, Ordering::Relaxed};
@@ -63,16 +63,7 @@ fn main() -> Result<()> {
     let file = std::fs::File::open(path).with_context(|| format!("open {path}"))?;
     let mut articles = Vec::new();
     for line in std::io::BufReader::new(file).lines().take(n) {
-        let v: serde_json::Value = serde_json::from_str(&line?)?;
-        articles.push(Article {
-            id: v["id"].as_str().context("id")?.to_string(),
-            text: v["text"].as_str().context("text")?.into(),
-            meta: ArticleMeta {
-                outlet: v["outlet"].as_str().unwrap_or_default().into(),
-                ..Default::default()
-            },
-            ingested_ms: 0,
-        });
+        articles.push(read_article(&line?)?);
     }
     let text: usize = articles.iter().map(|a| a.text.len()).sum();
     println!(

@@ -25,6 +25,7 @@
 mod article;
 mod event;
 mod names;
+mod read;
 mod rng;
 mod styles;
 mod templates;
@@ -40,6 +41,7 @@ use std::io::{self, Write};
 use serde::Serialize;
 
 use self::event::Event;
+pub use self::read::read_article;
 use self::rng::Rng;
 use self::time::DateTime;
 pub use self::truth::ArticleTruth;
