@@ -64,6 +64,17 @@ pub struct ArticleMeta {
     pub published_ms: Option<i64>,
 }
 
+/// A timestamp as milliseconds since the Unix epoch (the unit of [`ArticleMeta::published_ms`]);
+/// `None` when its nanos are outside `[0, 999999999]` or the milliseconds overflow.
+pub fn timestamp_ms(ts: &prost_types::Timestamp) -> Option<i64> {
+    if !(0..1_000_000_000).contains(&ts.nanos) {
+        return None;
+    }
+    ts.seconds
+        .checked_mul(1000)
+        .and_then(|ms| ms.checked_add(i64::from(ts.nanos / 1_000_000)))
+}
+
 /// One submitted article. Its text is immutable once stored.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Article {

@@ -9,7 +9,6 @@ use futures::StreamExt as _;
 use indicatif::{ProgressBar, ProgressStyle};
 use saywho::pb;
 use saywho::pb::article_service_client::ArticleServiceClient;
-pub(crate) use source::parse_time;
 use source::{Item, Source};
 use std::path::PathBuf;
 use std::sync::Arc;

@@ -41,7 +41,7 @@ use std::io::{self, Write};
 use serde::Serialize;
 
 use self::event::Event;
-pub use self::read::read_article;
+pub use self::read::{parse_time, read_article};
 use self::rng::Rng;
 use self::time::DateTime;
 pub use self::truth::ArticleTruth;

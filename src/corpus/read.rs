@@ -1,11 +1,13 @@
 //! Reading a written corpus back in process: the development examples (`lookprof`,
 //! `memsplit`, `claim_grouping`) load a corpus file into a resolver or an index without a
 //! server, and must see each article's publication time, as `saywho import` and the bench
-//! send it, or the story windows never apply.
+//! send it, or the story windows never apply. The time format is theirs: [`parse_time`] is the
+//! one parser of an article line's `published`.
 
-use crate::model::{Article, ArticleMeta};
+use crate::model::{Article, ArticleMeta, timestamp_ms};
 use serde::Deserialize;
 use std::io;
+use std::str::FromStr;
 
 /// One line of a corpus file, as [`super::write_jsonl`] writes it (the URL is not read).
 #[derive(Deserialize)]
@@ -19,7 +21,7 @@ struct Record {
 }
 
 /// One JSON line of a corpus file as an article: its id, text, outlet and publication time.
-/// A line that is not such an object, or a `published` that is not an RFC 3339 time, is an
+/// A line that is not such an object, or a `published` that [`parse_time`] rejects, is an
 /// `InvalidData` error naming the field (a time silently dropped would turn the story windows
 /// off).
 pub fn read_article(line: &str) -> io::Result<Article> {
@@ -37,19 +39,25 @@ pub fn read_article(line: &str) -> io::Result<Article> {
     })
 }
 
-/// An RFC 3339 time as milliseconds since the Unix epoch.
+/// An article time as `saywho import` reads it: an RFC 3339 time (`2025-02-18T09:30:00Z`) or a
+/// date (`2025-02-18`, midnight UTC).
+pub fn parse_time(text: &str) -> Option<prost_types::Timestamp> {
+    prost_types::Timestamp::from_str(text)
+        .or_else(|_| prost_types::Timestamp::from_str(&format!("{text}T00:00:00Z")))
+        .ok()
+}
+
+/// [`parse_time`] as milliseconds since the Unix epoch; an `InvalidData` error naming the field.
 fn millis(text: &str) -> io::Result<i64> {
-    let invalid = || {
-        io::Error::new(
-            io::ErrorKind::InvalidData,
-            format!("published: {text:?} is not an RFC 3339 time"),
-        )
-    };
-    let t: prost_types::Timestamp = text.parse().map_err(|_| invalid())?;
-    t.seconds
-        .checked_mul(1000)
-        .and_then(|ms| ms.checked_add(i64::from(t.nanos) / 1_000_000))
-        .ok_or_else(invalid)
+    parse_time(text)
+        .as_ref()
+        .and_then(timestamp_ms)
+        .ok_or_else(|| {
+            io::Error::new(
+                io::ErrorKind::InvalidData,
+                format!("published: {text:?} is not an RFC 3339 time or a YYYY-MM-DD date"),
+            )
+        })
 }
 
 #[cfg(test)]
@@ -81,6 +89,22 @@ mod tests {
             let second = w.published_ms - w.published_ms.rem_euclid(1000);
             assert_eq!(r.meta.published_ms, Some(second));
         }
+    }
+
+    #[test]
+    fn parses_corpus_timestamps() {
+        let t = parse_time("2025-02-18T14:05:09Z").expect("valid");
+        assert_eq!(t.seconds, 1_739_887_509);
+        assert_eq!(
+            parse_time("1970-01-01T00:00:00Z").map(|t| t.seconds),
+            Some(0)
+        );
+        assert_eq!(
+            parse_time("2025-02-18").map(|t| t.seconds),
+            Some(1_739_836_800)
+        );
+        assert!(parse_time("2025-13-01T00:00:00Z").is_none());
+        assert!(parse_time("yesterday").is_none());
     }
 
     #[test]

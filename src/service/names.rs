@@ -54,10 +54,7 @@ pub(crate) fn millis(ts: &prost_types::Timestamp, field: &str) -> Result<i64> {
     if !(0..1_000_000_000).contains(&ts.nanos) {
         return Err(Error::invalid(field, "nanos must be in [0, 999999999]"));
     }
-    ts.seconds
-        .checked_mul(1000)
-        .and_then(|ms| ms.checked_add(i64::from(ts.nanos / 1_000_000)))
-        .ok_or_else(|| Error::invalid(field, "is out of range"))
+    crate::model::timestamp_ms(ts).ok_or_else(|| Error::invalid(field, "is out of range"))
 }
 
 /// Milliseconds since the epoch as a timestamp.

@@ -13,7 +13,7 @@ use tokio_stream::wrappers::ReceiverStream;
 use tonic::transport::Channel;
 
 use super::payload::CorpusLine;
-use crate::cli::import::parse_time;
+use saywho::corpus::parse_time;
 
 /// What a load measured.
 #[derive(Debug, Default)]
@@ -168,22 +168,5 @@ struct Receiver(std::sync::Arc<tokio::sync::Mutex<mpsc::Receiver<ImportArticlesR
 impl Receiver {
     async fn recv(&self) -> Result<ImportArticlesRequest, ()> {
         self.0.lock().await.recv().await.ok_or(())
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn parses_corpus_timestamps() {
-        let t = parse_time("2025-02-18T14:05:09Z").expect("valid");
-        assert_eq!(t.seconds, 1_739_887_509);
-        assert_eq!(
-            parse_time("1970-01-01T00:00:00Z").map(|t| t.seconds),
-            Some(0)
-        );
-        assert!(parse_time("2025-13-01T00:00:00Z").is_none());
-        assert!(parse_time("yesterday").is_none());
     }
 }

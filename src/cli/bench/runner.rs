@@ -20,7 +20,7 @@ use tonic_health::pb::health_client::HealthClient;
 
 use super::cpu;
 use super::payload::Payloads;
-use crate::cli::import::parse_time;
+use saywho::corpus::parse_time;
 
 /// The methods the load generator can call.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, clap::ValueEnum)]

@@ -3,11 +3,11 @@
 //! over a bounded channel, so memory stays flat however large the input.
 
 use indicatif::ProgressBar;
+use saywho::corpus::parse_time;
 use saywho::pb;
 use serde::Deserialize;
 use std::io::BufRead;
 use std::path::{Path, PathBuf};
-use std::str::FromStr;
 use tokio::sync::mpsc;
 
 /// One unit of input: an article ready to send, or a line that could not be read.
@@ -204,13 +204,6 @@ pub(super) fn jsonl_item(number: usize, line: &[u8], outlet: Option<&str>) -> It
         origin,
         request: Box::new(request),
     }
-}
-
-/// An RFC 3339 time (`2025-02-18T09:30:00Z`) or a date (`2025-02-18`, midnight UTC).
-pub(crate) fn parse_time(text: &str) -> Option<prost_types::Timestamp> {
-    prost_types::Timestamp::from_str(text)
-        .or_else(|_| prost_types::Timestamp::from_str(&format!("{text}T00:00:00Z")))
-        .ok()
 }
 
 /// The article for one `.txt` file: its id is the file stem, made safe for an article id
