@@ -34,7 +34,12 @@ impl Index {
                 if !seen.insert(role.0) {
                     continue;
                 }
-                let Some(role_sid) = self.inner.speaker_slugs.get(&role.0).map(|s| s.to_string())
+                // the shared id, not a copy: most roles are settled and need no string of their own
+                let Some(role_sid) = self
+                    .inner
+                    .speaker_slugs
+                    .get(&role.0)
+                    .map(|s| Arc::clone(&s))
                 else {
                     continue;
                 };
@@ -43,7 +48,7 @@ impl Index {
                 // almost all settled, and copying both ids for each of its occurrences was most
                 // of the cost
                 let change = {
-                    let old = self.inner.role_holders.get(&role_sid);
+                    let old = self.inner.role_holders.get(&*role_sid);
                     let holder = held_by.and_then(|h| self.inner.speaker_slugs.get(&h.0));
                     let same = match (&old, &holder) {
                         (Some(o), Some(h)) => o.as_str() == &***h,
@@ -74,10 +79,12 @@ impl Index {
                         if let Some(part) = role_part {
                             self.add_contribution(h, article, part);
                         }
-                        self.inner.role_holders.insert(role_sid, h.clone());
+                        self.inner
+                            .role_holders
+                            .insert(role_sid.to_string(), h.clone());
                     }
                     None => {
-                        self.inner.role_holders.remove(&role_sid);
+                        self.inner.role_holders.remove(&*role_sid);
                     }
                 }
             }
