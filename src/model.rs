@@ -75,6 +75,16 @@ pub fn timestamp_ms(ts: &prost_types::Timestamp) -> Option<i64> {
         .and_then(|ms| ms.checked_add(i64::from(ts.nanos / 1_000_000)))
 }
 
+/// A resource name, `{collection}/{id}` (`articles/…`, `quotes/…`): built by copying both parts
+/// into one allocation of the right size, since views build one or two per message.
+pub fn resource_name(collection: &str, id: &str) -> String {
+    let mut name = String::with_capacity(collection.len() + 1 + id.len());
+    name.push_str(collection);
+    name.push('/');
+    name.push_str(id);
+    name
+}
+
 /// One submitted article. Its text is immutable once stored.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Article {

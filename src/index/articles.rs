@@ -33,7 +33,7 @@ pub struct ArticleRecord {
 impl ArticleRecord {
     /// The resource name, `articles/{id}`.
     pub fn name(&self) -> String {
-        format!("articles/{}", self.article.id)
+        crate::model::resource_name("articles", &self.article.id)
     }
 }
 

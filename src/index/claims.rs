@@ -75,7 +75,7 @@ pub struct ClaimGroup {
 impl ClaimGroup {
     /// The resource name, `claims/{id}`.
     pub fn name(&self) -> String {
-        format!("claims/{}", self.id)
+        crate::model::resource_name("claims", &self.id)
     }
 
     /// The canonical content: the first-seen occurrence's wording.

@@ -129,7 +129,7 @@ impl QuoteGroup {
 
     /// The resource name, `quotes/{id}`.
     pub fn name(&self) -> String {
-        format!("quotes/{}", self.id)
+        crate::model::resource_name("quotes", &self.id)
     }
 
     /// The first-seen occurrence (there is always one in a published group).

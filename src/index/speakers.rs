@@ -75,7 +75,7 @@ impl SpeakerRecord {
 
     /// The resource name, `speakers/{id}`.
     pub fn name(&self) -> String {
-        format!("speakers/{}", self.id)
+        crate::model::resource_name("speakers", &self.id)
     }
 
     /// The fullest, most common spelling: for a person, the spelling with most name words

@@ -2,6 +2,7 @@
 
 use super::{View, method};
 use crate::index::{ClaimGroup, ClaimOccurrence};
+use crate::model::resource_name;
 use crate::pb;
 use crate::service::names::timestamp;
 
@@ -12,7 +13,7 @@ impl View {
     /// The wire claim occurrence.
     fn claim_occurrence(&mut self, o: &ClaimOccurrence) -> pb::ClaimOccurrence {
         pb::ClaimOccurrence {
-            article: format!("articles/{}", o.article),
+            article: resource_name("articles", &o.article),
             outlet: o.outlet.to_string(),
             publish_time: Some(timestamp(o.time_ms)),
             span: self.span(&o.article, Some(o.span)),
@@ -33,7 +34,7 @@ impl View {
             .claim_disagreements(g)
             .into_iter()
             .map(|d| pb::ClaimDisagreement {
-                claim: format!("claims/{}", d.claim),
+                claim: resource_name("claims", &d.claim),
                 occurrence: Some(self.claim_occurrence(&d.occurrence)),
                 reason: d.reason,
             })
@@ -54,7 +55,7 @@ impl View {
             independent_outlet_count: independent as i32,
             disagreements,
             first_seen_article: first
-                .map(|o| format!("articles/{}", o.article))
+                .map(|o| resource_name("articles", &o.article))
                 .unwrap_or_default(),
             first_seen_time: first.map(|o| timestamp(o.time_ms)),
         }

@@ -7,6 +7,7 @@ pub(crate) mod spans;
 
 use super::names::timestamp;
 use crate::index::{ArticleRecord, Index, SpeakerRecord};
+use crate::model::resource_name;
 use crate::model::{AttributionMethod, QuoteKind, Span, SpeakerKind};
 use crate::pb;
 use rustc_hash::FxHashMap;
@@ -98,11 +99,11 @@ impl View {
             claim_count: r.claims.len() as i32,
             speaker_count: r.speakers.len() as i32,
             copy_of: copy_of
-                .map(|id| format!("articles/{id}"))
+                .map(|id| resource_name("articles", &id))
                 .unwrap_or_default(),
             copies: copies
                 .into_iter()
-                .map(|id| format!("articles/{id}"))
+                .map(|id| resource_name("articles", &id))
                 .collect(),
         }
     }
@@ -135,7 +136,7 @@ impl View {
             articles: s
                 .contributions()
                 .keys()
-                .map(|a| format!("articles/{a}"))
+                .map(|a| resource_name("articles", a))
                 .collect(),
         }
     }

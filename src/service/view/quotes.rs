@@ -2,6 +2,7 @@
 
 use super::{View, method, quote_kind};
 use crate::index::{Candidate, MatchKind, Occurrence, QuoteGroup, Relation};
+use crate::model::resource_name;
 use crate::pb;
 use crate::service::names::timestamp;
 use std::collections::BTreeMap;
@@ -22,7 +23,7 @@ impl View {
     /// The wire occurrence.
     pub(crate) fn occurrence(&mut self, o: &Occurrence) -> pb::QuoteOccurrence {
         pb::QuoteOccurrence {
-            article: format!("articles/{}", o.article),
+            article: resource_name("articles", &o.article),
             outlet: o.outlet.to_string(),
             publish_time: Some(timestamp(o.time_ms)),
             span: self.span(&o.article, Some(o.span)),
@@ -83,7 +84,7 @@ impl View {
             speaker: self.speaker_ref(g.speaker().as_deref()),
             occurrences: Vec::new(),
             first_seen_article: first
-                .map(|o| format!("articles/{}", o.article))
+                .map(|o| resource_name("articles", &o.article))
                 .unwrap_or_default(),
             first_seen_outlet: first.map(|o| o.outlet.to_string()).unwrap_or_default(),
             first_seen_time: first.map(|o| timestamp(o.time_ms)),
@@ -121,7 +122,7 @@ impl View {
                     .articles
                     .iter()
                     .take(MAX_VARIANT_ARTICLES)
-                    .map(|a| format!("articles/{a}"))
+                    .map(|a| resource_name("articles", a))
                     .collect(),
                 similarity: v.similarity,
             })
