@@ -4,12 +4,13 @@
 use super::quotes::Occurrence;
 use rustc_hash::FxHashMap;
 use std::collections::BTreeSet;
+use std::sync::Arc;
 
 /// The occurrences of one wording that name one speaker (or nobody).
 #[derive(Clone, Debug, PartialEq)]
 pub(super) struct SideTally {
-    /// The speaker id; `None` for occurrences that name nobody.
-    pub speaker: Option<String>,
+    /// The speaker id, the occurrences' own copy; `None` for occurrences that name nobody.
+    pub speaker: Option<Arc<str>>,
     /// The speaker's rank among the group's distinct speakers in their order (nobody first):
     /// lookups key and sort a group's sides by it without comparing strings.
     pub speaker_no: u32,
@@ -17,8 +18,9 @@ pub(super) struct SideTally {
     pub occurrences: usize,
     /// The sum of their confidences.
     pub confidence: f64,
-    /// Their outlets as written, sorted, deduplicated (empty outlets left out).
-    pub outlets: Vec<String>,
+    /// Their outlets as written (the occurrences' own copies), sorted, deduplicated (empty
+    /// outlets left out).
+    pub outlets: Vec<Arc<str>>,
     /// Positions (in the group's occurrences, so earliest first) of the first few.
     pub earliest: Vec<usize>,
 }
@@ -34,7 +36,7 @@ pub(super) struct Tallies {
 }
 
 /// Where each (wording, speaker) side sits in its wording's list, with its outlets so far.
-type Slots<'a> = FxHashMap<(u32, Option<&'a str>), (usize, BTreeSet<&'a str>)>;
+type Slots<'a> = FxHashMap<(u32, Option<&'a str>), (usize, BTreeSet<&'a Arc<str>>)>;
 
 /// Sums up `occurrences` (sorted earliest first) by wording and speaker, keeping the positions
 /// of the first `keep` occurrences of each side.
@@ -47,7 +49,7 @@ pub(super) fn tally(occurrences: &[Occurrence], keep: usize) -> Tallies {
             .entry((o.variant, o.speaker.as_deref()))
             .or_insert_with(|| {
                 list.push(SideTally {
-                    speaker: o.speaker.as_deref().map(str::to_string),
+                    speaker: o.speaker.clone(),
                     speaker_no: 0,
                     occurrences: 0,
                     confidence: 0.0,
@@ -77,7 +79,7 @@ pub(super) fn tally(occurrences: &[Occurrence], keep: usize) -> Tallies {
         .collect();
     for ((variant, speaker), (slot, outlets)) in sides {
         if let Some(side) = out.get_mut(&variant).and_then(|l| l.get_mut(slot)) {
-            side.outlets = outlets.into_iter().map(str::to_string).collect();
+            side.outlets = outlets.into_iter().map(Arc::clone).collect();
             side.speaker_no = number.get(&speaker).copied().unwrap_or(0);
         }
     }
@@ -133,7 +135,7 @@ mod tests {
         );
         assert_eq!(one[0].occurrences, 3);
         assert!((one[0].confidence - 1.5).abs() < 1e-9);
-        assert_eq!(one[0].outlets, ["A", "B"]);
+        assert_eq!(one[0].outlets, [Arc::from("A"), Arc::from("B")]);
         assert_eq!(one[0].earliest, [0, 1], "only the first two kept");
         assert_eq!(one[1].speaker, None);
         assert!(one[1].outlets.is_empty(), "empty outlets are left out");
