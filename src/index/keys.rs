@@ -86,28 +86,7 @@ pub fn hash_id(key: &str) -> String {
 /// The form of [`hash_id`]'s ids: a value as 16 lower-case hex digits, so that the strings sort
 /// as the values do.
 pub fn hex_id(value: u64) -> String {
-    const DIGITS: &[u8; 16] = b"0123456789abcdef";
-    (0..16)
-        .rev()
-        .map(|k| char::from(DIGITS[((value >> (4 * k)) & 0xf) as usize]))
-        .collect()
-}
-
-/// [`hash_id`] of `{prefix}{n}` (`n` in decimal), with the key written on the stack: a lookup
-/// turns every group it matches into its id, and formatting the key was a measurable part of
-/// that.
-pub fn hash_id_numbered(prefix: &str, n: u32) -> String {
-    let mut digits = itoa::Buffer::new();
-    let digits = digits.format(n).as_bytes();
-    let mut key = [0u8; 64];
-    let end = prefix.len() + digits.len();
-    let Some(buf) = key.get_mut(..end) else {
-        return hash_id(&format!("{prefix}{n}"));
-    };
-    let (head, tail) = buf.split_at_mut(prefix.len());
-    head.copy_from_slice(prefix.as_bytes());
-    tail.copy_from_slice(digits);
-    hex_id(xxh3_64(buf))
+    format!("{value:016x}")
 }
 
 /// Hash of one shingle (consecutive words), used as a posting-list key.
@@ -173,23 +152,6 @@ mod tests {
         ) {
             proptest::prop_assert_eq!(words(&text), words_oracle(&text));
         }
-    }
-
-    #[test]
-    fn numbered_ids_are_the_hashed_ids_of_the_formatted_keys() {
-        // resource ids are stored and published: writing the key on the stack must not move one
-        for n in [0, 7, 10, 99, 12_345, u32::MAX] {
-            for prefix in ["quote\u{1f}", "claim\u{1f}", ""] {
-                assert_eq!(
-                    hash_id_numbered(prefix, n),
-                    hash_id(&format!("{prefix}{n}"))
-                );
-            }
-        }
-        let long = "p".repeat(70);
-        assert_eq!(hash_id_numbered(&long, 3), hash_id(&format!("{long}3")));
-        assert_eq!(hex_id(0xfe), "00000000000000fe");
-        assert_eq!(hex_id(u64::MAX), format!("{:016x}", u64::MAX));
     }
 
     #[test]

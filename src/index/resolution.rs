@@ -14,12 +14,12 @@ use std::sync::Arc;
 
 /// The resource id of a quote group.
 pub(super) fn quote_id(group: u32) -> String {
-    keys::hash_id_numbered("quote\u{1f}", group)
+    keys::hash_id(&format!("quote\u{1f}{group}"))
 }
 
 /// The resource id of a claim group.
 pub(super) fn claim_id(group: u32) -> String {
-    keys::hash_id_numbered("claim\u{1f}", group)
+    keys::hash_id(&format!("claim\u{1f}{group}"))
 }
 
 /// The article being published, which the index does not hold yet.
