@@ -263,6 +263,8 @@ async fn serve_logs_json_and_serves_metrics() {
             "--addr",
             "127.0.0.1:0",
             "--no-seeds",
+            // not the default store in the working directory, which `cargo run` fills
+            "--in-memory",
             "--log-format",
             "json",
         ])
