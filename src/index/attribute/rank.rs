@@ -49,32 +49,20 @@ impl Ranked<'_> {
 pub(super) fn rank(matches: Vec<Match<'_>>) -> Vec<Ranked<'_>> {
     // per speaker: the candidate and its confidence sum and count, in order of first match
     // (the order of the answer is fixed below, by score and speaker)
+    let mut slots: FxHashMap<Option<&str>, usize> = FxHashMap::default();
     let mut by_speaker: Vec<(Ranked<'_>, (f64, usize))> = Vec::new();
-    // A query matches hundreds of (quote, speaker) sides, and the occurrences share one copy of
-    // each speaker id: sides are found by that copy's address, and the id is hashed only the
-    // first time an address is seen (two copies of one id still make one candidate).
-    let mut by_address: FxHashMap<usize, usize> = FxHashMap::default();
-    let mut by_id: FxHashMap<Option<&str>, usize> = FxHashMap::default();
     for mut m in matches {
-        let address = m.speaker.map_or(0, |s| s.as_ptr() as usize);
-        let at = match by_address.get(&address) {
-            Some(&at) => at,
-            None => {
-                let at = *by_id.entry(m.speaker).or_insert_with(|| {
-                    let r = Ranked {
-                        speaker: m.speaker,
-                        score: 0.0,
-                        kind: m.kind,
-                        outlets: Vec::new(),
-                        evidence: Vec::new(),
-                    };
-                    by_speaker.push((r, (0.0, 0)));
-                    by_speaker.len() - 1
-                });
-                by_address.insert(address, at);
-                at
-            }
-        };
+        let at = *slots.entry(m.speaker).or_insert_with(|| {
+            let r = Ranked {
+                speaker: m.speaker,
+                score: 0.0,
+                kind: m.kind,
+                outlets: Vec::new(),
+                evidence: Vec::new(),
+            };
+            by_speaker.push((r, (0.0, 0)));
+            by_speaker.len() - 1
+        });
         let Some((cand, conf)) = by_speaker.get_mut(at) else {
             continue;
         };
