@@ -116,7 +116,7 @@ impl Index {
                 already_existed: true,
             })),
             Some(_) => Err(Error::AlreadyExists {
-                name: format!("articles/{id}"),
+                name: crate::model::resource_name("articles", id),
             }),
             None => Ok(None),
         }

@@ -140,7 +140,7 @@ impl Index {
     /// The quote group with this id, or NOT_FOUND.
     pub fn get_quote(&self, id: &str) -> Result<Arc<QuoteGroup>> {
         self.quote(id)
-            .ok_or_else(|| Error::not_found(format!("quotes/{id}")))
+            .ok_or_else(|| Error::not_found(crate::model::resource_name("quotes", id)))
     }
 
     /// Quotes with an occurrence passing `filter`, ordered by id. Walks the smallest posting

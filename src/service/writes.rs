@@ -133,7 +133,7 @@ impl Writes {
                 blocking(move || index.publish_prepared(*prepared)).await
             }
             PutOutcome::Exists { same_text: false } => Err(Error::AlreadyExists {
-                name: format!("articles/{id}"),
+                name: crate::model::resource_name("articles", &id),
             }),
             PutOutcome::Exists { same_text: true } => match self.index.article(&id) {
                 Some(record) => Ok(Created {

@@ -21,7 +21,7 @@ impl Index {
     /// The article with this id, or NOT_FOUND.
     pub fn get_article(&self, id: &str) -> Result<Arc<ArticleRecord>> {
         self.article(id)
-            .ok_or_else(|| Error::not_found(format!("articles/{id}")))
+            .ok_or_else(|| Error::not_found(crate::model::resource_name("articles", id)))
     }
 
     /// Syndication of an article: the id of the original it copies (if it is a copy of one wire

@@ -16,7 +16,7 @@ impl Index {
     /// The claim with this id, or NOT_FOUND.
     pub fn get_claim(&self, id: &str) -> Result<Arc<ClaimGroup>> {
         self.claim(id)
-            .ok_or_else(|| Error::not_found(format!("claims/{id}")))
+            .ok_or_else(|| Error::not_found(crate::model::resource_name("claims", id)))
     }
 
     /// Claims ordered by id, optionally by claimant speaker id and outlet.

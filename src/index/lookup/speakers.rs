@@ -17,7 +17,7 @@ impl Index {
     /// The speaker with this id, or NOT_FOUND.
     pub fn get_speaker(&self, id: &str) -> Result<Arc<SpeakerRecord>> {
         self.speaker(id)
-            .ok_or_else(|| Error::not_found(format!("speakers/{id}")))
+            .ok_or_else(|| Error::not_found(crate::model::resource_name("speakers", id)))
     }
 
     /// Speaker ids with an alias containing every word of `query` (all speakers when empty).
