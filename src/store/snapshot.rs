@@ -8,8 +8,14 @@
 //! renamed into place after an fsync, so a crash leaves the old snapshot or the new one, never
 //! half of one. A snapshot is only ever loaded by a build with the same sources, and stays until
 //! the next graceful stop replaces it.
+//!
+//! A snapshot is read by mapping the file, not by copying it into the heap: the body is decoded
+//! straight from the page cache, so loading does not first fault in (and zero) a heap buffer as
+//! large as the file, and the peak memory of a restart is the index's, not the index's plus the
+//! file's.
 
 use super::Store;
+use memmap2::Mmap;
 use std::fs::File;
 use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
@@ -18,7 +24,7 @@ use xxhash_rust::xxh3::{Xxh3, xxh3_64};
 /// Name of the snapshot file inside the data directory.
 pub const FILE_NAME: &str = "index.snapshot";
 const MAGIC: &[u8; 8] = b"SAYWHOIX";
-const VERSION: u32 = 1;
+const VERSION: u32 = 2;
 /// Hash of the sources this build was compiled from (see `build.rs`).
 const FINGERPRINT: &str = env!("SAYWHO_SOURCE_FINGERPRINT");
 const HEADER: usize = MAGIC.len() + 4 + 16;
@@ -60,7 +66,7 @@ pub enum SnapshotError {
 /// A snapshot read back and checked.
 #[derive(Debug)]
 pub struct Loaded {
-    bytes: Vec<u8>,
+    bytes: Mmap,
     /// Every article stored with a lower sequence number was stored before the snapshot.
     pub covers_below: u64,
 }
@@ -142,12 +148,12 @@ impl Store {
         // a write the process did not live to finish (SIGKILL, power loss) leaves its partial
         // file, as large as a snapshot: nothing reads it, and the next save starts afresh
         let _ = std::fs::remove_file(path.with_extension("snapshot.partial"));
-        let bytes = match std::fs::read(&path) {
-            Ok(bytes) => bytes,
+        let file = match File::open(&path) {
+            Ok(file) => file,
             Err(err) if err.kind() == std::io::ErrorKind::NotFound => return Ok(None),
             Err(err) => return Err(io(&path)(err)),
         };
-        let checked = check(&path, bytes);
+        let checked = map(&path, &file).and_then(|bytes| check(&path, bytes));
         if checked.is_err() {
             self.remove_snapshot()?;
         }
@@ -172,27 +178,41 @@ fn write_file<E: std::fmt::Display>(
     body: impl FnOnce(&mut dyn Write) -> Result<u64, E>,
 ) -> Result<u64, SnapshotError> {
     let file = File::create(temp).map_err(io(temp))?;
-    let mut out = Hashing {
-        inner: BufWriter::with_capacity(1 << 20, file),
-        hash: Xxh3::new(),
-    };
+    // buffered before the hash, so that the many small writes of an encoder are hashed (and
+    // written) a megabyte at a time
+    let mut out = BufWriter::with_capacity(
+        1 << 20,
+        Hashing {
+            inner: file,
+            hash: Xxh3::new(),
+        },
+    );
     out.write_all(MAGIC).map_err(io(temp))?;
     out.write_all(&VERSION.to_le_bytes()).map_err(io(temp))?;
     out.write_all(FINGERPRINT.as_bytes()).map_err(io(temp))?;
     let covers_below = body(&mut out).map_err(|e| SnapshotError::Body(e.to_string()))?;
     out.write_all(&covers_below.to_le_bytes())
         .map_err(io(temp))?;
-    let sum = out.hash.digest();
-    let mut file = out
-        .inner
-        .into_inner()
-        .map_err(|e| io(temp)(e.into_error()))?;
+    let Hashing {
+        inner: mut file,
+        hash,
+    } = out.into_inner().map_err(|e| io(temp)(e.into_error()))?;
+    let sum = hash.digest();
     file.write_all(&sum.to_le_bytes()).map_err(io(temp))?;
     file.sync_all().map_err(io(temp))?;
     Ok(file.metadata().map_err(io(temp))?.len())
 }
 
-fn check(path: &Path, bytes: Vec<u8>) -> Result<Loaded, SnapshotError> {
+/// Maps the whole file, read ahead in one go (it is read from start to end).
+fn map(path: &Path, file: &File) -> Result<Mmap, SnapshotError> {
+    // SAFETY: the mapping is undefined behaviour only if the file changes while it is mapped.
+    // Nothing writes a snapshot in place: a new one is written beside it and renamed over it,
+    // which leaves the mapped file as it was; and one data directory serves one process (the
+    // store's database refuses a second).
+    unsafe { memmap2::MmapOptions::new().populate().map(file) }.map_err(io(path))
+}
+
+fn check(path: &Path, bytes: Mmap) -> Result<Loaded, SnapshotError> {
     let damaged = |reason: &str| SnapshotError::Damaged {
         path: path.to_owned(),
         reason: reason.to_owned(),
@@ -224,78 +244,4 @@ fn check(path: &Path, bytes: Vec<u8>) -> Result<Loaded, SnapshotError> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn save(store: &Store, body: &[u8], covers: u64) -> u64 {
-        store
-            .save_snapshot(|out| {
-                out.write_all(body).map_err(|e| e.to_string())?;
-                Ok::<u64, String>(covers)
-            })
-            .expect("save")
-    }
-
-    #[test]
-    fn a_snapshot_reads_back_until_replaced() {
-        let dir = tempfile::tempdir().expect("tempdir");
-        let store = Store::open(dir.path()).expect("open");
-        let size = save(&store, b"state", 7);
-        assert_eq!(size as usize, HEADER + 5 + TRAILER);
-        for _ in 0..2 {
-            let loaded = store.read_snapshot().expect("read").expect("present");
-            assert_eq!((loaded.body(), loaded.covers_below), (&b"state"[..], 7));
-        }
-        // a failed save leaves the previous snapshot as it was, and no partial file
-        let failed = store.save_snapshot(|_| Err::<u64, _>("no body"));
-        assert!(matches!(failed, Err(SnapshotError::Body(_))));
-        let path = store.snapshot_path().expect("durable");
-        assert!(!path.with_extension("snapshot.partial").exists());
-        let kept = store.read_snapshot().expect("read").expect("kept");
-        assert_eq!(kept.body(), b"state");
-        save(&store, b"newer", 9);
-        let loaded = store.read_snapshot().expect("read").expect("present");
-        assert_eq!((loaded.body(), loaded.covers_below), (&b"newer"[..], 9));
-        store.remove_snapshot().expect("remove");
-        assert!(store.read_snapshot().expect("read").is_none());
-        // a partial file left by a write cut short is removed when the store is next read
-        let partial = path.with_extension("snapshot.partial");
-        std::fs::write(&partial, b"half a snapshot").expect("write");
-        assert!(store.read_snapshot().expect("read").is_none());
-        assert!(!partial.exists());
-    }
-
-    #[test]
-    fn damaged_or_foreign_snapshots_are_refused_and_removed() {
-        let dir = tempfile::tempdir().expect("tempdir");
-        let store = Store::open(dir.path()).expect("open");
-        let path = store.snapshot_path().expect("durable");
-        save(&store, b"state", 7);
-        let bytes = std::fs::read(&path).expect("read");
-        std::fs::write(&path, &bytes[..bytes.len() - 1]).expect("truncate");
-        let err = store.read_snapshot().expect_err("truncated");
-        assert!(matches!(err, SnapshotError::Damaged { .. }), "{err}");
-        assert!(!path.exists(), "reported once");
-        // another build: a different fingerprint under a valid checksum
-        let mut other = bytes.clone();
-        other[MAGIC.len() + 4] ^= 1;
-        let sum_at = other.len() - 8;
-        let sum = xxh3_64(&other[..sum_at]).to_le_bytes();
-        other[sum_at..].copy_from_slice(&sum);
-        std::fs::write(&path, other).expect("write");
-        let err = store.read_snapshot().expect_err("other build");
-        assert!(matches!(err, SnapshotError::OtherBuild { .. }), "{err}");
-        assert!(!path.exists(), "reported once");
-    }
-
-    #[test]
-    fn an_in_memory_store_keeps_no_snapshot() {
-        let store = Store::in_memory();
-        assert!(matches!(
-            store.save_snapshot(|_| Ok::<u64, String>(0)),
-            Err(SnapshotError::InMemory)
-        ));
-        assert!(store.read_snapshot().expect("read").is_none());
-        assert!(store.remove_snapshot().is_ok());
-    }
-}
+mod tests;
