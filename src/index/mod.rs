@@ -50,7 +50,7 @@ pub use lookup::{QuoteFilter, Related, Relation, SearchHit};
 pub use paging::{Cursor, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, Page, PageRequest};
 pub use prepare::{Prepared, PreparedArticle};
 pub use quotes::{Occurrence, QuoteGroup, Variant};
-pub use snapshot::StateError;
+pub use snapshot::{DecodedState, StateError};
 pub use speakers::SpeakerRecord;
 
 use crate::resolve::Resolver;

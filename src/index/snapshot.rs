@@ -6,41 +6,34 @@
 //! publishing does. Summaries cached on records are not written either; they are recomputed on
 //! first use. The encoding is [postcard]; framing, checksums and atomic files are the store's
 //! business ([`crate::store::snapshot`]).
+//!
+//! Loading is in two steps, so that the caller can let go of the snapshot's bytes before the
+//! index is rebuilt from what they decoded: [`Index::decode_state`], then
+//! [`Index::load_decoded`]. The body's layout is [`format`]'s.
+
+mod format;
 
 use super::batch::QuoteBatch;
 use super::{ArticleRecord, ClaimGroup, Index, QuoteGroup, SpeakerRecord};
-use crate::resolve::Resolver;
+use format::{Records, RecordsRef};
 use rustc_hash::FxHashMap;
-use serde::{Deserialize, Serialize};
 use std::io::Write;
 use std::sync::Arc;
 
-/// What is written, borrowed from the live index.
-#[derive(Serialize)]
-struct StateRef<'a> {
-    articles: Vec<&'a ArticleRecord>,
-    quotes: Vec<&'a QuoteGroup>,
-    speakers: Vec<&'a SpeakerRecord>,
-    claims: Vec<&'a ClaimGroup>,
-    resolver: &'a Resolver,
-    claim_groups: Vec<(String, u32)>,
-    speaker_slugs: Vec<(u32, Arc<str>)>,
-    slugs_taken: Vec<(String, u32)>,
-    role_holders: Vec<(String, String)>,
+/// A snapshot decoded and not yet loaded (see [`Index::decode_state`]).
+pub struct DecodedState {
+    records: Records,
+    resolver: crate::resolve::Resolver,
 }
 
-/// What is read back: the same fields, owned.
-#[derive(Deserialize)]
-struct State {
-    articles: Vec<ArticleRecord>,
-    quotes: Vec<QuoteGroup>,
-    speakers: Vec<SpeakerRecord>,
-    claims: Vec<ClaimGroup>,
-    resolver: Resolver,
-    claim_groups: Vec<(String, u32)>,
-    speaker_slugs: Vec<(u32, Arc<str>)>,
-    slugs_taken: Vec<(String, u32)>,
-    role_holders: Vec<(String, String)>,
+impl std::fmt::Debug for DecodedState {
+    /// Prints the sizes only, never the contents.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("DecodedState")
+            .field("articles", &self.records.articles.len())
+            .field("quotes", &self.records.quotes.len())
+            .finish_non_exhaustive()
+    }
 }
 
 /// What the occurrences of one article share once loaded.
@@ -64,6 +57,12 @@ pub enum StateError {
     /// Encoding, decoding or writing failed.
     #[error("snapshot encoding: {0}")]
     Encoding(#[from] postcard::Error),
+    /// Writing the sections' layout failed.
+    #[error("snapshot writing: {0}")]
+    Write(#[from] std::io::Error),
+    /// The body is not two sections and a length (written by something else).
+    #[error("snapshot layout: {0}")]
+    Layout(&'static str),
     /// Loading needs an empty index.
     #[error("the index already holds {0} articles; a snapshot loads only into an empty index")]
     NotEmpty(usize),
@@ -99,32 +98,46 @@ impl Index {
         let quotes: Vec<Arc<QuoteGroup>> = i.quotes.iter().map(|e| e.clone()).collect();
         let speakers: Vec<Arc<SpeakerRecord>> = i.speakers.iter().map(|e| e.clone()).collect();
         let claims: Vec<Arc<ClaimGroup>> = i.claims.iter().map(|e| e.clone()).collect();
-        let state = StateRef {
+        let records = RecordsRef {
             articles: articles.iter().map(Arc::as_ref).collect(),
             quotes: quotes.iter().map(Arc::as_ref).collect(),
             speakers: speakers.iter().map(Arc::as_ref).collect(),
             claims: claims.iter().map(Arc::as_ref).collect(),
-            resolver: &resolver,
             claim_groups: pairs(&i.claim_groups),
             speaker_slugs: pairs(&i.speaker_slugs),
             slugs_taken: pairs(&i.slugs_taken),
             role_holders: pairs(&i.role_holders),
         };
-        postcard::to_io(&state, out)?;
+        format::write(out, &records, &resolver)?;
         Ok(covered)
     }
 
-    /// Loads what [`Index::write_state`] wrote into this index, which must be empty. Decodes
-    /// everything before changing anything, so a bad snapshot leaves the index empty.
+    /// Loads what [`Index::write_state`] wrote into this index, which must be empty:
+    /// [`Index::decode_state`], then [`Index::load_decoded`].
     pub fn load_state(&self, bytes: &[u8]) -> Result<(), StateError> {
-        let state: State = postcard::from_bytes(bytes)?;
+        self.load_decoded(Self::decode_state(bytes)?)
+    }
+
+    /// Decodes what [`Index::write_state`] wrote (its two sections on two threads), without
+    /// changing any index: a bad snapshot is refused before anything is loaded.
+    pub fn decode_state(bytes: &[u8]) -> Result<DecodedState, StateError> {
+        let (records, resolver) = format::decode(bytes)?;
+        Ok(DecodedState { records, resolver })
+    }
+
+    /// Loads a decoded snapshot into this index, which must be empty.
+    pub fn load_decoded(&self, decoded: DecodedState) -> Result<(), StateError> {
+        let DecodedState {
+            records: state,
+            resolver,
+        } = decoded;
         let i = &self.inner;
         let _writer = i.writer.lock();
         let held = i.article_ids.len();
         if held > 0 {
             return Err(StateError::NotEmpty(held));
         }
-        *i.resolver.write() = state.resolver;
+        *i.resolver.write() = resolver;
         // the posting lists are concurrent maps: quote groups (the most postings) are put on
         // every core while this thread puts the rest
         let threads = std::thread::available_parallelism().map_or(1, |n| n.get());

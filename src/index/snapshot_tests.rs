@@ -139,8 +139,19 @@ fn a_damaged_snapshot_is_refused_and_changes_nothing() {
     let mut bytes = Vec::new();
     original.write_state(&mut bytes, || ()).expect("write");
     let loaded = Index::new();
+    // the body ends with the records section's length: one past the body, or no room for it
+    let mut past = bytes.clone();
+    let len_at = past.len() - 8;
+    past[len_at..].copy_from_slice(&(len_at as u64 + 1).to_le_bytes());
+    for bad in [&past[..], &bytes[..5]] {
+        assert!(matches!(loaded.load_state(bad), Err(StateError::Layout(_))));
+    }
+    // a whole layout around a resolver section cut short
+    let records_len = u64::from_le_bytes(bytes[len_at..].try_into().expect("8 bytes"));
+    let mut cut = bytes[..len_at - 40].to_vec();
+    cut.extend_from_slice(&records_len.to_le_bytes());
     assert!(matches!(
-        loaded.load_state(&bytes[..bytes.len() / 2]),
+        loaded.load_state(&cut),
         Err(StateError::Encoding(_))
     ));
     assert_eq!(loaded.stats(), Stats::default());

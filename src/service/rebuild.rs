@@ -58,6 +58,7 @@ impl Writes {
     /// Loads the snapshot into the (empty) index; `None` when there is none or it cannot be
     /// used, which is logged: the store is then replayed in full.
     fn load_snapshot(&self) -> Option<u64> {
+        let started = std::time::Instant::now();
         let loaded = match self.store.read_snapshot() {
             Ok(loaded) => loaded?,
             Err(err) => {
@@ -65,8 +66,17 @@ impl Writes {
                 return None;
             }
         };
-        match self.index.load_state(loaded.body()) {
-            Ok(()) => Some(loaded.covers_below),
+        tracing::debug!(elapsed = ?started.elapsed(), "index snapshot read and checked");
+        let covers_below = loaded.covers_below;
+        let decoded = crate::index::Index::decode_state(loaded.body());
+        // the file's pages are not needed once decoded: the records are rebuilt without them
+        drop(loaded);
+        tracing::debug!(elapsed = ?started.elapsed(), "index snapshot decoded");
+        match decoded.and_then(|state| self.index.load_decoded(state)) {
+            Ok(()) => {
+                tracing::debug!(elapsed = ?started.elapsed(), "index snapshot loaded");
+                Some(covers_below)
+            }
             Err(err) => {
                 tracing::warn!(error = %err, "index snapshot not loaded; replaying the store");
                 if let Err(err) = self.store.remove_snapshot() {
