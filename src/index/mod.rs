@@ -123,8 +123,9 @@ struct Inner {
     speaker_words: Postings<String>,
     claims: Map<String, Arc<ClaimGroup>>,
     claim_ids: OrderedIds,
-    claims_by_claimant: Postings<String>,
-    claims_by_outlet: Postings<String>,
+    /// Claim ids are 16 hex digits, held as their value (see [`HexId`]).
+    claims_by_claimant: Postings<String, HexId>,
+    claims_by_outlet: Postings<String, HexId>,
     /// Cross-source resolution state: written under the writer lock, read briefly by lookups.
     resolver: RwLock<Resolver>,
     /// Claim id -> the resolver's claim group.
