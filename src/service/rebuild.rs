@@ -4,7 +4,7 @@
 //! At shutdown, [`Writes::save_snapshot`] writes the next snapshot.
 
 use super::writes::Writes;
-use crate::index::PreparedArticle;
+use crate::index::{Index, PreparedArticle};
 use crate::model::{Article, Extraction};
 use crate::store::snapshot::SnapshotError;
 use crate::store::{ScanError, StoreError};
@@ -68,11 +68,14 @@ impl Writes {
         };
         tracing::debug!(elapsed = ?started.elapsed(), "index snapshot read and checked");
         let covers_below = loaded.covers_below;
-        let decoded = crate::index::Index::decode_state(loaded.body());
+        let decoded = Index::decode_state(loaded.body());
         // the file's pages are not needed once decoded: the records are rebuilt without them
         drop(loaded);
-        tracing::debug!(elapsed = ?started.elapsed(), "index snapshot decoded");
-        match decoded.and_then(|state| self.index.load_decoded(state)) {
+        let loaded = decoded.and_then(|state| {
+            tracing::debug!(elapsed = ?started.elapsed(), "index snapshot decoded");
+            self.index.load_decoded(state)
+        });
+        match loaded {
             Ok(()) => {
                 tracing::debug!(elapsed = ?started.elapsed(), "index snapshot loaded");
                 Some(covers_below)
