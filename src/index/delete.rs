@@ -52,7 +52,8 @@ impl Index {
             }
         }
         // roles elsewhere that only this article's words named are unnamed again
-        self.sync_role_holders(&resolver, &record.quote_groups, None);
+        let holders_changed = resolver.unsynced_roles(&record.quote_groups);
+        self.sync_role_holders(&resolver, &holders_changed, None);
         drop(resolver);
         for sid in &record.speakers {
             let Some(old) = self.speaker(sid) else {

@@ -5,87 +5,72 @@
 use super::Index;
 use super::contribution::Contribution;
 use super::keys;
-use crate::model::SpeakerKind;
 use crate::resolve::Resolver;
-use rustc_hash::FxHashSet;
+use crate::resolve::speakers::SpeakerId;
 use std::collections::BTreeSet;
 use std::sync::Arc;
 
 impl Index {
-    /// Makes every unnamed role among these quote groups' occurrences count for the person who
-    /// holds it (the role's article, aliases and quotes join that person's record), and undoes it
-    /// for roles no longer held. `current` is the article being published with its own speaker
-    /// ids, which the index does not hold yet.
+    /// Makes each of these unnamed roles (with its article, from
+    /// [`Resolver::unsynced_roles`]) count for the person who now holds it (the role's article,
+    /// aliases and quotes join that person's record), and undoes it for a role no longer held.
+    /// `current` is the article being published with its own speaker ids, which the index does
+    /// not hold yet.
     pub(super) fn sync_role_holders(
         &self,
         r: &Resolver,
-        groups: &[u32],
+        roles: &[(SpeakerId, Arc<str>)],
         current: Option<(&str, &BTreeSet<String>)>,
     ) {
-        // whether a role's holder changed depends on the role alone, and once handled it is
-        // settled: each role is looked at once, at its first occurrence, however many times a
-        // large group repeats it
-        let mut seen: FxHashSet<u32> = FxHashSet::default();
-        for &g in groups {
-            for o in r.occurrences(g) {
-                let (Some(role), SpeakerKind::Role) = (o.speaker, o.speaker_kind) else {
-                    continue;
+        for (role, article) in roles {
+            // the shared id, not a copy: most roles need no string of their own
+            let Some(role_sid) = self
+                .inner
+                .speaker_slugs
+                .get(&role.0)
+                .map(|s| Arc::clone(&s))
+            else {
+                continue;
+            };
+            let held_by = r.speakers.get(*role).and_then(|s| s.held_by);
+            let change = {
+                let old = self.inner.role_holders.get(&*role_sid);
+                let holder = held_by.and_then(|h| self.inner.speaker_slugs.get(&h.0));
+                let same = match (&old, &holder) {
+                    (Some(o), Some(h)) => o.as_str() == &***h,
+                    (old, holder) => old.is_none() && holder.is_none(),
                 };
-                if !seen.insert(role.0) {
-                    continue;
-                }
-                // the shared id, not a copy: most roles are settled and need no string of their own
-                let Some(role_sid) = self
-                    .inner
-                    .speaker_slugs
-                    .get(&role.0)
-                    .map(|s| Arc::clone(&s))
-                else {
-                    continue;
-                };
-                let held_by = r.speakers.get(role).and_then(|s| s.held_by);
-                // compared in place, copied only when they differ: a large group's roles are
-                // almost all settled, and copying both ids for each of its occurrences was most
-                // of the cost
-                let change = {
-                    let old = self.inner.role_holders.get(&*role_sid);
-                    let holder = held_by.and_then(|h| self.inner.speaker_slugs.get(&h.0));
-                    let same = match (&old, &holder) {
-                        (Some(o), Some(h)) => o.as_str() == &***h,
-                        (old, holder) => old.is_none() && holder.is_none(),
-                    };
-                    (!same).then(|| (old.map(|o| o.clone()), holder.map(|h| h.to_string())))
-                };
-                let Some((old, holder)) = change else {
-                    continue;
-                };
-                let article = &*o.article;
-                let own = |sid: &str| match current {
-                    Some((a, own)) if a == article => own.contains(sid),
-                    _ => self
-                        .article(article)
-                        .is_some_and(|rec| rec.speakers.iter().any(|s| s == sid)),
-                };
-                if let Some(h) = &old
-                    && !own(h)
-                {
-                    self.drop_contribution(h, article);
-                }
-                match &holder {
-                    Some(h) => {
-                        let role_part = self
-                            .speaker(&role_sid)
-                            .and_then(|s| s.contributions().get(article).cloned());
-                        if let Some(part) = role_part {
-                            self.add_contribution(h, article, part);
-                        }
-                        self.inner
-                            .role_holders
-                            .insert(role_sid.to_string(), h.clone());
+                (!same).then(|| (old.map(|o| o.clone()), holder.map(|h| h.to_string())))
+            };
+            let Some((old, holder)) = change else {
+                continue;
+            };
+            let article = &**article;
+            let own = |sid: &str| match current {
+                Some((a, own)) if a == article => own.contains(sid),
+                _ => self
+                    .article(article)
+                    .is_some_and(|rec| rec.speakers.iter().any(|s| s == sid)),
+            };
+            if let Some(h) = &old
+                && !own(h)
+            {
+                self.drop_contribution(h, article);
+            }
+            match &holder {
+                Some(h) => {
+                    let role_part = self
+                        .speaker(&role_sid)
+                        .and_then(|s| s.contributions().get(article).cloned());
+                    if let Some(part) = role_part {
+                        self.add_contribution(h, article, part);
                     }
-                    None => {
-                        self.inner.role_holders.remove(&*role_sid);
-                    }
+                    self.inner
+                        .role_holders
+                        .insert(role_sid.to_string(), h.clone());
+                }
+                None => {
+                    self.inner.role_holders.remove(&*role_sid);
                 }
             }
         }

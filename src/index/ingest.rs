@@ -163,7 +163,7 @@ impl Index {
         drop(resolver);
 
         // Speakers, now that their quote and claim counts are known.
-        self.publish_speakers(&id, &speakers, &resolution.reattributed);
+        self.publish_speakers(&id, &speakers, &resolution.holders_changed);
 
         let record = self.write_article_record(article, text_hash, time_ms, refs, speakers);
         for event in events {

@@ -7,6 +7,8 @@ mod postings;
 
 use super::Index;
 use super::postings::OrderedIds;
+use crate::model::SpeakerKind;
+use crate::resolve::speakers::SpeakerId;
 use std::collections::{BTreeMap, BTreeSet};
 
 impl Index {
@@ -18,6 +20,7 @@ impl Index {
         self.check_id_sets(&mut bad);
         self.check_articles(&mut bad);
         self.check_groups(&mut bad);
+        self.check_role_holders(&mut bad);
         self.check_postings(&mut bad);
         bad
     }
@@ -125,6 +128,34 @@ impl Index {
             for sid in quotes_by.keys().chain(claims_by.keys()) {
                 bad.push(format!(
                     "articles/{id}: speaker {sid} attributed but not listed"
+                ));
+            }
+        }
+    }
+
+    /// Who holds each unnamed role is what the resolver says, except for roles whose change
+    /// the resolver has not reported yet; and only roles are held.
+    fn check_role_holders(&self, bad: &mut Vec<String>) {
+        let i = &self.inner;
+        let r = i.resolver.read();
+        for entry in i.speaker_slugs.iter() {
+            let (id, sid) = (SpeakerId(*entry.key()), entry.value());
+            let Some(s) = r.speakers.get(id) else {
+                continue;
+            };
+            let holder = i.role_holders.get(&**sid).map(|h| h.clone());
+            if s.kind != SpeakerKind::Role {
+                if let Some(h) = holder {
+                    bad.push(format!("speakers/{sid} is not a role but is held by {h}"));
+                }
+                continue;
+            }
+            let expected = s
+                .held_by
+                .and_then(|h| i.speaker_slugs.get(&h.0).map(|h| h.to_string()));
+            if holder != expected && !r.speakers.is_unsynced(id) {
+                bad.push(format!(
+                    "role speakers/{sid}: held by {holder:?}, the resolver says {expected:?}"
                 ));
             }
         }

@@ -55,9 +55,9 @@ pub struct ArticleResolution {
     pub statements: Vec<(Span, ClaimAssignment)>,
     /// The earlier article this one copies, if it is a syndicated copy.
     pub copy_of: Option<CopyOf>,
-    /// Quote groups whose speakers were re-decided as a whole (the only ones whose roles may
-    /// have changed holder).
-    pub reattributed: Vec<u32>,
+    /// Unnamed roles whose holder changed, with each role's article, in the order of the quote
+    /// groups re-decided (see [`Resolver::unsynced_roles`]).
+    pub holders_changed: Vec<(SpeakerId, Arc<str>)>,
 }
 
 /// Every cross-source structure, fed article by article.
@@ -141,6 +141,7 @@ impl Resolver {
             }
         }
         reattributed.sort_unstable();
+        let holders_changed = self.unsynced_roles(&reattributed);
         // claims group within a story's window of publication (unknown times fit any)
         let published = article.meta.published_ms;
         let mut claims = Vec::with_capacity(ex.claims.len());
@@ -200,7 +201,7 @@ impl Resolver {
             claims,
             statements: stmts,
             copy_of,
-            reattributed,
+            holders_changed,
         }
     }
 

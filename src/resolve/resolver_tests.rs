@@ -104,6 +104,13 @@ fn a_role_is_named_by_another_outlet_and_unnamed_when_it_goes() {
         r.quote_speaker(group, "a", 0),
         Some((dana, Some(AttributionMethod::CrossSource)))
     );
+    let role = ra.speakers[0];
+    assert_eq!(
+        rb.holders_changed,
+        vec![(role, Arc::from("a"))],
+        "the role whose holder changed, with its article, reported once"
+    );
+    assert!(r.unsynced_roles(&[group]).is_empty());
     assert_eq!(r.speakers.canonical(ra.speakers[0]), dana);
     let all = r.quote_speakers(group);
     assert_eq!(all.len(), 2, "one answer per occurrence");
@@ -123,6 +130,7 @@ fn a_role_is_named_by_another_outlet_and_unnamed_when_it_goes() {
         Some((ra.speakers[0], Some(AttributionMethod::Explicit))),
         "evidence gone"
     );
+    assert_eq!(r.unsynced_roles(&[group]), vec![(role, Arc::from("a"))]);
     assert_eq!(r.occurrences(group).len(), 1);
 }
 

@@ -6,6 +6,7 @@ use super::super::Index;
 use super::super::contribution::Contribution;
 use crate::model::Extraction;
 use crate::resolve::ArticleResolution;
+use crate::resolve::speakers::SpeakerId;
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
 
@@ -89,14 +90,17 @@ impl Index {
         &self,
         id: &str,
         speakers: &ArticleSpeakers,
-        reattributed: &[u32],
+        holders_changed: &[(SpeakerId, Arc<str>)],
     ) {
         let contributions = &speakers.contributions;
         for (sid, contribution) in contributions {
             self.append_contribution(sid, id, contribution);
         }
         let own: BTreeSet<String> = contributions.keys().cloned().collect();
-        // only groups re-decided as a whole can have changed who holds a role
-        self.sync_role_holders(&self.inner.resolver.read(), reattributed, Some((id, &own)));
+        self.sync_role_holders(
+            &self.inner.resolver.read(),
+            holders_changed,
+            Some((id, &own)),
+        );
     }
 }

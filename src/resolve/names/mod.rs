@@ -9,4 +9,6 @@ pub use compat::{
     GivenMatch, NameEvidence, SurnameMatch, given_match, person_match, surname_match,
 };
 pub use parse::{PersonName, parse_person};
-pub use tables::{are_nicknames, is_canonical_given, is_given_name, is_particle, is_title};
+pub use tables::{
+    are_nicknames, is_canonical_given, is_given_name, is_particle, is_title, nickname_canonicals,
+};

@@ -81,6 +81,13 @@ pub fn is_canonical_given(folded: &str) -> bool {
     }
 }
 
+/// The canonical given names a folded given name belongs to ("mike" → "michael", "michael" →
+/// "michael"); empty for a name the table does not know. Two names are nicknames of each other
+/// ([`are_nicknames`]) exactly when these lists share a name.
+pub fn nickname_canonicals(folded: &str) -> &'static [String] {
+    nickname_map().get(folded).map_or(&[], Vec::as_slice)
+}
+
 /// True when one name is a nickname of the other, or both are nicknames of one canonical name
 /// ("mike"/"michael", "mike"/"mikey"). Ambiguous short forms match every canonical name they
 /// belong to ("pat" matches "patricia" and "patrick"), so callers must gate on the surname.

@@ -8,6 +8,7 @@ use crate::resolve::attribution::{GroupAttribution, Occurrence, attribute_group}
 use crate::resolve::quotes::MatchKind;
 use crate::resolve::speakers::SpeakerId;
 use rustc_hash::FxHashMap;
+use std::sync::Arc;
 
 impl Resolver {
     /// Who said a quote group, from all its occurrences (speaker ids are canonical).
@@ -49,6 +50,24 @@ impl Resolver {
                 self.speakers.set_role_holder(role, holder);
             }
         }
+    }
+
+    /// The unnamed roles among these quote groups' occurrences whose holder changed since they
+    /// were last returned, each once, with its article, in the order the groups list them. Only
+    /// a re-decided group can change who holds a role, so after any change the index asks this
+    /// of the groups re-decided and copies just these holders, not every role of a large group.
+    pub fn unsynced_roles(&mut self, groups: &[u32]) -> Vec<(SpeakerId, Arc<str>)> {
+        let mut out = Vec::new();
+        for g in groups {
+            for o in self.occurrences.get(g).into_iter().flatten() {
+                if let (Some(role), SpeakerKind::Role) = (o.speaker, o.speaker_kind)
+                    && self.speakers.take_unsynced(role)
+                {
+                    out.push((role, o.article.clone()));
+                }
+            }
+        }
+        out
     }
 
     /// The speaker of one quote occurrence after cross-source resolution, with how it was found:

@@ -14,11 +14,12 @@
 //!   a role, since two Michaels must never merge.
 
 use super::SpeakerRegistry;
+use super::given::{Filed, query_mask};
 use super::record::{Speaker, SpeakerId};
 use super::roles::roles_overlap;
 use crate::model::SpeakerKind;
 use crate::resolve::fold::deletions;
-use crate::resolve::names::{NameEvidence, PersonName, SurnameMatch, is_given_name, person_match};
+use crate::resolve::names::{PersonName, is_given_name, person_match};
 
 /// A candidate with the evidence for it.
 struct Scored {
@@ -36,16 +37,21 @@ fn shares_role(s: &Speaker, roles: &[String]) -> bool {
 }
 
 impl SpeakerRegistry {
-    /// Person speakers filed under the surname of `name`, or within one typo of it.
-    fn surname_candidates(&self, name: &PersonName) -> Vec<SpeakerId> {
+    /// Person speakers filed under the surname of the full name `name`, or within one typo of
+    /// it, whose given names may match its own.
+    fn full_name_candidates(&self, name: &PersonName) -> Vec<SpeakerId> {
         let key = name.surname_key();
-        let mut out: Vec<SpeakerId> = self.surnames.get(key).cloned().unwrap_or_default();
+        let query = query_mask(name);
+        let mut out: Vec<SpeakerId> = Vec::new();
+        let mut take = |filed: Option<&Vec<Filed>>| {
+            let filed = filed.into_iter().flatten();
+            out.extend(filed.filter(|f| f.may_match(query)).map(|f| f.id));
+        };
+        take(self.surnames.get(key));
         // a typo'd surname can only ever join on a full name (see `NameEvidence::strength`)
-        if key.len() >= 5 && !name.given.is_empty() {
+        if key.len() >= 5 {
             for probe in std::iter::once(key.to_string()).chain(deletions(key)) {
-                if let Some(ids) = self.fuzzy.get(&probe) {
-                    out.extend(ids);
-                }
+                take(self.fuzzy.get(&probe));
             }
         }
         out.sort();
@@ -53,6 +59,8 @@ impl SpeakerRegistry {
         out
     }
 
+    /// How well the candidate `id` fits the full name `name`, or `None` when no spelling of it
+    /// can be that person.
     fn score(&self, id: SpeakerId, name: &PersonName, roles: &[String]) -> Option<Scored> {
         let s = self.speakers.get(&id)?;
         if s.kind != SpeakerKind::Person || s.held_by.is_some() {
@@ -64,16 +72,14 @@ impl SpeakerRegistry {
         let full = s.has_given_name();
         let evidence = s
             .person_names()
-            .filter(|o| !(full && !name.given.is_empty() && o.given.is_empty()))
+            .filter(|o| !(full && o.given.is_empty()))
             .filter_map(|other| person_match(name, other))
             .max_by_key(|e| e.strength())?;
         Some(Scored {
             id,
             strength: evidence.strength(),
-            // roles only matter for weak evidence and bare surnames; comparing them is the
-            // costly part
-            shares_role: (evidence.strength() < 3 || name.given.is_empty())
-                && shares_role(s, roles),
+            // roles only matter for weak evidence; comparing them is the costly part
+            shares_role: evidence.strength() < 3 && shares_role(s, roles),
             full,
             mentions: s.mentions(),
         })
@@ -81,66 +87,68 @@ impl SpeakerRegistry {
 
     /// The existing speaker a person named `name` (seen with `roles`) is, or `None` for a new one.
     pub(super) fn match_person(&self, name: &PersonName, roles: &[String]) -> Option<SpeakerId> {
+        if name.given.is_empty() {
+            return self.match_surname(name, roles);
+        }
         let scored: Vec<Scored> = self
-            .surname_candidates(name)
+            .full_name_candidates(name)
             .into_iter()
             .filter_map(|id| self.score(id, name, roles))
             .collect();
-        let pick = |v: Vec<&Scored>| {
-            v.into_iter()
-                .max_by_key(|c| {
-                    (
-                        c.strength,
-                        c.shares_role,
-                        c.mentions,
-                        std::cmp::Reverse(c.id),
-                    )
-                })
-                .map(|c| c.id)
+        let best = |v: &mut dyn Iterator<Item = &Scored>| {
+            v.max_by_key(|c| {
+                (
+                    c.strength,
+                    c.shares_role,
+                    c.mentions,
+                    std::cmp::Reverse(c.id),
+                )
+            })
+            .map(|c| c.id)
         };
-        if !name.given.is_empty() {
-            let full: Vec<&Scored> = scored
-                .iter()
-                .filter(|c| c.full && (c.strength >= 3 || c.strength >= 1 && c.shares_role))
-                .collect();
-            if !full.is_empty() {
-                return pick(full);
-            }
-            let any_full_same_surname = scored.iter().any(|c| c.full);
-            if any_full_same_surname {
-                return None;
-            }
-            return pick(
-                scored
-                    .iter()
-                    .filter(|c| !c.full && c.strength >= 2)
-                    .collect(),
-            );
-        }
-        let same_surname: Vec<&Scored> = scored
+        let mut full = scored
             .iter()
-            .filter(|c| c.strength >= NameEvidence::SurnameOnly(SurnameMatch::Same).strength())
-            .collect();
-        let full: Vec<&Scored> = same_surname.iter().copied().filter(|c| c.full).collect();
+            .filter(|c| c.full && (c.strength >= 3 || c.strength >= 1 && c.shares_role))
+            .peekable();
+        if full.peek().is_some() {
+            return best(&mut full);
+        }
+        if scored.iter().any(|c| c.full) {
+            return None;
+        }
+        best(&mut scored.iter().filter(|c| !c.full && c.strength >= 2))
+    }
+
+    /// The existing speaker a bare surname ("Lavrov", seen with `roles`) is, or `None` for a new
+    /// one. Every speaker filed under the surname carries it, so the evidence of each is the same
+    /// (a shared surname): only whether it has a given name, its roles and its mentions decide.
+    fn match_surname(&self, name: &PersonName, roles: &[String]) -> Option<SpeakerId> {
+        let persons = || {
+            let filed = self.surnames.get(name.surname_key()).into_iter().flatten();
+            filed.filter_map(|f| {
+                let s = self.speakers.get(&f.id)?;
+                (s.kind == SpeakerKind::Person && s.held_by.is_none()).then_some((*f, s))
+            })
+        };
+        // the one candidate that shares a role, if exactly one among `candidates` does
+        let only_with_role = |candidates: &mut dyn Iterator<Item = (Filed, &Speaker)>| {
+            let mut with_role = candidates.filter(|(_, s)| shares_role(s, roles));
+            let first = with_role.next()?;
+            with_role.next().is_none().then_some(first.0.id)
+        };
         if is_given_name(&name.surname) {
-            let with_role: Vec<&Scored> = same_surname
-                .iter()
-                .copied()
-                .filter(|c| c.shares_role)
-                .collect();
-            return if with_role.len() == 1 {
-                pick(with_role)
-            } else {
-                None
-            };
+            return only_with_role(&mut persons());
         }
-        if full.len() == 1 {
-            return pick(full);
+        let mut full = persons().filter(|(_, s)| s.has_given_name());
+        if let (Some((only, _)), None) = (full.next(), full.next()) {
+            return Some(only.id);
         }
-        let with_role: Vec<&Scored> = full.iter().copied().filter(|c| c.shares_role).collect();
-        if with_role.len() == 1 {
-            return pick(with_role);
+        if let Some(id) = only_with_role(&mut persons().filter(|(_, s)| s.has_given_name())) {
+            return Some(id);
         }
-        pick(same_surname.into_iter().filter(|c| !c.full).collect())
+        persons()
+            .filter(|(_, s)| !s.has_given_name())
+            .max_by_key(|(f, s)| (shares_role(s, roles), s.mentions(), std::cmp::Reverse(f.id)))
+            .map(|(f, _)| f.id)
     }
 }

@@ -3,12 +3,15 @@
 //! Feed it each article's local speakers ([`SpeakerRegistry::add_extraction`]); it merges each
 //! into an existing speaker or creates one, keeping aliases with counts, roles, articles and
 //! quote counts. Candidates come from hash maps keyed by surname transliteration key, typo
-//! neighbourhood, alias and role, never from a scan. Unnamed roles ("the State Department
+//! neighbourhood, alias and role, never from a scan; a surname's entries carry a summary of the
+//! speakers' given names (`given`), so that a full name reads only the speakers it may match. Unnamed roles ("the State Department
 //! spokesperson") stay per-article role speakers until [`SpeakerRegistry::set_role_holder`] names
 //! the person who holds them.
 
 #[cfg(test)]
 mod display_name_tests;
+mod filing;
+mod given;
 #[cfg(test)]
 mod lookup_tests;
 mod matching;
@@ -24,8 +27,9 @@ pub use roles::{role_key, roles_overlap};
 
 use crate::model::{Extraction, LocalSpeaker, SpeakerKind};
 use crate::resolve::names::parse_person;
-use record::{Key, org_key};
-use rustc_hash::FxHashMap;
+use given::Filed;
+use record::org_key;
+use rustc_hash::{FxHashMap, FxHashSet};
 use serde::{Deserialize, Serialize};
 use std::sync::Arc;
 
@@ -43,12 +47,15 @@ pub struct SpeakerRegistry {
     speakers: FxHashMap<SpeakerId, Speaker>,
     next_id: u32,
     aliases: FxHashMap<String, Vec<SpeakerId>>,
-    surnames: FxHashMap<String, Vec<SpeakerId>>,
-    fuzzy: FxHashMap<String, Vec<SpeakerId>>,
+    surnames: FxHashMap<String, Vec<Filed>>,
+    fuzzy: FxHashMap<String, Vec<Filed>>,
     roles: FxHashMap<String, Vec<SpeakerId>>,
     orgs: FxHashMap<String, SpeakerId>,
     local_roles: FxHashMap<(Arc<str>, String), SpeakerId>,
     by_article: FxHashMap<Arc<str>, Vec<Contribution>>,
+    /// Roles whose holder changed since the index last copied it (see
+    /// [`SpeakerRegistry::take_unsynced`]).
+    unsynced: FxHashSet<SpeakerId>,
 }
 
 impl SpeakerRegistry {
@@ -174,6 +181,7 @@ impl SpeakerRegistry {
                     self.set_role_holder(role, None);
                 }
                 self.speakers.remove(&c.speaker);
+                self.unsynced.remove(&c.speaker);
             }
         }
         true
@@ -193,6 +201,9 @@ impl SpeakerRegistry {
             .speakers
             .get_mut(&role)
             .and_then(|s| std::mem::replace(&mut s.held_by, holder));
+        if old != holder {
+            self.unsynced.insert(role);
+        }
         if let Some(old) = old.and_then(|o| self.speakers.get_mut(&o)) {
             old.holds.retain(|r| *r != role);
         }
@@ -200,6 +211,18 @@ impl SpeakerRegistry {
             h.holds.push(role);
         }
         true
+    }
+
+    /// True, once, for a role whose holder changed since the last call for it: the index keeps
+    /// its own copy of who holds each role and re-copies only the roles this says changed.
+    pub fn take_unsynced(&mut self, role: SpeakerId) -> bool {
+        self.unsynced.remove(&role)
+    }
+
+    /// True while a role's holder has changed without [`SpeakerRegistry::take_unsynced`] having
+    /// reported it.
+    pub fn is_unsynced(&self, role: SpeakerId) -> bool {
+        self.unsynced.contains(&role)
     }
 
     /// Speakers that `text` can name, best first: exact aliases ("Russia's Lavrov"), then people
@@ -219,8 +242,8 @@ impl SpeakerRegistry {
                         .any(|e| name.given.is_empty() || e.strength() >= 3)
                 })
             };
-            let ids = self.surnames.get(name.surname_key()).into_iter().flatten();
-            hits.extend(ids.filter(|id| matches(id)).map(|&i| (1, i)));
+            let filed = self.surnames.get(name.surname_key()).into_iter().flatten();
+            hits.extend(filed.map(|f| f.id).filter(matches).map(|i| (1, i)));
         }
         if let Some(ids) = self.roles.get(&role_key(text)) {
             hits.extend(ids.iter().map(|&i| (2, i)));
@@ -237,73 +260,11 @@ impl SpeakerRegistry {
             })
             .collect();
         ranked.sort();
-        let mut seen = rustc_hash::FxHashSet::default();
+        let mut seen = FxHashSet::default();
         ranked
             .into_iter()
             .map(|x| x.3)
             .filter(|id| seen.insert(*id))
             .collect()
-    }
-
-    /// Adds (`add`) or subtracts one article's contribution to a speaker and refiles the
-    /// speaker under its new keys, when they can have changed.
-    fn update(
-        &mut self,
-        id: SpeakerId,
-        article: &Arc<str>,
-        local: &LocalSpeaker,
-        quotes: u32,
-        add: bool,
-    ) {
-        let Some(s) = self.speakers.get_mut(&id) else {
-            return;
-        };
-        let names = record::contributed_names(local);
-        if !s.changes_keys(local, &names, add) {
-            s.apply(article, local, &names, quotes, add);
-            return;
-        }
-        let before = s.keys();
-        s.apply(article, local, &names, quotes, add);
-        let after = s.keys();
-        for k in before.iter().filter(|k| after.binary_search(k).is_err()) {
-            self.unfile(k, id);
-        }
-        for k in after.iter().filter(|k| before.binary_search(k).is_err()) {
-            self.file(k, id);
-        }
-    }
-
-    fn map_for(&mut self, key: &Key) -> Option<(&mut FxHashMap<String, Vec<SpeakerId>>, String)> {
-        match key {
-            Key::Alias(s) => Some((&mut self.aliases, s.clone())),
-            Key::Surname(s) => Some((&mut self.surnames, s.clone())),
-            Key::Fuzzy(s) => Some((&mut self.fuzzy, s.clone())),
-            Key::Role(s) => Some((&mut self.roles, s.clone())),
-            Key::Org(_) => None,
-        }
-    }
-
-    fn file(&mut self, key: &Key, id: SpeakerId) {
-        if let Key::Org(s) = key {
-            self.orgs.entry(s.clone()).or_insert(id);
-        } else if let Some((map, k)) = self.map_for(key) {
-            map.entry(k).or_default().push(id);
-        }
-    }
-
-    fn unfile(&mut self, key: &Key, id: SpeakerId) {
-        if let Key::Org(s) = key {
-            if self.orgs.get(s) == Some(&id) {
-                self.orgs.remove(s);
-            }
-        } else if let Some((map, k)) = self.map_for(key)
-            && let Some(v) = map.get_mut(&k)
-        {
-            v.retain(|x| *x != id);
-            if v.is_empty() {
-                map.remove(&k);
-            }
-        }
     }
 }
