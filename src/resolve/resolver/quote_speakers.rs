@@ -37,9 +37,14 @@ impl Resolver {
     /// Re-decides a group's speaker and names (or un-names) the roles among its occurrences.
     pub(super) fn reattribute(&mut self, group: u32) {
         let attribution = self.group_attribution(group);
-        let occs = self.occurrences(group).to_vec();
-        for o in occs.iter().filter(|o| o.speaker_kind == SpeakerKind::Role) {
-            let Some(role) = o.speaker else { continue };
+        // the roles only, not copies of every occurrence (each holds a shared article id)
+        let roles: Vec<SpeakerId> = self
+            .occurrences(group)
+            .iter()
+            .filter(|o| o.speaker_kind == SpeakerKind::Role)
+            .filter_map(|o| o.speaker)
+            .collect();
+        for role in roles {
             let holder = attribution
                 .namings
                 .iter()
