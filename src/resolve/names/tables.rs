@@ -92,11 +92,8 @@ pub fn nickname_canonicals(folded: &str) -> &'static [String] {
 /// ("mike"/"michael", "mike"/"mikey"). Ambiguous short forms match every canonical name they
 /// belong to ("pat" matches "patricia" and "patrick"), so callers must gate on the surname.
 pub fn are_nicknames(a: &str, b: &str) -> bool {
-    let map = nickname_map();
-    match (map.get(a), map.get(b)) {
-        (Some(ca), Some(cb)) => ca.iter().any(|c| cb.contains(c)),
-        _ => false,
-    }
+    let cb = nickname_canonicals(b);
+    nickname_canonicals(a).iter().any(|c| cb.contains(c))
 }
 
 #[cfg(test)]

@@ -123,32 +123,32 @@ impl SpeakerRegistry {
     /// one. Every speaker filed under the surname carries it, so the evidence of each is the same
     /// (a shared surname): only whether it has a given name, its roles and its mentions decide.
     fn match_surname(&self, name: &PersonName, roles: &[String]) -> Option<SpeakerId> {
-        let persons = || {
-            let filed = self.surnames.get(name.surname_key()).into_iter().flatten();
-            filed.filter_map(|f| {
-                let s = self.speakers.get(&f.id)?;
-                (s.kind == SpeakerKind::Person && s.held_by.is_none()).then_some((*f, s))
-            })
-        };
+        let filed = self.surnames.get(name.surname_key()).into_iter().flatten();
+        let persons: Vec<&Speaker> = filed
+            .filter_map(|f| self.speakers.get(&f.id))
+            .filter(|s| s.kind == SpeakerKind::Person && s.held_by.is_none())
+            .collect();
         // the one candidate that shares a role, if exactly one among `candidates` does
-        let only_with_role = |candidates: &mut dyn Iterator<Item = (Filed, &Speaker)>| {
-            let mut with_role = candidates.filter(|(_, s)| shares_role(s, roles));
+        let only_with_role = |candidates: &mut dyn Iterator<Item = &&Speaker>| {
+            let mut with_role = candidates.filter(|s| shares_role(s, roles));
             let first = with_role.next()?;
-            with_role.next().is_none().then_some(first.0.id)
+            with_role.next().is_none().then_some(first.id)
         };
         if is_given_name(&name.surname) {
-            return only_with_role(&mut persons());
+            return only_with_role(&mut persons.iter());
         }
-        let mut full = persons().filter(|(_, s)| s.has_given_name());
-        if let (Some((only, _)), None) = (full.next(), full.next()) {
+        let full = || persons.iter().filter(|s| s.has_given_name());
+        let mut each_full = full();
+        if let (Some(only), None) = (each_full.next(), each_full.next()) {
             return Some(only.id);
         }
-        if let Some(id) = only_with_role(&mut persons().filter(|(_, s)| s.has_given_name())) {
+        if let Some(id) = only_with_role(&mut full()) {
             return Some(id);
         }
-        persons()
-            .filter(|(_, s)| !s.has_given_name())
-            .max_by_key(|(f, s)| (shares_role(s, roles), s.mentions(), std::cmp::Reverse(f.id)))
-            .map(|(f, _)| f.id)
+        persons
+            .iter()
+            .filter(|s| !s.has_given_name())
+            .max_by_key(|s| (shares_role(s, roles), s.mentions(), std::cmp::Reverse(s.id)))
+            .map(|s| s.id)
     }
 }
