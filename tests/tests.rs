@@ -20,7 +20,8 @@ mod extraction;
 mod grpc_web;
 /// Hostile requests over the wire, each with the status it must get.
 mod hostile;
-/// Quotes and claims carried by many articles: capped lists with full counts.
+/// Quotes and claims carried by many articles: capped lists with full counts; large replies
+/// in flight together.
 mod large_groups;
 /// Broken and silent streams, load shedding, request timeouts.
 mod limits;

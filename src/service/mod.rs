@@ -6,6 +6,7 @@
 mod access;
 mod articles;
 mod claims;
+mod conn;
 mod import;
 mod limits;
 mod names;
@@ -181,7 +182,7 @@ pub async fn serve(
 
     let (stop_tx, stop_rx) = tokio::sync::oneshot::channel::<()>();
     // Without TCP_NODELAY a multi-segment reply waits ~40 ms for the client's delayed ACK.
-    let incoming = TcpIncoming::from(listener).with_nodelay(Some(true));
+    let incoming = conn::coalesced(TcpIncoming::from(listener).with_nodelay(Some(true)));
     let server = router.serve_with_incoming_shutdown(incoming, async {
         // A dropped sender also stops the server.
         let _ = stop_rx.await;
