@@ -74,7 +74,7 @@ fn main() -> Result<()> {
     let t = Instant::now();
     for q in &quotes {
         let filter = QuoteFilter {
-            speakers: q.speaker().map(|s| vec![s]),
+            speakers: q.speaker().map(|s| vec![s.to_string()]),
             ..Default::default()
         };
         index.list_quotes(&filter, &page);

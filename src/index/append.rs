@@ -4,6 +4,7 @@
 //! lists the new occurrences add to are touched. Called only under the writer lock.
 
 use super::claims::ClaimOccurrence;
+use super::postings::{HexId, PostingId};
 use super::quotes::Occurrence;
 use super::quotes::QuoteGroup;
 use super::replace::diff;
@@ -45,7 +46,7 @@ impl Index {
             .iter()
             .any(|o| o.speaker.is_some() && o.speaker_kind != Some(SpeakerKind::Role));
         let (published, old_words) = {
-            let mut entry = i.quotes.get_mut(qid)?;
+            let mut entry = i.quotes.get_mut(&HexId::from_id(qid)?)?;
             let g = Arc::make_mut(&mut entry);
             let old_words = match words {
                 Some(w) if w != g.words => Some(std::mem::replace(&mut g.words, w)),

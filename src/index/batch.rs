@@ -85,8 +85,8 @@ pub(super) struct QuoteBatch {
     conflicts: Vec<String>,
     terms: Batch<String, HexId>,
     shingles: Batch<u64, HexId>,
-    by_speaker: Batch<String, String>,
-    by_outlet: Batch<String, String>,
+    by_speaker: Batch<String, HexId>,
+    by_outlet: Batch<String, HexId>,
 }
 
 impl QuoteBatch {
@@ -106,27 +106,29 @@ impl Index {
     /// in `batch` for [`Index::add_quote_batch`].
     pub(super) fn load_quote(&self, g: Arc<QuoteGroup>, batch: &mut QuoteBatch) {
         let id = g.id.clone();
-        if let Some(h) = HexId::from_id(&id) {
-            for w in &g.words {
-                batch.terms.add(&**w, h);
-            }
-            for s in keys::shingles(&g.words) {
-                batch.shingles.add(&s, h);
-            }
+        let Some(h) = HexId::from_id(&id) else {
+            debug_assert!(false, "quote id {id:?} is not 16 hex digits");
+            return;
+        };
+        for w in &g.words {
+            batch.terms.add(&**w, h);
+        }
+        for s in keys::shingles(&g.words) {
+            batch.shingles.add(&s, h);
         }
         // the same keys as `put_quote` posts
         let (speakers, outlets) = occurrence_keys(Some(&g));
         for s in speakers {
-            batch.by_speaker.add(s.as_str(), id.clone());
+            batch.by_speaker.add(s.as_str(), h);
         }
         for o in outlets {
-            batch.by_outlet.add(o.as_str(), id.clone());
+            batch.by_outlet.add(o.as_str(), h);
         }
         if g.is_conflict() {
             batch.conflicts.push(id.clone());
         }
-        batch.ids.push(id.clone());
-        self.inner.quotes.insert(id, g);
+        batch.ids.push(id);
+        self.inner.quotes.insert(h, g);
     }
 
     /// Adds the postings [`Index::load_quote`] gathered.

@@ -36,7 +36,7 @@ impl Index {
             (
                 "quote",
                 &i.quote_ids,
-                i.quotes.iter().map(|e| e.key().clone()).collect(),
+                i.quotes.iter().map(|e| e.id.clone()).collect(),
             ),
             (
                 "speaker",

@@ -14,7 +14,7 @@ pub use search::SearchHit;
 
 use super::error::{Error, Result};
 use super::paging::{Cursor, Page, PageRequest};
-use super::postings::OrderedIds;
+use super::postings::{HexId, OrderedIds, PostingId};
 use super::quotes::{Occurrence, QuoteGroup};
 use super::{Index, keys};
 use std::collections::BTreeSet;
@@ -134,7 +134,8 @@ fn cursor_key(page: &PageRequest) -> Option<String> {
 impl Index {
     /// The quote group with this id, if any.
     pub fn quote(&self, id: &str) -> Option<Arc<QuoteGroup>> {
-        self.inner.quotes.get(id).map(|r| Arc::clone(&r))
+        let key = HexId::from_id(id)?;
+        self.inner.quotes.get(&key).map(|r| Arc::clone(&r))
     }
 
     /// The quote group with this id, or NOT_FOUND.
@@ -158,7 +159,7 @@ impl Index {
                     let mut set = BTreeSet::new();
                     for s in many {
                         i.quotes_by_speaker
-                            .visit(s, |ids| set.extend(ids.iter().cloned()));
+                            .visit(s, |ids| set.extend(ids.iter().map(PostingId::to_id)));
                     }
                     sources.push((set.len(), Source::Set(set)));
                 }

@@ -111,12 +111,14 @@ struct Inner {
     articles_by_outlet: Postings<String>,
     /// Text hash -> syndication keys (time + id) of articles with that text.
     syndication: Postings<u64>,
-    quotes: Map<String, Arc<QuoteGroup>>,
+    /// Keyed by the id's value: quote ids are 16 hex digits (see [`HexId`]).
+    quotes: Map<HexId, Arc<QuoteGroup>>,
     quote_ids: OrderedIds,
     quote_terms: Postings<String, HexId>,
     quote_shingles: Postings<u64, HexId>,
-    quotes_by_speaker: Postings<String>,
-    quotes_by_outlet: Postings<String>,
+    /// Quote ids are 16 hex digits, held as their value (see [`HexId`]).
+    quotes_by_speaker: Postings<String, HexId>,
+    quotes_by_outlet: Postings<String, HexId>,
     conflicts: OrderedIds,
     speakers: Map<String, Arc<SpeakerRecord>>,
     speaker_ids: OrderedIds,

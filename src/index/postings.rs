@@ -140,17 +140,25 @@ impl<K: Eq + Hash + Clone, I: PostingId> Postings<K, I> {
     }
 }
 
-impl<K: Eq + Hash + Clone> Postings<K, String> {
+impl<K: Eq + Hash + Clone, I: PostingId> Postings<K, I> {
     /// Up to `limit` ids under `key` sorting after `after` (from the start when `None`), in
     /// order: one page of a posting list without copying the rest.
     pub(super) fn after(&self, key: &K, after: Option<&str>, limit: usize) -> Vec<String> {
-        self.visit(key, |set| match after {
-            Some(a) => set
-                .range::<str, _>((std::ops::Bound::Excluded(a), std::ops::Bound::Unbounded))
+        use std::ops::Bound::{Excluded, Unbounded};
+        self.visit(key, |set| match after.map(|a| (a, I::from_id(a))) {
+            None => set.iter().take(limit).map(I::to_id).collect(),
+            Some((_, Some(held))) => set
+                .range((Excluded(held), Unbounded))
                 .take(limit)
-                .cloned()
+                .map(I::to_id)
                 .collect(),
-            None => set.iter().take(limit).cloned().collect(),
+            // a cursor this list cannot hold: the held order is the order of the strings
+            Some((a, None)) => set
+                .iter()
+                .map(I::to_id)
+                .filter(|id| id.as_str() > a)
+                .take(limit)
+                .collect(),
         })
     }
 }
@@ -253,6 +261,21 @@ mod tests {
             let id = super::super::keys::hash_id(key);
             assert_eq!(HexId::from_id(&id).map(|h| h.to_id()), Some(id));
         }
+    }
+
+    #[test]
+    fn hex_postings_page_after_any_cursor_in_string_order() {
+        let p: Postings<u64, HexId> = Postings::default();
+        let ids = ["00000000000000ff", "0a00000000000000", "ffffffffffffffff"];
+        for id in ids {
+            p.add(1, id);
+        }
+        assert_eq!(p.after(&1, None, 2), ids[..2]);
+        assert_eq!(p.after(&1, Some(ids[0]), 5), ids[1..]);
+        // a cursor no quote id has (from a crafted token) still pages by the strings' order
+        assert_eq!(p.after(&1, Some("0a"), 5), ids[1..]);
+        assert_eq!(p.after(&1, Some("zz"), 5), Vec::<String>::new());
+        assert_eq!(p.after(&2, Some(ids[0]), 5), Vec::<String>::new());
     }
 
     #[test]

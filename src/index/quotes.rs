@@ -74,9 +74,9 @@ pub struct Variant {
 /// once per published version.
 #[derive(Clone, Debug, Default)]
 struct Summary {
-    speaker: OnceLock<Option<String>>,
+    speaker: OnceLock<Option<Arc<str>>>,
     variants: OnceLock<Vec<Variant>>,
-    outlet_counts: OnceLock<Vec<(String, usize)>>,
+    outlet_counts: OnceLock<Vec<(Arc<str>, usize)>>,
     tallies: OnceLock<Tallies>,
     speaker_ids: OnceLock<Vec<Arc<str>>>,
 }
@@ -153,15 +153,16 @@ impl QuoteGroup {
 
     /// The speaker most occurrences name, preferring a named person or organisation over an
     /// unnamed role, then the higher total confidence, then the smaller id.
-    pub fn speaker(&self) -> Option<String> {
+    pub fn speaker(&self) -> Option<&str> {
         self.summary()
             .speaker
             .get_or_init(|| self.compute_speaker())
-            .clone()
+            .as_deref()
     }
 
-    fn compute_speaker(&self) -> Option<String> {
-        let mut votes: BTreeMap<&str, (bool, usize, f32)> = BTreeMap::new();
+    /// The id shared with the occurrences that name it (no copy of its own).
+    fn compute_speaker(&self) -> Option<Arc<str>> {
+        let mut votes: BTreeMap<&Arc<str>, (bool, usize, f32)> = BTreeMap::new();
         for o in &self.occurrences {
             if let Some(s) = &o.speaker {
                 let named = o.speaker_kind != Some(SpeakerKind::Role);
@@ -178,7 +179,7 @@ impl QuoteGroup {
                     .then(a.1.2.total_cmp(&b.1.2))
                     .then(b.0.cmp(a.0))
             })
-            .map(|(s, _)| s.to_string())
+            .map(|(s, _)| Arc::clone(s))
     }
 
     /// The occurrences summed up by wording (resolver variant id) and speaker.
@@ -237,21 +238,22 @@ impl QuoteGroup {
     }
 
     /// Occurrence counts by outlet (as written by the first occurrence of each), most first.
-    pub fn outlet_counts(&self) -> &[(String, usize)] {
+    /// The outlet names are the occurrences' shared copies (see `Index::outlet_name`).
+    pub fn outlet_counts(&self) -> &[(Arc<str>, usize)] {
         self.summary()
             .outlet_counts
             .get_or_init(|| self.compute_outlet_counts())
     }
 
-    fn compute_outlet_counts(&self) -> Vec<(String, usize)> {
-        let mut counts: BTreeMap<String, (String, usize)> = BTreeMap::new();
+    fn compute_outlet_counts(&self) -> Vec<(Arc<str>, usize)> {
+        let mut counts: BTreeMap<String, (Arc<str>, usize)> = BTreeMap::new();
         for o in &self.occurrences {
             let e = counts
                 .entry(keys::outlet_key(&o.outlet))
-                .or_insert_with(|| (o.outlet.to_string(), 0));
+                .or_insert_with(|| (Arc::clone(&o.outlet), 0));
             e.1 += 1;
         }
-        let mut out: Vec<(String, usize)> = counts.into_values().collect();
+        let mut out: Vec<(Arc<str>, usize)> = counts.into_values().collect();
         out.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
         out
     }

@@ -37,7 +37,7 @@ fn named_speaker_beats_a_role_and_first_seen_is_earliest() {
     ));
     assert_eq!(g.first().map(|o| &*o.article), Some("a"));
     assert_eq!(g.text(), "One call is not enough");
-    assert_eq!(g.speaker().as_deref(), Some("tammy-bruce"));
+    assert_eq!(g.speaker(), Some("tammy-bruce"));
     assert!(
         !g.is_conflict(),
         "a role beside a named person is no conflict"

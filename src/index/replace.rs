@@ -4,7 +4,7 @@
 use super::articles::{self, ArticleRecord};
 use super::claims::ClaimGroup;
 use super::contribution::Contribution;
-use super::postings::{PostingId, Postings};
+use super::postings::{HexId, PostingId, Postings};
 use super::quotes::QuoteGroup;
 use super::speakers::SpeakerRecord;
 use super::{Index, keys};
@@ -53,8 +53,12 @@ impl Index {
         else {
             return;
         };
+        let Some(key) = HexId::from_id(&id) else {
+            debug_assert!(false, "quote id {id:?} is not 16 hex digits");
+            return;
+        };
         if let Some(g) = new {
-            i.quotes.insert(id.clone(), Arc::clone(g));
+            i.quotes.insert(key, Arc::clone(g));
             i.quote_ids.insert(&id);
         }
         let new_group = new.map(|g| g.as_ref());
@@ -76,7 +80,7 @@ impl Index {
         }
         if new.is_none() {
             i.quote_ids.remove(&id);
-            i.quotes.remove(&id);
+            i.quotes.remove(&key);
         }
     }
 

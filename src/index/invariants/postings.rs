@@ -15,48 +15,53 @@ impl Index {
         let i = &self.inner;
         let quote = |id: &str| self.quote(id);
         let claim = |id: &str| self.claim(id);
-        check(bad, "quote_terms", &i.quote_terms, &i.quotes, |id| {
+        // every id of each kind, in no order
+        let quote_ids: Vec<String> = i.quotes.iter().map(|e| e.id.clone()).collect();
+        let claim_ids: Vec<String> = i.claims.iter().map(|e| e.key().clone()).collect();
+        let speaker_ids: Vec<String> = i.speakers.iter().map(|e| e.key().clone()).collect();
+        let article_ids: Vec<String> = i.articles.iter().map(|e| e.key().clone()).collect();
+        check(bad, "quote_terms", &i.quote_terms, &quote_ids, |id| {
             quote(id).map(|g| g.words.iter().map(|w| w.to_string()).collect())
         });
-        check(bad, "quote_shingles", &i.quote_shingles, &i.quotes, |id| {
+        check(bad, "quote_shingles", &i.quote_shingles, &quote_ids, |id| {
             quote(id).map(|g| keys::shingles(&g.words).into_iter().collect())
         });
         check(
             bad,
             "quotes_by_speaker",
             &i.quotes_by_speaker,
-            &i.quotes,
+            &quote_ids,
             |id| quote(id).map(|g| g.speakers()),
         );
         check(
             bad,
             "quotes_by_outlet",
             &i.quotes_by_outlet,
-            &i.quotes,
+            &quote_ids,
             |id| quote(id).map(|g| g.outlets()),
         );
         check(
             bad,
             "claims_by_claimant",
             &i.claims_by_claimant,
-            &i.claims,
+            &claim_ids,
             |id| claim(id).map(|g| g.claimant.iter().cloned().collect()),
         );
         check(
             bad,
             "claims_by_outlet",
             &i.claims_by_outlet,
-            &i.claims,
+            &claim_ids,
             |id| claim(id).map(|g| g.outlets()),
         );
-        check(bad, "speaker_words", &i.speaker_words, &i.speakers, |id| {
+        check(bad, "speaker_words", &i.speaker_words, &speaker_ids, |id| {
             self.speaker(id).map(|s| s.alias_words())
         });
         check(
             bad,
             "articles_by_outlet",
             &i.articles_by_outlet,
-            &i.articles,
+            &article_ids,
             |id| {
                 self.article(id)
                     .map(|r| BTreeSet::from([keys::outlet_key(&r.article.meta.outlet)]))
@@ -79,11 +84,11 @@ impl Index {
 
 /// Postings must hold exactly the keys each value derives (`expected`): no stale entry, no
 /// missing one.
-fn check<K, V, I: PostingId>(
+fn check<K, I: PostingId>(
     bad: &mut Vec<String>,
     name: &str,
     postings: &Postings<K, I>,
-    values: &super::super::Map<String, V>,
+    values: &[String],
     expected: impl Fn(&str) -> Option<BTreeSet<K>>,
 ) where
     K: Eq + Hash + Clone + Ord + Debug,
@@ -95,10 +100,10 @@ fn check<K, V, I: PostingId>(
             }
         }
     });
-    for entry in values.iter() {
-        for key in expected(entry.key()).unwrap_or_default() {
-            if !postings.get(&key).contains(entry.key()) {
-                bad.push(format!("{name}[{key:?}]: missing {}", entry.key()));
+    for id in values {
+        for key in expected(id).unwrap_or_default() {
+            if !postings.get(&key).contains(id) {
+                bad.push(format!("{name}[{key:?}]: missing {id}"));
             }
         }
     }

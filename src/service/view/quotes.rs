@@ -81,7 +81,7 @@ impl View {
         pb::Quote {
             name: g.name(),
             text: g.text().to_string(),
-            speaker: self.speaker_ref(g.speaker().as_deref()),
+            speaker: self.speaker_ref(g.speaker()),
             occurrences: Vec::new(),
             first_seen_article: first
                 .map(|o| resource_name("articles", &o.article))
@@ -93,7 +93,7 @@ impl View {
                 .outlet_counts()
                 .iter()
                 .map(|(outlet, n)| pb::OutletCount {
-                    outlet: outlet.clone(),
+                    outlet: outlet.to_string(),
                     count: *n as i32,
                 })
                 .collect(),
