@@ -106,8 +106,7 @@ impl Index {
     /// in `batch` for [`Index::add_quote_batch`].
     pub(super) fn load_quote(&self, g: Arc<QuoteGroup>, batch: &mut QuoteBatch) {
         let id = g.id.clone();
-        let Some(h) = HexId::from_id(&id) else {
-            debug_assert!(false, "quote id {id:?} is not 16 hex digits");
+        let Some(h) = HexId::of_own(&id) else {
             return;
         };
         for w in &g.words {

@@ -37,6 +37,17 @@ impl PostingId for String {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub(super) struct HexId(pub(super) u64);
 
+impl HexId {
+    /// The held form of an id the index made itself (a caller bug, tripping a debug
+    /// assertion, when it is not 16 hex digits). Ids from clients go through
+    /// [`PostingId::from_id`].
+    pub(super) fn of_own(id: &str) -> Option<HexId> {
+        let held = HexId::from_id(id);
+        debug_assert!(held.is_some(), "id {id:?} is not 16 hex digits");
+        held
+    }
+}
+
 impl PostingId for HexId {
     fn from_id(id: &str) -> Option<Self> {
         let digits = |b: &u8| b.is_ascii_digit() || (b'a'..=b'f').contains(b);

@@ -53,8 +53,7 @@ impl Index {
         else {
             return;
         };
-        let Some(key) = HexId::from_id(&id) else {
-            debug_assert!(false, "quote id {id:?} is not 16 hex digits");
+        let Some(key) = HexId::of_own(&id) else {
             return;
         };
         if let Some(g) = new {
