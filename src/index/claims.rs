@@ -92,6 +92,9 @@ impl ClaimGroup {
                 .partition_point(|o| o.order_key() < occ.order_key()),
             _ => self.occurrences.len(),
         };
+        if self.occurrences.len() < crate::resolve::SHORT_LIST {
+            self.occurrences.reserve_exact(1);
+        }
         self.occurrences.insert(pos, occ);
     }
 

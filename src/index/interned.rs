@@ -46,6 +46,7 @@ impl Index {
         let v = r.quotes.variant(g.root)?;
         let mut words = Vec::new();
         keys::for_each_word(&v.text, |w| words.push(self.word(w)));
+        words.shrink_to_fit();
         Some(words)
     }
 }

@@ -52,9 +52,15 @@ pub mod fold;
 pub mod names;
 pub mod quotes;
 pub mod resolver;
+pub mod slots;
 pub mod speakers;
 pub mod story;
 pub mod syndication;
+
+/// Lists per group or per article are usually one or two long: below this length they grow one
+/// element at a time (`reserve_exact(1)`) rather than keep room for four, a vector's first
+/// allocation, or double.
+pub const SHORT_LIST: usize = 8;
 
 pub use resolver::{
     ArticleResolution, ClaimRef, QuoteOcc, REATTRIBUTE_ALL_UP_TO, Resolver, reattributes_all,

@@ -11,6 +11,7 @@
 use crate::model::{Article, AttributionMethod, Extraction, Span, SpeakerKind};
 use crate::resolve::claims::{ClaimAssignment, ClaimGrouper, statements};
 use crate::resolve::quotes::{QuoteAssignment, QuoteMatcher};
+use crate::resolve::slots::Slots;
 use crate::resolve::speakers::{SpeakerId, SpeakerRegistry};
 use crate::resolve::syndication::{CopyOf, SyndicationDetector};
 use rustc_hash::FxHashMap;
@@ -73,10 +74,10 @@ pub struct Resolver {
     pub syndication: SyndicationDetector,
     /// Also group each article's own statements (sentences) as claims.
     pub with_statements: bool,
-    occurrences: FxHashMap<u32, Vec<QuoteOcc>>,
+    occurrences: Slots<Vec<QuoteOcc>>,
     outlets: FxHashMap<Arc<str>, String>,
     article_groups: FxHashMap<Arc<str>, Vec<u32>>,
-    claim_refs: FxHashMap<u32, ClaimRef>,
+    claim_refs: Slots<ClaimRef>,
     article_claims: FxHashMap<Arc<str>, Vec<u32>>,
 }
 
@@ -115,9 +116,13 @@ impl Resolver {
                     .speakers
                     .get(q.speaker.unwrap_or(usize::MAX))
                     .map_or(SpeakerKind::Person, |s| s.kind);
-                let occs = self.occurrences.entry(a.group).or_default();
+                let occs = self.occurrences.get_or_insert_with(a.group, Vec::new);
                 touched.entry(a.group).or_insert((occs.len(), false)).1 |=
                     speaker_kind == SpeakerKind::Role && speaker.is_some();
+                // most groups have one or two occurrences: no room for four
+                if occs.len() < super::SHORT_LIST {
+                    occs.reserve_exact(1);
+                }
                 occs.push(QuoteOcc {
                     article: id.clone(),
                     quote: i,
@@ -212,14 +217,14 @@ impl Resolver {
         self.quotes.remove_article(article);
         self.claims.remove_article(article);
         for m in self.article_claims.remove(article).unwrap_or_default() {
-            self.claim_refs.remove(&m);
+            self.claim_refs.remove(m);
         }
         self.syndication.remove(article);
         for g in self.article_groups.remove(article).unwrap_or_default() {
-            if let Some(occs) = self.occurrences.get_mut(&g) {
+            if let Some(occs) = self.occurrences.get_mut(g) {
                 occs.retain(|o| &*o.article != article);
                 if occs.is_empty() {
-                    self.occurrences.remove(&g);
+                    self.occurrences.remove(g);
                 }
             }
             self.reattribute(g);
@@ -230,7 +235,7 @@ impl Resolver {
     /// The occurrences of a quote group.
     pub fn occurrences(&self, group: u32) -> &[QuoteOcc] {
         self.occurrences
-            .get(&group)
+            .get(group)
             .map(Vec::as_slice)
             .unwrap_or_default()
     }

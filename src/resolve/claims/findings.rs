@@ -34,7 +34,7 @@ impl ClaimGrouper {
     pub fn corroboration(&self, group: u32, source_of: impl Fn(&str) -> String) -> usize {
         let members = self
             .groups
-            .get(&group)
+            .get(group)
             .map(Vec::as_slice)
             .unwrap_or_default();
         let sources: FxHashSet<String> = members
@@ -49,7 +49,7 @@ impl ClaimGrouper {
     pub fn disagreements(&self, group: u32) -> Vec<Disagreement> {
         let ids = self
             .groups
-            .get(&group)
+            .get(group)
             .map(Vec::as_slice)
             .unwrap_or_default();
         let members: Vec<(u32, &ClaimMember)> = ids

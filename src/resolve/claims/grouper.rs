@@ -2,10 +2,10 @@
 //! merges. What a group tells a reader (corroboration, disagreements) is in `findings.rs`.
 
 use super::content::ClaimContent;
-use super::members::Members;
 use super::similarity::{Features, stem_hashes};
 use super::{DEFAULT_THRESHOLD, MERGE_MARGIN};
 use crate::resolve::dense::{DenseSums, Pool};
+use crate::resolve::slots::Slots;
 use crate::resolve::speakers::SpeakerId;
 use crate::resolve::story::at;
 use rustc_hash::{FxHashMap, FxHashSet};
@@ -61,8 +61,8 @@ pub struct ClaimAssignment {
 #[derive(Debug, Serialize, Deserialize)]
 pub struct ClaimGrouper {
     pub(super) threshold: f32,
-    pub(super) members: Members,
-    pub(super) groups: FxHashMap<u32, Vec<u32>>,
+    pub(super) members: Slots<ClaimMember>,
+    pub(super) groups: Slots<Vec<u32>>,
     /// Earliest and latest publication time of each group's claims, for groups with a timed
     /// claim (see [`super::STORY_WINDOW_MS`]).
     #[serde(default)]
@@ -94,8 +94,8 @@ impl ClaimGrouper {
     pub fn with_threshold(threshold: f32) -> Self {
         ClaimGrouper {
             threshold,
-            members: Members::default(),
-            groups: FxHashMap::default(),
+            members: Slots::default(),
+            groups: Slots::default(),
             spans: FxHashMap::default(),
             postings: FxHashMap::default(),
             by_article: FxHashMap::default(),
@@ -113,12 +113,12 @@ impl ClaimGrouper {
 
     /// The claims of a group, in order of arrival.
     pub fn group(&self, id: u32) -> Option<&[u32]> {
-        self.groups.get(&id).map(Vec::as_slice)
+        self.groups.get(id).map(Vec::as_slice)
     }
 
     /// Ids of all live groups (unordered).
     pub fn group_ids(&self) -> impl Iterator<Item = u32> + '_ {
-        self.groups.keys().copied()
+        self.groups.ids()
     }
 
     /// Adds a claim made in `article` (by `claimant`, when known) whose publication time is not
@@ -173,7 +173,7 @@ impl ClaimGrouper {
                 self.in_story(x.group, at(time_ms))
                     && (self.root_similarity(x.group, me) >= self.threshold || {
                         let n = support(x.group);
-                        n >= 2 && 2 * n >= self.groups.get(&x.group).map_or(0, Vec::len)
+                        n >= 2 && 2 * n >= self.groups.get(x.group).map_or(0, Vec::len)
                     })
             })
         };
@@ -202,7 +202,7 @@ impl ClaimGrouper {
             .get_key_value(article)
             .map_or_else(|| Arc::from(article), |(k, _)| k.clone());
         self.by_article.entry(article.clone()).or_default().push(id);
-        self.groups.entry(group).or_default().push(id);
+        self.groups.get_or_insert_with(group, Vec::new).push(id);
         self.widen_span(group, at(time_ms));
         // a claim close to claims of two groups (from other articles) bridges them when the
         // two groups state the same fact (their first claims are similar): groups split only by
@@ -255,7 +255,7 @@ impl ClaimGrouper {
 
     /// The first claim of a group: the fact the group states.
     fn root(&self, group: u32) -> Option<u32> {
-        self.groups.get(&group).and_then(|g| g.first().copied())
+        self.groups.get(group).and_then(|g| g.first().copied())
     }
 
     /// Similarity of `content` to the first claim of `group` (0 for an unknown group).
@@ -267,7 +267,7 @@ impl ClaimGrouper {
 
     /// Moves every claim of group `from` into group `to`.
     fn merge_into(&mut self, from: u32, to: u32) {
-        let Some(ids) = self.groups.remove(&from) else {
+        let Some(ids) = self.groups.remove(from) else {
             return;
         };
         for m in &ids {
@@ -275,7 +275,7 @@ impl ClaimGrouper {
                 x.group = to;
             }
         }
-        self.groups.entry(to).or_default().extend(ids);
+        self.groups.get_or_insert_with(to, Vec::new).extend(ids);
         let span = self.spans.remove(&from);
         self.widen_span(to, span);
         self.retired.insert(from, to);
@@ -284,7 +284,7 @@ impl ClaimGrouper {
     /// The live group a (possibly retired) group id now lives in, if any.
     pub fn current_group(&self, mut id: u32) -> Option<u32> {
         for _ in 0..64 {
-            if self.groups.contains_key(&id) {
+            if self.groups.contains(id) {
                 return Some(id);
             }
             id = *self.retired.get(&id)?;
@@ -310,10 +310,10 @@ impl ClaimGrouper {
                     }
                 }
             }
-            if let Some(g) = self.groups.get_mut(&m.group) {
+            if let Some(g) = self.groups.get_mut(m.group) {
                 g.retain(|x| *x != id);
                 if g.is_empty() {
-                    self.groups.remove(&m.group);
+                    self.groups.remove(m.group);
                     self.spans.remove(&m.group);
                 }
             }

@@ -12,7 +12,6 @@ mod content;
 mod disagree;
 mod findings;
 mod grouper;
-mod members;
 mod similarity;
 mod statements;
 #[cfg(test)]

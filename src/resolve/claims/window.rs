@@ -12,7 +12,7 @@ use crate::resolve::story::{Span, at, fit, widen};
 impl ClaimGrouper {
     /// Whether claims published over `span` may join `group` (an unknown group never fits).
     pub(super) fn in_story(&self, group: u32, span: Option<Span>) -> bool {
-        self.groups.contains_key(&group) && fit(self.spans.get(&group).copied(), span)
+        self.groups.contains(group) && fit(self.spans.get(&group).copied(), span)
     }
 
     /// Widens `group`'s span to cover `span`.

@@ -5,6 +5,7 @@ use super::story::story_span;
 use super::verdict::{Verdict, Wording, contained_either_way, relate_either_way};
 use super::{MatchKind, quote_tokens};
 use crate::resolve::fold::shingle_hash;
+use crate::resolve::slots::Slots;
 use crate::resolve::story;
 use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
@@ -60,8 +61,8 @@ pub struct QuoteAssignment {
 /// Incremental grouping of quotes across articles.
 #[derive(Debug, Default, Serialize, Deserialize)]
 pub struct QuoteMatcher {
-    variants: FxHashMap<u32, Variant>,
-    groups: FxHashMap<u32, QuoteGroup>,
+    variants: Slots<Variant>,
+    groups: Slots<QuoteGroup>,
     pub(super) exact: FxHashMap<u64, u32>,
     pub(super) postings: FxHashMap<u64, Vec<u32>>,
     by_article: FxHashMap<Arc<str>, Vec<u32>>,
@@ -92,17 +93,17 @@ impl QuoteMatcher {
 
     /// A group by id.
     pub fn group(&self, id: u32) -> Option<&QuoteGroup> {
-        self.groups.get(&id)
+        self.groups.get(id)
     }
 
     /// Ids of every live variant (unordered; for tests and diagnostics, not for lookups).
     pub fn variant_ids(&self) -> impl Iterator<Item = u32> + '_ {
-        self.variants.keys().copied()
+        self.variants.ids()
     }
 
     /// A variant by id.
     pub fn variant(&self, id: u32) -> Option<&Variant> {
-        self.variants.get(&id)
+        self.variants.get(id)
     }
 
     /// Adds one occurrence of a quote in `article`, publication time unknown, and says which
@@ -132,7 +133,7 @@ impl QuoteMatcher {
             .map_or_else(|| Arc::from(article), |(k, _)| k.clone());
         let key = shingle_hash(&tokens) ^ tokens.len() as u64;
         if let Some(&v) = self.exact.get(&key)
-            && let Some(var) = self.variants.get_mut(&v)
+            && let Some(var) = self.variants.get_mut(v)
             && var.tokens == tokens
         {
             var.refs += 1;
@@ -148,8 +149,10 @@ impl QuoteMatcher {
         let best = self.best_link(&tokens, time_ms);
         let id = self.next_variant;
         self.next_variant += 1;
-        let (group, kind, score, linked_to) = match best {
-            Some((v, kind, score)) => (self.variants[&v].group, kind, score, Some(v)),
+        let linked =
+            best.and_then(|(v, kind, score)| Some((self.variants.get(v)?.group, kind, score, v)));
+        let (group, kind, score, linked_to) = match linked {
+            Some((g, kind, score, v)) => (g, kind, score, Some(v)),
             None => {
                 let g = self.next_group;
                 self.next_group += 1;
@@ -162,6 +165,8 @@ impl QuoteMatcher {
         self.exact.insert(key, id);
         let len = tokens.len();
         self.set_words(id, len);
+        let mut tokens = tokens;
+        tokens.shrink_to_fit();
         self.variants.insert(
             id,
             Variant {
@@ -173,7 +178,7 @@ impl QuoteMatcher {
                 first_ms: time_ms,
             },
         );
-        let g = self.groups.entry(group).or_insert_with(|| QuoteGroup {
+        let g = self.groups.get_or_insert_with(group, || QuoteGroup {
             variants: Vec::new(),
             root: id,
             span: None,
@@ -182,7 +187,7 @@ impl QuoteMatcher {
         g.span = story::widen(g.span, story::at(time_ms));
         if self
             .variants
-            .get(&g.root)
+            .get(g.root)
             .is_none_or(|r| r.tokens.len() < len)
         {
             g.root = id;
@@ -228,18 +233,18 @@ impl QuoteMatcher {
         candidates
             .iter()
             .filter_map(|&v| {
-                let var = self.variants.get(&v)?;
+                let var = self.variants.get(v)?;
                 let (kind, score) = verdict(new, var.wording())?;
                 let fits = *fits_root.entry(var.group).or_insert_with(|| {
                     self.groups
-                        .get(&var.group)
-                        .and_then(|g| self.variants.get(&g.root))
+                        .get(var.group)
+                        .and_then(|g| self.variants.get(g.root))
                         .is_some_and(|r| relate_either_way(new, r.wording()).is_some())
                 });
                 if !fits {
                     return None;
                 }
-                let size = self.groups.get(&var.group).map_or(0, |g| g.variants.len());
+                let size = self.groups.get(var.group).map_or(0, |g| g.variants.len());
                 Some((v, kind, score, size))
             })
             .max_by(|a, b| {
@@ -257,14 +262,14 @@ impl QuoteMatcher {
             return false;
         };
         for v in vs {
-            let Some(var) = self.variants.get_mut(&v) else {
+            let Some(var) = self.variants.get_mut(v) else {
                 continue;
             };
             var.refs -= 1;
             if var.refs > 0 {
                 continue;
             }
-            let Some(var) = self.variants.remove(&v) else {
+            let Some(var) = self.variants.remove(v) else {
                 continue;
             };
             self.set_words(v, 0);
@@ -278,21 +283,21 @@ impl QuoteMatcher {
             }
             self.exact
                 .remove(&(shingle_hash(&var.tokens) ^ var.tokens.len() as u64));
-            if let Some(g) = self.groups.get_mut(&var.group) {
+            if let Some(g) = self.groups.get_mut(var.group) {
                 g.variants.retain(|x| *x != v);
                 let variants = &self.variants;
                 match g
                     .variants
                     .iter()
                     .copied()
-                    .max_by_key(|x| variants.get(x).map_or(0, |y| y.tokens.len()))
+                    .max_by_key(|x| variants.get(*x).map_or(0, |y| y.tokens.len()))
                 {
                     Some(root) => {
                         g.root = root;
                         g.span = story_span(variants, &g.variants);
                     }
                     None => {
-                        self.groups.remove(&var.group);
+                        self.groups.remove(var.group);
                     }
                 }
             }

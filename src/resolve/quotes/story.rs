@@ -6,8 +6,8 @@
 //! of the first; inside one story the same change is an outlet's misquote, which the group shows.
 
 use super::matcher::{QuoteMatcher, Variant};
+use crate::resolve::slots::Slots;
 use crate::resolve::story::{self, Span};
-use rustc_hash::FxHashMap;
 
 impl QuoteMatcher {
     /// Candidate variants a new wording published at `time_ms` may link to: those whose group
@@ -27,9 +27,9 @@ impl QuoteMatcher {
 }
 
 /// The span of the first publication times of `ids` (those known).
-pub(super) fn story_span(variants: &FxHashMap<u32, Variant>, ids: &[u32]) -> Option<Span> {
+pub(super) fn story_span(variants: &Slots<Variant>, ids: &[u32]) -> Option<Span> {
     ids.iter()
-        .filter_map(|v| variants.get(v))
+        .filter_map(|&v| variants.get(v))
         .fold(None, |span, var| {
             story::widen(span, story::at(var.first_ms))
         })

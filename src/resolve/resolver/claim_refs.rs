@@ -33,14 +33,14 @@ impl Resolver {
 
     /// Where a claim-group member came from.
     pub fn claim_ref(&self, member: u32) -> Option<&ClaimRef> {
-        self.claim_refs.get(&member)
+        self.claim_refs.get(member)
     }
 
     /// The members of a claim group with where each came from, in order of arrival.
     pub fn claim_members(&self, group: u32) -> Vec<(u32, &ClaimRef)> {
         let ids = self.claims.group(group).unwrap_or_default();
         ids.iter()
-            .filter_map(|m| Some((*m, self.claim_refs.get(m)?)))
+            .filter_map(|m| Some((*m, self.claim_refs.get(*m)?)))
             .collect()
     }
 

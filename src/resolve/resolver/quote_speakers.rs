@@ -64,7 +64,7 @@ impl Resolver {
     pub fn unsynced_roles(&mut self, groups: &[u32]) -> Vec<(SpeakerId, Arc<str>)> {
         let mut out = Vec::new();
         for g in groups {
-            for o in self.occurrences.get(g).into_iter().flatten() {
+            for o in self.occurrences.get(*g).into_iter().flatten() {
                 if let (Some(role), SpeakerKind::Role) = (o.speaker, o.speaker_kind)
                     && self.speakers.take_unsynced(role)
                 {

@@ -96,12 +96,17 @@ impl SpeakerRegistry {
             }
         }
         let article: Arc<str> = Arc::from(article);
-        extraction
+        let ids = extraction
             .speakers
             .iter()
             .zip(quotes)
             .map(|(local, q)| self.add_local(&article, local, q))
-            .collect()
+            .collect();
+        // kept for as long as the article is: no spare room
+        if let Some(kept) = self.by_article.get_mut(&article) {
+            kept.shrink_to_fit();
+        }
+        ids
     }
 
     /// Adds one local speaker seen in `article` with `quotes` quotes; merges it into an existing
