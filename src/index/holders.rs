@@ -92,11 +92,13 @@ impl Index {
                     let words = contribution_words(&part, false);
                     c.absorb(&part);
                     c.shrink_to_fit();
+                    c.share(|s| self.name_string(s));
                     words
                 }
                 None => {
                     let words = contribution_words(&part, true);
                     part.shrink_to_fit();
+                    part.share(|s| self.name_string(s));
                     rec.contributions_mut().insert(article.to_string(), part);
                     words
                 }

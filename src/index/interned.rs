@@ -1,7 +1,8 @@
 //! One shared copy of the strings that many records repeat: outlet names on every occurrence,
-//! normalised words in every quote's word list. Outlets and words are few next to the records
-//! that hold them, so each record keeps a pointer, not a copy. Entries are never dropped: both
-//! sets are bounded by the outlets and the vocabulary seen.
+//! normalised words in every quote's word list, speaker names, aliases and roles in every
+//! article's contribution to a speaker. These are few next to the records that hold them, so
+//! each record keeps a pointer, not a copy. Entries are never dropped: the sets are bounded by
+//! the outlets, the vocabulary and the names seen.
 
 use super::Index;
 use super::keys;
@@ -32,6 +33,11 @@ impl Index {
     /// The one shared copy of an outlet name.
     pub(super) fn outlet_name(&self, outlet: &str) -> Arc<str> {
         interned(&self.inner.outlet_names, outlet)
+    }
+
+    /// The one shared copy of a speaker name, alias or role.
+    pub(super) fn name_string(&self, name: &str) -> Arc<str> {
+        interned(&self.inner.names, name)
     }
 
     /// The one shared copy of a normalised word.

@@ -138,6 +138,8 @@ struct Inner {
     outlet_names: interned::Interner,
     /// One shared copy of each normalised word, for the quotes' word lists.
     words: interned::Interner,
+    /// One shared copy of each speaker name, alias and role, for the speakers' contributions.
+    names: interned::Interner,
     /// Readable speaker ids taken, so that two people never share one.
     slugs_taken: Map<String, u32>,
     /// Base name -> a suffix below which every suffixed id of it is taken, for names others
@@ -184,6 +186,7 @@ impl Index {
                 speaker_slugs: Map::default(),
                 outlet_names: interned::Interner::default(),
                 words: interned::Interner::default(),
+                names: interned::Interner::default(),
                 slugs_taken: Map::default(),
                 slug_hints: Map::default(),
                 role_holders: Map::default(),

@@ -209,7 +209,10 @@ impl Index {
             for r in &articles {
                 self.put_article(None, Some(r));
             }
-            for s in state.speakers {
+            for mut s in state.speakers {
+                for c in s.contributions_mut().values_mut() {
+                    c.share(|x| self.name_string(x));
+                }
                 self.put_speaker(None, Some(&Arc::new(s)));
             }
             for mut g in state.claims {

@@ -207,5 +207,36 @@ fn a_loaded_snapshot_shares_text_ids_and_words() {
         }
         assert!(shared_words > 100, "quotes share words: {shared_words}");
         assert!(shared_ids > 10, "quotes share article ids: {shared_ids}");
+        assert!(
+            shared_names(ix) > 50,
+            "contributions share names, aliases and roles"
+        );
     }
+}
+
+/// How many of the speakers' contributions' names, aliases and roles point at a copy another
+/// contribution holds; fails on two copies of one string.
+fn shared_names(ix: &Index) -> usize {
+    let records: Vec<Arc<SpeakerRecord>> = ix.inner.speakers.iter().map(|e| e.clone()).collect();
+    let mut first: FxHashMap<&str, &Arc<str>> = FxHashMap::default();
+    let mut shared = 0;
+    for r in &records {
+        for c in r.contributions().values() {
+            let strings = std::iter::once(&c.name)
+                .chain(c.aliases.iter().map(|(a, _)| a))
+                .chain(&c.roles);
+            for s in strings {
+                match first.get(&**s) {
+                    Some(one) => {
+                        assert!(Arc::ptr_eq(one, s), "one copy of {s:?}");
+                        shared += 1;
+                    }
+                    None => {
+                        first.insert(s, s);
+                    }
+                }
+            }
+        }
+    }
+    shared
 }

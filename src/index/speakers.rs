@@ -89,9 +89,9 @@ impl SpeakerRecord {
         if self.compute_kind() == Some(SpeakerKind::Person) {
             let mut spellings: BTreeMap<&str, u32> = BTreeMap::new();
             for c in self.contributions.values() {
-                *spellings.entry(c.name.as_str()).or_default() += 1;
+                *spellings.entry(&*c.name).or_default() += 1;
                 for (a, n) in &c.aliases {
-                    *spellings.entry(a.as_str()).or_default() += n;
+                    *spellings.entry(&**a).or_default() += n;
                 }
             }
             if let Some(name) = crate::resolve::speakers::person_display_name(spellings) {
@@ -100,7 +100,7 @@ impl SpeakerRecord {
         }
         let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
         for c in self.contributions.values() {
-            *counts.entry(c.name.as_str()).or_default() += 1;
+            *counts.entry(&*c.name).or_default() += 1;
         }
         counts
             .into_iter()
@@ -142,7 +142,7 @@ impl SpeakerRecord {
                 *sum.entry(a).or_default() += n;
             }
             // The article's name is itself a form the speaker goes by.
-            sum.entry(c.name.as_str()).or_insert(0);
+            sum.entry(&*c.name).or_insert(0);
         }
         let mut out: Vec<(String, u32)> = sum
             .into_iter()
@@ -206,8 +206,8 @@ mod tests {
         Contribution {
             name: name.into(),
             kind: Some(kind),
-            aliases: aliases.iter().map(|(a, n)| (a.to_string(), *n)).collect(),
-            roles: vec!["Foreign Minister".to_string()],
+            aliases: aliases.iter().map(|(a, n)| ((*a).into(), *n)).collect(),
+            roles: vec!["Foreign Minister".into()],
             quotes: 2,
             claims: 1,
         }

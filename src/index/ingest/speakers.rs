@@ -67,7 +67,7 @@ impl Index {
             let Some(sid) = sid else { continue };
             let c = contributions.entry(sid.to_string()).or_default();
             if ls.name.split_whitespace().count() >= c.name.split_whitespace().count() {
-                c.name = ls.name.clone();
+                c.name = Arc::from(ls.name.as_str());
             }
             c.kind = c.kind.or(Some(ls.kind));
             for (alias, n) in &ls.aliases {
