@@ -211,6 +211,11 @@ fn a_loaded_snapshot_shares_text_ids_and_words() {
             shared_names(ix) > 50,
             "contributions share names, aliases and roles"
         );
+        let (unshared, kept) = ix.inner.resolver.read().speakers.unshared_kept_strings();
+        assert!(
+            unshared == 0 && kept > 50,
+            "{unshared} of the resolver's {kept} kept strings are copies of their own"
+        );
     }
 }
 

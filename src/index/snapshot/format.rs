@@ -75,7 +75,12 @@ pub(super) fn write(
 pub(super) fn decode(body: &[u8]) -> Result<(Records, Resolver), StateError> {
     let (records, resolver) = sections(body)?;
     let (records, resolver) = std::thread::scope(|scope| {
-        let resolver = scope.spawn(|| postcard::from_bytes::<Resolver>(resolver));
+        let resolver = scope.spawn(|| {
+            postcard::from_bytes::<Resolver>(resolver).map(|mut r| {
+                r.speakers.share_strings();
+                r
+            })
+        });
         let records = postcard::from_bytes::<Records>(records);
         match resolver.join() {
             Ok(resolver) => (records, resolver),

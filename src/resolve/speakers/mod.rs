@@ -12,6 +12,7 @@
 mod display_name_tests;
 mod filing;
 mod given;
+mod kept;
 #[cfg(test)]
 mod lookup_tests;
 mod matching;
@@ -28,18 +29,11 @@ pub use roles::{role_key, roles_overlap};
 use crate::model::{Extraction, LocalSpeaker, SpeakerKind};
 use crate::resolve::names::parse_person;
 use given::Filed;
+use kept::{Kept, Strings};
 use record::org_key;
 use rustc_hash::{FxHashMap, FxHashSet};
 use serde::{Deserialize, Serialize};
 use std::sync::Arc;
-
-/// One article's contribution to one speaker, kept so the article can be removed again.
-#[derive(Clone, Debug, Serialize, Deserialize)]
-struct Contribution {
-    speaker: SpeakerId,
-    local: LocalSpeaker,
-    quotes: u32,
-}
 
 /// All speakers across all articles, with the hash maps that find merge candidates.
 #[derive(Debug, Default, Serialize, Deserialize)]
@@ -52,7 +46,11 @@ pub struct SpeakerRegistry {
     roles: FxHashMap<String, Vec<SpeakerId>>,
     orgs: FxHashMap<String, SpeakerId>,
     local_roles: FxHashMap<(Arc<str>, String), SpeakerId>,
-    by_article: FxHashMap<Arc<str>, Vec<Contribution>>,
+    by_article: FxHashMap<Arc<str>, Vec<Kept>>,
+    /// The kept contributions' names, roles and aliases, one copy each (rebuilt after a snapshot
+    /// is decoded: see [`SpeakerRegistry::share_strings`]).
+    #[serde(skip)]
+    strings: Strings,
     /// Roles whose holder changed since the index last copied it (see
     /// [`SpeakerRegistry::take_unsynced`]).
     unsynced: FxHashSet<SpeakerId>,
@@ -141,22 +139,29 @@ impl SpeakerRegistry {
                 .insert((article.clone(), role_key(&local.name)), id);
         }
         self.update(id, article, local, quotes, true);
+        let kept = Kept::new(id, local, quotes, &mut self.strings);
         self.by_article
             .entry(article.clone())
             .or_default()
-            .push(Contribution {
-                speaker: id,
-                // what undoing the contribution needs: names, roles, aliases, not mention spans
-                local: LocalSpeaker {
-                    name: local.name.clone(),
-                    kind: local.kind,
-                    roles: local.roles.clone(),
-                    aliases: local.aliases.clone(),
-                    mentions: Vec::new(),
-                },
-                quotes,
-            });
+            .push(kept);
         id
+    }
+
+    /// Points every kept contribution at the registry's one copy of each of its strings: a
+    /// decoded snapshot holds a copy per contribution.
+    pub fn share_strings(&mut self) {
+        for kept in self.by_article.values_mut().flatten() {
+            kept.share(&mut self.strings);
+        }
+    }
+
+    /// How many of the kept contributions' strings are not the registry's shared copy, and how
+    /// many strings they hold in all (for tests of the sharing).
+    #[cfg(test)]
+    pub(crate) fn unshared_kept_strings(&self) -> (usize, usize) {
+        let kept = self.by_article.values().flatten();
+        let all = kept.clone().map(|k| k.unshared(&Strings::default())).sum();
+        (kept.map(|k| k.unshared(&self.strings)).sum(), all)
     }
 
     /// Removes everything `article` contributed; speakers left with no article disappear.
@@ -166,10 +171,10 @@ impl SpeakerRegistry {
             return false;
         };
         for c in contributions {
-            self.update(c.speaker, &article, &c.local, c.quotes, false);
-            if c.local.kind == SpeakerKind::Role {
+            self.update(c.speaker, &article, &c.local(), c.quotes, false);
+            if c.kind == SpeakerKind::Role {
                 self.local_roles
-                    .remove(&(article.clone(), role_key(&c.local.name)));
+                    .remove(&(article.clone(), role_key(&c.name)));
             }
             let empty = self
                 .speakers
