@@ -230,6 +230,10 @@ impl ClaimGrouper {
             }
             fits
         });
+        // kept for as long as the claim: no spare room in its lists
+        let (mut numbers, mut contra) = (content.numbers, content.contra);
+        numbers.shrink_to_fit();
+        contra.shrink_to_fit();
         self.members.insert(
             id,
             ClaimMember {
@@ -238,7 +242,9 @@ impl ClaimGrouper {
                 stem_hashes: hashes,
                 content: ClaimContent {
                     stems: Vec::new(),
-                    ..content
+                    numbers,
+                    contra,
+                    negative: content.negative,
                 },
                 group,
                 time_ms,
