@@ -28,6 +28,7 @@ mod invariants;
 pub mod keys;
 mod lookup;
 mod paging;
+mod posting_set;
 mod postings;
 mod prepare;
 mod quotes;

@@ -1,6 +1,7 @@
 //! Posting lists: from a key (a word, a shingle hash, a speaker id, an outlet) to the sorted set
 //! of resource ids that carry it, plus an ordered set of every id of one resource type.
 
+use super::posting_set::PostingSet;
 use dashmap::DashMap;
 use parking_lot::RwLock;
 use std::collections::BTreeSet;
@@ -14,7 +15,7 @@ pub(super) trait PostingId: Ord + Clone + Hash {
     /// The id as a string.
     fn to_id(&self) -> String;
     /// Whether `set` holds `id` (without allocating when it can).
-    fn held_in(set: &BTreeSet<Self>, id: &str) -> bool;
+    fn held_in(set: &PostingSet<Self>, id: &str) -> bool;
 }
 
 impl PostingId for String {
@@ -26,7 +27,7 @@ impl PostingId for String {
         self.clone()
     }
 
-    fn held_in(set: &BTreeSet<Self>, id: &str) -> bool {
+    fn held_in(set: &PostingSet<Self>, id: &str) -> bool {
         set.contains(id)
     }
 }
@@ -61,7 +62,7 @@ impl PostingId for HexId {
         super::keys::hex_id(self.0)
     }
 
-    fn held_in(set: &BTreeSet<Self>, id: &str) -> bool {
+    fn held_in(set: &PostingSet<Self>, id: &str) -> bool {
         HexId::from_id(id).is_some_and(|h| set.contains(&h))
     }
 }
@@ -69,7 +70,7 @@ impl PostingId for HexId {
 /// A concurrent map from key to a sorted set of ids. Readers get owned copies, never guards.
 #[derive(Debug)]
 pub(super) struct Postings<K: Eq + Hash, I: PostingId = String> {
-    map: DashMap<K, BTreeSet<I>, foldhash::fast::RandomState>,
+    map: DashMap<K, PostingSet<I>, foldhash::fast::RandomState>,
 }
 
 impl<K: Eq + Hash, I: PostingId> Default for Postings<K, I> {
@@ -89,13 +90,15 @@ impl<K: Eq + Hash + Clone, I: PostingId> Postings<K, I> {
         if !I::held_in(&set, id) {
             let held = I::from_id(id);
             debug_assert!(held.is_some(), "posting id {id:?} of the wrong form");
-            set.extend(held);
+            if let Some(held) = held {
+                set.insert(held);
+            }
         }
     }
 
     /// Adds sorted, distinct held ids under `key` (see [`super::batch`]).
     pub(super) fn extend_sorted(&self, key: K, ids: Vec<I>) {
-        super::batch::fill_sorted(&mut self.map.entry(key).or_default(), ids);
+        self.map.entry(key).or_default().extend_sorted(ids);
     }
 
     /// Removes `id` from under `key`, dropping the key when its set becomes empty.
@@ -125,10 +128,10 @@ impl<K: Eq + Hash + Clone, I: PostingId> Postings<K, I> {
 
     /// Runs `f` over the ids under `key` (an empty set when none) under the map's read guard,
     /// without copying them. `f` must not write to this posting map.
-    pub(super) fn visit<R>(&self, key: &K, f: impl FnOnce(&BTreeSet<I>) -> R) -> R {
+    pub(super) fn visit<R>(&self, key: &K, f: impl FnOnce(&PostingSet<I>) -> R) -> R {
         match self.map.get(key) {
             Some(set) => f(&set),
-            None => f(&BTreeSet::new()),
+            None => f(&PostingSet::default()),
         }
     }
 
@@ -155,14 +158,9 @@ impl<K: Eq + Hash + Clone, I: PostingId> Postings<K, I> {
     /// Up to `limit` ids under `key` sorting after `after` (from the start when `None`), in
     /// order: one page of a posting list without copying the rest.
     pub(super) fn after(&self, key: &K, after: Option<&str>, limit: usize) -> Vec<String> {
-        use std::ops::Bound::{Excluded, Unbounded};
         self.visit(key, |set| match after.map(|a| (a, I::from_id(a))) {
             None => set.iter().take(limit).map(I::to_id).collect(),
-            Some((_, Some(held))) => set
-                .range((Excluded(held), Unbounded))
-                .take(limit)
-                .map(I::to_id)
-                .collect(),
+            Some((_, Some(held))) => set.after(&held).take(limit).map(I::to_id).collect(),
             // a cursor this list cannot hold: the held order is the order of the strings
             Some((a, None)) => set
                 .iter()
