@@ -17,6 +17,7 @@ mod append;
 mod articles;
 mod attribute;
 mod batch;
+mod by_article;
 mod claims;
 mod contribution;
 mod delete;
@@ -43,6 +44,7 @@ pub use articles::{ArticleRecord, MAX_ID_LEN, validate_id};
 pub use attribute::{
     Candidate, Detail, Evidence, MAX_EVIDENCE, MAX_EVIDENCE_OCCURRENCES, MatchKind,
 };
+pub use by_article::ByArticle;
 pub use claims::{ClaimGroup, ClaimOccurrence, Disagreement};
 pub use contribution::Contribution;
 pub use error::{Error, FieldViolation, Result};

@@ -210,9 +210,8 @@ impl Index {
                 self.put_article(None, Some(r));
             }
             for mut s in state.speakers {
-                for c in s.contributions_mut().values_mut() {
-                    c.share(|x| self.name_string(x));
-                }
+                s.contributions_mut()
+                    .for_each_value_mut(|c| c.share(|x| self.name_string(x)));
                 self.put_speaker(None, Some(&Arc::new(s)));
             }
             for mut g in state.claims {

@@ -1,6 +1,7 @@
 //! Speakers across articles: each is the sum of per-article contributions, so that deleting an
 //! article subtracts exactly what it added.
 
+use super::by_article::ByArticle;
 use super::contribution::Contribution;
 use super::keys;
 use crate::model::SpeakerKind;
@@ -14,7 +15,7 @@ use std::sync::OnceLock;
 pub struct SpeakerRecord {
     /// The resource id (`speakers/{id}`).
     pub id: String,
-    contributions: BTreeMap<String, Contribution>,
+    contributions: ByArticle<Contribution>,
     #[serde(skip)] // derived: recomputed on first use
     derived: Derived,
 }
@@ -46,18 +47,18 @@ impl SpeakerRecord {
     pub fn new(id: String) -> Self {
         SpeakerRecord {
             id,
-            contributions: BTreeMap::new(),
+            contributions: ByArticle::default(),
             derived: Derived::default(),
         }
     }
 
     /// Per-article contributions, by article id.
-    pub fn contributions(&self) -> &BTreeMap<String, Contribution> {
+    pub fn contributions(&self) -> &ByArticle<Contribution> {
         &self.contributions
     }
 
     /// The contributions to change; forgets what was derived from them.
-    pub fn contributions_mut(&mut self) -> &mut BTreeMap<String, Contribution> {
+    pub fn contributions_mut(&mut self) -> &mut ByArticle<Contribution> {
         self.derived = Derived::default();
         &mut self.contributions
     }
