@@ -1,7 +1,7 @@
 //! Claim groups: the same reported fact, by the same claimant, across articles.
 
 use super::keys;
-use crate::model::{AttributionMethod, Span};
+use crate::model::{AttributionMethod, Span32};
 use rustc_hash::FxHashSet;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
@@ -19,16 +19,16 @@ pub struct ClaimOccurrence {
     /// Publish time, else ingest time, in ms since the epoch.
     pub time_ms: i64,
     /// The reported content (UTF-8 byte offsets into the article text).
-    pub span: Span,
+    pub span: Span32,
     /// The article's text, shared with the article (text is stored once):
     /// [`ClaimOccurrence::text`] is the reported content. Not written to snapshots; loading
     /// links it to the article again.
     #[serde(skip)]
     pub source: Arc<str>,
     /// The cue, if any.
-    pub cue: Option<Span>,
+    pub cue: Option<Span32>,
     /// The words naming the claimant here, if any.
-    pub mention: Option<Span>,
+    pub mention: Option<Span32>,
     /// The claimant's speaker id, if attributed.
     pub claimant: Option<Arc<str>>,
     /// How the claimant was found.
@@ -140,7 +140,7 @@ mod tests {
             ordinal: 0,
             outlet: outlet.into(),
             time_ms: t,
-            span: Span::new(0, 5 + article.len()),
+            span: Span32::of(crate::model::Span::new(0, 5 + article.len())).expect("short"),
             source: format!("text {article}").into(),
             cue: None,
             mention: None,

@@ -61,6 +61,13 @@ impl NewArticle {
                 description: "must contain at least one non-whitespace character".into(),
             });
         }
+        if self.text.len() > crate::model::MAX_TEXT_BYTES {
+            // offsets into the text are held in 32 bits (see `Span32`)
+            violations.push(super::FieldViolation {
+                field: "article.text".into(),
+                description: format!("must be at most {} bytes", crate::model::MAX_TEXT_BYTES),
+            });
+        }
         if let Some(id) = &self.id
             && let Err(Error::InvalidArgument(v)) = articles::validate_id(id, "article_id")
         {

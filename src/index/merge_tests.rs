@@ -4,7 +4,7 @@
 
 use super::*;
 use crate::corpus::{Corpus, CorpusConfig};
-use crate::model::{ArticleMeta, Extraction};
+use crate::model::{ArticleMeta, Extraction, Span32};
 use std::collections::HashMap;
 
 #[test]
@@ -49,7 +49,13 @@ fn merged_claim_groups_keep_their_reports_as_extracted() {
                 continue; // a statement in the outlet's own voice: no extraction to compare
             };
             assert_eq!(
-                (o.span, o.cue, o.mention, o.method, o.confidence),
+                (
+                    o.span.span(),
+                    o.cue.map(Span32::span),
+                    o.mention.map(Span32::span),
+                    o.method,
+                    o.confidence
+                ),
                 (
                     claim.span,
                     claim.cue,

@@ -3,7 +3,7 @@
 use super::attribute::MAX_EVIDENCE_OCCURRENCES;
 use super::keys;
 use super::tally::{Tallies, tally};
-use crate::model::{AttributionMethod, QuoteKind, Span, SpeakerKind};
+use crate::model::{AttributionMethod, QuoteKind, Span32, SpeakerKind};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::{Arc, OnceLock};
@@ -20,7 +20,7 @@ pub struct Occurrence {
     /// The article's publish time, else ingest time, in ms since the epoch.
     pub time_ms: i64,
     /// The quoted words (UTF-8 byte offsets into the article text).
-    pub span: Span,
+    pub span: Span32,
     /// The article's text, shared with the article (text is stored once): [`Occurrence::text`]
     /// is the quoted words. Not written to snapshots; loading links it to the article again.
     #[serde(skip)]
@@ -28,9 +28,9 @@ pub struct Occurrence {
     /// Full utterance or fragment.
     pub kind: QuoteKind,
     /// The cue, if any.
-    pub cue: Option<Span>,
+    pub cue: Option<Span32>,
     /// The words naming the speaker here, if any.
-    pub mention: Option<Span>,
+    pub mention: Option<Span32>,
     /// The speaker id, if the occurrence is attributed.
     pub speaker: Option<Arc<str>>,
     /// The speaker's kind, if attributed.

@@ -10,7 +10,7 @@ fn occ(article: &str, t: i64, text: &str, speaker: Option<(&str, SpeakerKind)>) 
         ordinal: 0,
         outlet: format!("Outlet {article}").into(),
         time_ms: t,
-        span: Span::new(0, text.len()),
+        span: crate::model::Span32::of(Span::new(0, text.len())).expect("short"),
         source: text.into(),
         kind: QuoteKind::Full,
         cue: None,

@@ -6,7 +6,7 @@
 use super::claims::{ClaimGroup, ClaimOccurrence, Disagreement};
 use super::quotes::QuoteGroup;
 use super::{Index, keys};
-use crate::model::{Article, AttributionMethod, Extraction};
+use crate::model::{Article, AttributionMethod, Extraction, Span, Span32};
 use crate::resolve::Resolver;
 use rustc_hash::FxHashMap;
 use std::collections::BTreeSet;
@@ -159,21 +159,19 @@ impl Index {
         };
         // the span must fit the text: `text()` relies on it
         article.text.get(m.span.start..m.span.end)?;
+        let fits = |s: Span| article.text.get(s.start..s.end).and(Span32::of(s));
         Some(Arc::new(ClaimOccurrence {
             // the resolver's copy of the id: one per article, shared
             article: Arc::clone(&m.article),
             ordinal,
             outlet: self.outlet_name(&article.meta.outlet),
             time_ms,
-            span: m.span,
+            span: Span32::of(m.span)?,
             source: Arc::clone(&article.text),
-            cue: extracted
+            cue: extracted.as_ref().and_then(|c| c.cue.and_then(fits)),
+            mention: extracted
                 .as_ref()
-                .and_then(|c| c.cue.filter(|s| article.text.get(s.start..s.end).is_some())),
-            mention: extracted.as_ref().and_then(|c| {
-                c.speaker_mention
-                    .filter(|s| article.text.get(s.start..s.end).is_some())
-            }),
+                .and_then(|c| c.speaker_mention.and_then(fits)),
             claimant,
             method: extracted.as_ref().and_then(|c| c.method),
             confidence: extracted

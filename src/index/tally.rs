@@ -100,7 +100,7 @@ mod tests {
             ordinal: 0,
             outlet: outlet.into(),
             time_ms: 0,
-            span: Span::new(0, 4),
+            span: crate::model::Span32::of(Span::new(0, 4)).expect("short"),
             source: "text".into(),
             kind: QuoteKind::Full,
             cue: None,

@@ -6,7 +6,7 @@ use super::super::quotes::{Occurrence, QuoteGroup};
 use super::super::resolution::{self, Current};
 use super::super::{Index, QuoteEvent};
 use super::speakers::ArticleSpeakers;
-use crate::model::Span;
+use crate::model::{Span, Span32};
 use crate::resolve::{ArticleResolution, Resolver, reattributes_all};
 use std::collections::BTreeMap;
 use std::sync::Arc;
@@ -139,9 +139,9 @@ pub(super) fn quote_events(
         .collect()
 }
 
-/// The span if it fits the text on character boundaries (extraction output is checked, not
-/// trusted).
-fn valid_span(text: &str, span: Span) -> Option<Span> {
+/// The span, held in 8 bytes, if it fits the text on character boundaries (extraction output is
+/// checked, not trusted; the index takes no text of 4 GiB or more).
+fn valid_span(text: &str, span: Span) -> Option<Span32> {
     let ok = span.start <= span.end && text.get(span.start..span.end).is_some();
     if !ok {
         tracing::warn!(
@@ -150,5 +150,5 @@ fn valid_span(text: &str, span: Span) -> Option<Span> {
             "dropping an extracted span that does not fit the text"
         );
     }
-    ok.then_some(span)
+    ok.then(|| Span32::of(span)).flatten()
 }

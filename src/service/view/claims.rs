@@ -2,7 +2,7 @@
 
 use super::{View, method};
 use crate::index::{ClaimGroup, ClaimOccurrence};
-use crate::model::resource_name;
+use crate::model::{Span32, resource_name};
 use crate::pb;
 use crate::service::names::timestamp;
 
@@ -16,9 +16,9 @@ impl View {
             article: resource_name("articles", &o.article),
             outlet: o.outlet.to_string(),
             publish_time: Some(timestamp(o.time_ms)),
-            span: self.span(&o.article, Some(o.span)),
-            cue: self.span(&o.article, o.cue),
-            claimant_mention: self.span(&o.article, o.mention),
+            span: self.span(&o.article, Some(o.span.span())),
+            cue: self.span(&o.article, o.cue.map(Span32::span)),
+            claimant_mention: self.span(&o.article, o.mention.map(Span32::span)),
             claimant: self.speaker_ref(o.claimant.as_deref()),
             attribution_method: method(o.method) as i32,
             confidence: o.confidence,

@@ -2,7 +2,7 @@
 
 use super::{View, method, quote_kind};
 use crate::index::{Candidate, MatchKind, Occurrence, QuoteGroup, Relation};
-use crate::model::resource_name;
+use crate::model::{Span32, resource_name};
 use crate::pb;
 use crate::service::names::timestamp;
 use std::collections::BTreeMap;
@@ -26,10 +26,10 @@ impl View {
             article: resource_name("articles", &o.article),
             outlet: o.outlet.to_string(),
             publish_time: Some(timestamp(o.time_ms)),
-            span: self.span(&o.article, Some(o.span)),
+            span: self.span(&o.article, Some(o.span.span())),
             kind: quote_kind(o.kind) as i32,
-            cue: self.span(&o.article, o.cue),
-            speaker_mention: self.span(&o.article, o.mention),
+            cue: self.span(&o.article, o.cue.map(Span32::span)),
+            speaker_mention: self.span(&o.article, o.mention.map(Span32::span)),
             speaker: self.speaker_ref(o.speaker.as_deref()),
             confidence: o.confidence,
             attribution_method: method(o.method) as i32,
