@@ -3,7 +3,10 @@
 //! index, and prints the live heap each holds, counted by a global allocator that tallies the
 //! bytes requested (the allocator's own overhead comes on top; see the server's RSS for that).
 //!
-//! `cargo run --release --example memsplit -- corpus.jsonl [N]`
+//! `cargo run --release --example memsplit -- corpus.jsonl [N] [--leak]`
+//!
+//! With `--leak` the index is not dropped at exit, so that `heaptrack` lists every block it
+//! holds with where it was allocated (`heaptrack_print --print-leaks 1 FILE`).
 
 use anyhow::{Context, Result};
 use saywho::corpus::read_article;
@@ -113,10 +116,14 @@ fn main() -> Result<()> {
         })?;
     }
     let held = live_mb() - before;
+    let leak = args.get(3).is_some_and(|a| a == "--leak");
     println!(
         "whole index: {held:.1} MB ({:.1}x the text) in {} blocks",
         held * 1e6 / text.max(1) as f64,
         BLOCKS.load(Relaxed)
     );
+    if leak {
+        std::mem::forget(index);
+    }
     Ok(())
 }
