@@ -95,9 +95,7 @@ impl<V> ByArticle<V> {
             ByArticle::Few(l) => match Self::find(l, &article) {
                 Ok(i) => l.get_mut(i).map(|e| std::mem::replace(&mut e.1, value)),
                 Err(i) if l.len() < FEW => {
-                    if l.len() < crate::resolve::SHORT_LIST {
-                        l.reserve_exact(1);
-                    }
+                    crate::resolve::reserve_one(l);
                     l.insert(i, (article, value));
                     None
                 }

@@ -92,9 +92,7 @@ impl ClaimGroup {
                 .partition_point(|o| o.order_key() < occ.order_key()),
             _ => self.occurrences.len(),
         };
-        if self.occurrences.len() < crate::resolve::SHORT_LIST {
-            self.occurrences.reserve_exact(1);
-        }
+        crate::resolve::reserve_one(&mut self.occurrences);
         self.occurrences.insert(pos, occ);
     }
 

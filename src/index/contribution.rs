@@ -57,16 +57,18 @@ impl Contribution {
         self.claims += other.claims;
     }
 
-    /// Gives back the spare capacity of its lists: a record keeps one contribution per article
-    /// for as long as the article is stored.
-    pub fn shrink_to_fit(&mut self) {
+    /// Readies it to be kept in a record (one per article, for as long as the article is
+    /// stored): gives back the spare capacity of its lists and takes `shared`'s copy of each
+    /// string.
+    pub fn settle(&mut self, shared: impl FnMut(&str) -> Arc<str>) {
         self.aliases.shrink_to_fit();
         self.roles.shrink_to_fit();
+        self.share(shared);
     }
 
     /// Swaps its name, aliases and roles for the copies `shared` gives (the index's one copy of
     /// each string), so that a stored contribution holds pointers, not strings of its own.
-    pub fn share(&mut self, shared: impl Fn(&str) -> Arc<str>) {
+    pub fn share(&mut self, mut shared: impl FnMut(&str) -> Arc<str>) {
         self.name = shared(&self.name);
         for (a, _) in &mut self.aliases {
             *a = shared(a);

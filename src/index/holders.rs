@@ -91,14 +91,12 @@ impl Index {
                     // the article's own name for the speaker stays: only the aliases are new
                     let words = contribution_words(&part, false);
                     c.absorb(&part);
-                    c.shrink_to_fit();
-                    c.share(|s| self.name_string(s));
+                    c.settle(|s| self.name_string(s));
                     words
                 }
                 None => {
                     let words = contribution_words(&part, true);
-                    part.shrink_to_fit();
-                    part.share(|s| self.name_string(s));
+                    part.settle(|s| self.name_string(s));
                     rec.contributions_mut().insert(article.to_string(), part);
                     words
                 }

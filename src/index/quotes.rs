@@ -147,11 +147,7 @@ impl QuoteGroup {
         let pos = self
             .occurrences
             .partition_point(|o| o.order_key() < occ.order_key());
-        // most groups keep one or two occurrences: grow one at a time while short, rather than
-        // keep room for four (a vector's first allocation)
-        if self.occurrences.len() < crate::resolve::SHORT_LIST {
-            self.occurrences.reserve_exact(1);
-        }
+        crate::resolve::reserve_one(&mut self.occurrences);
         self.occurrences.insert(pos, occ);
         self.changed();
     }

@@ -151,8 +151,7 @@ impl Index {
                 .entry(sid.to_string())
                 .or_insert_with(|| Arc::new(SpeakerRecord::new(sid.to_string())));
             let mut c = c.clone();
-            c.shrink_to_fit();
-            c.share(|s| self.name_string(s));
+            c.settle(|s| self.name_string(s));
             Arc::make_mut(&mut entry)
                 .contributions_mut()
                 .insert(article.to_string(), c);

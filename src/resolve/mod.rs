@@ -58,9 +58,16 @@ pub mod story;
 pub mod syndication;
 
 /// Lists per group or per article are usually one or two long: below this length they grow one
-/// element at a time (`reserve_exact(1)`) rather than keep room for four, a vector's first
-/// allocation, or double.
-pub const SHORT_LIST: usize = 8;
+/// element at a time rather than keep room for four, a vector's first allocation, or double.
+const SHORT_LIST: usize = 8;
+
+/// Makes room for one more element in a list that is usually short (see [`SHORT_LIST`]):
+/// exactly one while it is short, by doubling once it is not.
+pub fn reserve_one<T>(list: &mut Vec<T>) {
+    if list.len() < SHORT_LIST {
+        list.reserve_exact(1);
+    }
+}
 
 pub use resolver::{
     ArticleResolution, ClaimRef, QuoteOcc, REATTRIBUTE_ALL_UP_TO, Resolver, reattributes_all,

@@ -119,10 +119,7 @@ impl Resolver {
                 let occs = self.occurrences.get_or_insert_with(a.group, Vec::new);
                 touched.entry(a.group).or_insert((occs.len(), false)).1 |=
                     speaker_kind == SpeakerKind::Role && speaker.is_some();
-                // most groups have one or two occurrences: no room for four
-                if occs.len() < super::SHORT_LIST {
-                    occs.reserve_exact(1);
-                }
+                super::reserve_one(occs);
                 occs.push(QuoteOcc {
                     article: id.clone(),
                     quote: i,
