@@ -3,6 +3,8 @@
 
 use super::MIN_LINK_WORDS;
 use super::matcher::{QuoteMatcher, pairs};
+use crate::resolve::story::{self, Span};
+use serde::{Deserialize, Serialize};
 
 /// Posting lists longer than this are skipped when counting candidates (a word pair that common
 /// carries no evidence: a stop-pair), unless every pair of the query is that common; then only
@@ -12,21 +14,59 @@ const MAX_POSTING: usize = 2_000;
 /// Most candidates verified by alignment per query.
 const MAX_VERIFY: usize = 64;
 
+/// What a candidate search reads of a variant without reaching for the variant itself: its
+/// length, and when it was first published (the first test of a story window).
+#[derive(Clone, Copy, Debug, Serialize, Deserialize)]
+pub(super) struct Listed {
+    /// First publication time in milliseconds; [`Listed::UNKNOWN`] when not known.
+    first_ms: i64,
+    /// Length in words; 0 once removed.
+    words: u32,
+}
+
+impl Listed {
+    /// `first_ms` of a variant whose time is not known (a time this early, were one given, is
+    /// read as unknown too, which only means the variant itself is asked).
+    const UNKNOWN: i64 = i64::MIN;
+
+    /// A removed variant, and the ids not handed out yet.
+    pub(super) const REMOVED: Listed = Listed {
+        first_ms: Listed::UNKNOWN,
+        words: 0,
+    };
+
+    /// A variant of `words` words first published at `first_ms`.
+    pub(super) fn new(words: usize, first_ms: Option<i64>) -> Listed {
+        Listed {
+            first_ms: first_ms.unwrap_or(Listed::UNKNOWN),
+            words: u32::try_from(words).unwrap_or(u32::MAX),
+        }
+    }
+
+    /// False only when the variant was first published too far from `at` to share its story:
+    /// then no group it is in can take a wording published at `at`.
+    fn may_share_story(self, at: Option<Span>) -> bool {
+        self.first_ms == Listed::UNKNOWN || story::fit(story::at(Some(self.first_ms)), at)
+    }
+}
+
 impl QuoteMatcher {
     /// Variants of at least `min_words` words sharing enough word pairs with `tokens` to be
     /// worth aligning, most shared first: half of the query's pairs, or half of the variant's
     /// own when it is shorter. At most [`MAX_VERIFY`].
     pub(super) fn candidates(&self, tokens: &[u64], min_words: usize) -> Vec<u32> {
-        self.candidates_where(tokens, min_words, |_| true)
+        self.candidates_where(tokens, min_words, None, |_| true)
     }
 
     /// [`Self::candidates`] among the variants `keep` accepts (asked only of variants that
     /// share enough pairs, before the best are chosen, so that those turned away do not crowd
-    /// out the rest).
+    /// out the rest). With `story` given, `keep` must turn away every variant first published
+    /// outside that story's window: those are not counted at all.
     pub(super) fn candidates_where(
         &self,
         tokens: &[u64],
         min_words: usize,
+        story: Option<Span>,
         keep: impl Fn(u32) -> bool,
     ) -> Vec<u32> {
         if tokens.len() < MIN_LINK_WORDS {
@@ -41,21 +81,29 @@ impl QuoteMatcher {
             .filter(|l| all_common || l.len() <= MAX_POSTING)
             .map(|l| &l[l.len().saturating_sub(MAX_POSTING)..])
             .collect();
-        let words = |v: u32| self.words.get(v as usize).map_or(0, |&n| n as usize);
+        let listed = |v: u32| {
+            self.listed
+                .get(v as usize)
+                .copied()
+                .unwrap_or(Listed::REMOVED)
+        };
         // pairs skipped as stop-pairs cannot be counted: ask half of the counted ones
         let qpairs = counted.len().min(tokens.len() - 1);
         // every variant listed is counted, and its length looked up once, at the end: one
-        // random access per entry instead of two
+        // random access per entry instead of two. In a story, a variant of another story's
+        // time is passed over as it is reached: most of those a common word pair lists are.
         let mut scored: Vec<(u32, u32)> = self.tallies.with(|counts| {
             for list in &counted {
                 for &v in *list {
-                    counts.add(v, 1);
+                    if story.is_none() || listed(v).may_share_story(story) {
+                        counts.add(v, 1);
+                    }
                 }
             }
             counts
                 .drain()
                 .filter(|&(v, c)| {
-                    let words = words(v);
+                    let words = listed(v).words as usize;
                     let vpairs = words.saturating_sub(1);
                     words >= min_words && 2 * c as usize >= qpairs.min(vpairs).max(1) && keep(v)
                 })
@@ -69,13 +117,13 @@ impl QuoteMatcher {
         scored.into_iter().map(|(v, _)| v).collect()
     }
 
-    /// Records that variant `id` has `n` words (0 once removed).
-    pub(super) fn set_words(&mut self, id: u32, n: usize) {
+    /// Records what the candidate search reads of variant `id`.
+    pub(super) fn set_listed(&mut self, id: u32, listed: Listed) {
         let i = id as usize;
-        if self.words.len() <= i {
-            self.words.resize(i + 1, 0);
+        if self.listed.len() <= i {
+            self.listed.resize(i + 1, Listed::REMOVED);
         }
-        self.words[i] = u32::try_from(n).unwrap_or(u32::MAX);
+        self.listed[i] = listed;
     }
 }
 
@@ -133,6 +181,43 @@ mod tests {
         assert_eq!(pool.len(), 1, "one call at a time needs one accumulator");
         assert!(pool[0].capacity() >= n, "counted by id");
         assert!(pool[0].is_clean());
+    }
+
+    #[test]
+    fn a_story_search_never_asks_about_a_wording_from_another_time() {
+        const DAY: i64 = 86_400_000;
+        let window = crate::resolve::story::STORY_WINDOW_MS;
+        let mut m = QuoteMatcher::new();
+        // the same twelve words, each with a word of its own, first published on these days
+        let days = [0, 1, 6, 8, 30, 90];
+        for (k, day) in days.iter().enumerate() {
+            m.add_at(
+                &format!("a{k}"),
+                &words((0..12).chain([100 + k])),
+                Some(day * DAY),
+            );
+        }
+        m.add("u", &words((0..12).chain([200])));
+        let tokens = crate::resolve::quotes::quote_tokens(&words(0..12));
+        let asked = std::cell::RefCell::new(Vec::new());
+        let at = Some((7 * DAY, 7 * DAY));
+        let found = m.candidates_where(&tokens, 0, at, |v| {
+            asked.borrow_mut().push(v);
+            true
+        });
+        let mut asked = asked.into_inner();
+        asked.sort_unstable();
+        // days 0, 1, 6 and 8 are within a week of day 7; the undated wording fits any story
+        assert_eq!(asked, [0, 1, 2, 3, 6]);
+        assert_eq!(found.len(), 5);
+        // without a story every wording is asked
+        assert_eq!(m.candidates_where(&tokens, 0, None, |_| true).len(), 7);
+        // the edge of the window is in it
+        let edge = Listed::new(12, Some(7 * DAY + window));
+        assert!(edge.may_share_story(at));
+        assert!(!Listed::new(12, Some(7 * DAY + window + 1)).may_share_story(at));
+        assert!(Listed::new(12, None).may_share_story(at));
+        assert!(Listed::REMOVED.may_share_story(at));
     }
 
     #[test]

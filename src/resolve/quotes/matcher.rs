@@ -1,6 +1,7 @@
 //! The incremental quote matcher: variants, groups, the word-pair posting list and lookups.
 
 use super::align::TokenSig;
+use super::candidates::Listed;
 use super::story::story_span;
 use super::verdict::{Verdict, Wording, contained_either_way, relate_either_way};
 use super::{MatchKind, quote_tokens};
@@ -66,8 +67,9 @@ pub struct QuoteMatcher {
     pub(super) exact: FxHashMap<u64, u32>,
     pub(super) postings: FxHashMap<u64, Vec<u32>>,
     by_article: FxHashMap<Arc<str>, Vec<u32>>,
-    /// Length in words of each variant, indexed by id (ids are never reused); 0 once removed.
-    pub(super) words: Vec<u32>,
+    /// Length and first publication time of each variant, indexed by id (ids are never
+    /// reused): what a candidate search reads of every variant it reaches.
+    pub(super) listed: Vec<Listed>,
     next_variant: u32,
     next_group: u32,
     /// Scratch space for counting candidates: shared word pairs by variant id (see
@@ -164,7 +166,7 @@ impl QuoteMatcher {
         }
         self.exact.insert(key, id);
         let len = tokens.len();
-        self.set_words(id, len);
+        self.set_listed(id, Listed::new(len, time_ms));
         let mut tokens = tokens;
         tokens.shrink_to_fit();
         self.variants.insert(
@@ -272,7 +274,7 @@ impl QuoteMatcher {
             let Some(var) = self.variants.remove(v) else {
                 continue;
             };
-            self.set_words(v, 0);
+            self.set_listed(v, Listed::REMOVED);
             for p in pairs(&var.tokens) {
                 if let Some(list) = self.postings.get_mut(&p) {
                     list.retain(|x| *x != v);

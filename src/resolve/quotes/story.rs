@@ -14,7 +14,7 @@ impl QuoteMatcher {
     /// it fits in one story window with.
     pub(super) fn candidates_in_story(&self, tokens: &[u64], time_ms: Option<i64>) -> Vec<u32> {
         let at = story::at(time_ms);
-        self.candidates_where(tokens, 0, |v| {
+        self.candidates_where(tokens, 0, at, |v| {
             self.variant(v).is_some_and(|var| {
                 // a variant's group spans its own first time: a cheap test before the group's
                 story::fit(story::at(var.first_ms), at)
