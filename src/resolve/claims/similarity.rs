@@ -86,14 +86,21 @@ impl ClaimGrouper {
             // of the claim's stems they share
             let rarest = stems.first().map_or(&[][..], |l| &l[..]);
             let recent = &rarest[rarest.len().saturating_sub(RECENT_CANDIDATES)..];
-            recent
+            // in passes, each with a short step, so that the reads of many candidates are under
+            // way at once instead of one candidate's at a time: their records first, then their
+            // stems, then the counts
+            let members: Vec<(u32, &[u64])> = recent
                 .iter()
                 .filter(|&&m| self.may_share_story(m, time_ms))
-                .filter_map(|&m| {
-                    let other = self.members.get(m)?;
-                    let n = shared_sorted(claim.hashes, &other.stem_hashes).count();
-                    Some((m, n as f32))
-                })
+                .filter_map(|&m| Some((m, &self.members.get(m)?.stem_hashes[..])))
+                .collect();
+            let first = members.iter().fold(0u64, |acc, (_, h)| {
+                acc.wrapping_add(h.first().copied().unwrap_or_default())
+            });
+            std::hint::black_box(first);
+            members
+                .into_iter()
+                .map(|(m, hashes)| (m, shared_sorted(claim.hashes, hashes).count() as f32))
                 .collect()
         } else {
             found
