@@ -36,6 +36,28 @@ fn shares_role(s: &Speaker, roles: &[String]) -> bool {
         .any(|r| s.roles.keys().any(|sr| roles_overlap(r, sr)))
 }
 
+/// How well the person speaker `s` (of id `id`) fits the full name `name`, or `None` when no
+/// spelling of it can be that person.
+fn score(id: SpeakerId, s: &Speaker, name: &PersonName, roles: &[String]) -> Option<Scored> {
+    // the best evidence over all spellings: a name that conflicts with one spelling but
+    // matches another ("Mike" vs {"Michael", "Mikhail"}) is still this person; a full name is
+    // compared with full names only, so "Lara Trump" never rides on Donald Trump's "Trump"
+    let full = s.has_given_name();
+    let evidence = s
+        .person_names()
+        .filter(|o| !(full && o.given.is_empty()))
+        .filter_map(|other| person_match(name, other))
+        .max_by_key(|e| e.strength())?;
+    Some(Scored {
+        id,
+        strength: evidence.strength(),
+        // roles only matter for weak evidence; comparing them is the costly part
+        shares_role: evidence.strength() < 3 && shares_role(s, roles),
+        full,
+        mentions: s.mentions(),
+    })
+}
+
 impl SpeakerRegistry {
     /// Person speakers filed under the surname of the full name `name`, or within one typo of
     /// it, whose given names may match its own.
@@ -59,41 +81,22 @@ impl SpeakerRegistry {
         out
     }
 
-    /// How well the candidate `id` fits the full name `name`, or `None` when no spelling of it
-    /// can be that person.
-    fn score(&self, id: SpeakerId, name: &PersonName, roles: &[String]) -> Option<Scored> {
-        let s = self.speakers.get(&id)?;
-        if s.kind != SpeakerKind::Person || s.held_by.is_some() {
-            return None;
-        }
-        // the best evidence over all spellings: a name that conflicts with one spelling but
-        // matches another ("Mike" vs {"Michael", "Mikhail"}) is still this person; a full name is
-        // compared with full names only, so "Lara Trump" never rides on Donald Trump's "Trump"
-        let full = s.has_given_name();
-        let evidence = s
-            .person_names()
-            .filter(|o| !(full && o.given.is_empty()))
-            .filter_map(|other| person_match(name, other))
-            .max_by_key(|e| e.strength())?;
-        Some(Scored {
-            id,
-            strength: evidence.strength(),
-            // roles only matter for weak evidence; comparing them is the costly part
-            shares_role: evidence.strength() < 3 && shares_role(s, roles),
-            full,
-            mentions: s.mentions(),
-        })
-    }
-
     /// The existing speaker a person named `name` (seen with `roles`) is, or `None` for a new one.
     pub(super) fn match_person(&self, name: &PersonName, roles: &[String]) -> Option<SpeakerId> {
         if name.given.is_empty() {
             return self.match_surname(name, roles);
         }
-        let scored: Vec<Scored> = self
+        // the candidates' records are read in one short pass, so that many reads are under way
+        // at once, before each is compared at length
+        let people: Vec<(SpeakerId, &Speaker)> = self
             .full_name_candidates(name)
             .into_iter()
-            .filter_map(|id| self.score(id, name, roles))
+            .filter_map(|id| Some((id, self.speakers.get(&id)?)))
+            .filter(|(_, s)| s.kind == SpeakerKind::Person && s.held_by.is_none())
+            .collect();
+        let scored: Vec<Scored> = people
+            .into_iter()
+            .filter_map(|(id, s)| score(id, s, name, roles))
             .collect();
         let best = |v: &mut dyn Iterator<Item = &Scored>| {
             v.max_by_key(|c| {
