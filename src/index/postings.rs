@@ -16,6 +16,18 @@ pub(super) trait PostingId: Ord + Clone + Hash {
     fn to_id(&self) -> String;
     /// Whether `set` holds `id` (without allocating when it can).
     fn held_in(set: &PostingSet<Self>, id: &str) -> bool;
+    /// Adds `id` to `set`. An id the held form cannot take is a caller bug: it is left out
+    /// (and trips a debug assertion) rather than stored wrongly.
+    fn add_to(set: &mut PostingSet<Self>, id: &str) {
+        // most adds of a string id repeat one already there: no copy made for those
+        if !Self::held_in(set, id) {
+            let held = Self::from_id(id);
+            debug_assert!(held.is_some(), "posting id {id:?} of the wrong form");
+            if let Some(held) = held {
+                set.insert(held);
+            }
+        }
+    }
 }
 
 impl PostingId for String {
@@ -65,6 +77,15 @@ impl PostingId for HexId {
     fn held_in(set: &PostingSet<Self>, id: &str) -> bool {
         HexId::from_id(id).is_some_and(|h| set.contains(&h))
     }
+
+    fn add_to(set: &mut PostingSet<Self>, id: &str) {
+        // a number costs nothing to make: one search, by the insert itself
+        let held = HexId::from_id(id);
+        debug_assert!(held.is_some(), "posting id {id:?} of the wrong form");
+        if let Some(held) = held {
+            set.insert(held);
+        }
+    }
 }
 
 /// A concurrent map from key to a sorted set of ids. Readers get owned copies, never guards.
@@ -82,18 +103,9 @@ impl<K: Eq + Hash, I: PostingId> Default for Postings<K, I> {
 }
 
 impl<K: Eq + Hash + Clone, I: PostingId> Postings<K, I> {
-    /// Adds `id` under `key`. An id the held form cannot take is a caller bug: it is left out
-    /// (and trips a debug assertion) rather than stored wrongly.
+    /// Adds `id` under `key` (see [`PostingId::add_to`]).
     pub(super) fn add(&self, key: K, id: &str) {
-        let mut set = self.map.entry(key).or_default();
-        // most adds repeat an id already there (another occurrence of the same quote)
-        if !I::held_in(&set, id) {
-            let held = I::from_id(id);
-            debug_assert!(held.is_some(), "posting id {id:?} of the wrong form");
-            if let Some(held) = held {
-                set.insert(held);
-            }
-        }
+        I::add_to(&mut self.map.entry(key).or_default(), id);
     }
 
     /// Adds sorted, distinct held ids under `key` (see [`super::batch`]).
