@@ -14,14 +14,15 @@ const MAX_POSTING: usize = 2_000;
 /// Most candidates verified by alignment per query.
 const MAX_VERIFY: usize = 64;
 
-/// What a candidate search reads of a variant without reaching for the variant itself: its
-/// length, and when it was first published (the first test of a story window).
-#[derive(Clone, Copy, Debug, Serialize, Deserialize)]
+/// What a candidate search reads of each variant without reaching for the variant itself, by
+/// id (ids are never reused): its length, and when it was first published (the first test of a
+/// story window). Two arrays, so that a lookup, which asks no story, reads only the lengths.
+#[derive(Debug, Default, Serialize, Deserialize)]
 pub(super) struct Listed {
-    /// First publication time in milliseconds; [`Listed::UNKNOWN`] when not known.
-    first_ms: i64,
     /// Length in words; 0 once removed.
-    words: u32,
+    words: Vec<u32>,
+    /// First publication time in milliseconds; [`Listed::UNKNOWN`] when not known.
+    first_ms: Vec<i64>,
 }
 
 impl Listed {
@@ -29,24 +30,30 @@ impl Listed {
     /// read as unknown too, which only means the variant itself is asked).
     const UNKNOWN: i64 = i64::MIN;
 
-    /// A removed variant, and the ids not handed out yet.
-    pub(super) const REMOVED: Listed = Listed {
-        first_ms: Listed::UNKNOWN,
-        words: 0,
-    };
-
-    /// A variant of `words` words first published at `first_ms`.
-    pub(super) fn new(words: usize, first_ms: Option<i64>) -> Listed {
-        Listed {
-            first_ms: first_ms.unwrap_or(Listed::UNKNOWN),
-            words: u32::try_from(words).unwrap_or(u32::MAX),
+    /// Records variant `id`: `words` long, first published at `first_ms` (0 words for a
+    /// removed variant).
+    pub(super) fn set(&mut self, id: u32, words: usize, first_ms: Option<i64>) {
+        let i = id as usize;
+        if self.words.len() <= i {
+            self.words.resize(i + 1, 0);
+            self.first_ms.resize(i + 1, Listed::UNKNOWN);
         }
+        self.words[i] = u32::try_from(words).unwrap_or(u32::MAX);
+        self.first_ms[i] = first_ms.unwrap_or(Listed::UNKNOWN);
     }
 
-    /// False only when the variant was first published too far from `at` to share its story:
+    /// Length in words of variant `id` (0 when removed or unknown).
+    fn words(&self, id: u32) -> usize {
+        self.words.get(id as usize).map_or(0, |&n| n as usize)
+    }
+
+    /// False only when variant `id` was first published too far from `at` to share its story:
     /// then no group it is in can take a wording published at `at`.
-    fn may_share_story(self, at: Option<Span>) -> bool {
-        self.first_ms == Listed::UNKNOWN || story::fit(story::at(Some(self.first_ms)), at)
+    fn may_share_story(&self, id: u32, at: Option<Span>) -> bool {
+        match self.first_ms.get(id as usize) {
+            Some(&ms) if ms != Listed::UNKNOWN => story::fit(story::at(Some(ms)), at),
+            _ => true,
+        }
     }
 }
 
@@ -81,12 +88,6 @@ impl QuoteMatcher {
             .filter(|l| all_common || l.len() <= MAX_POSTING)
             .map(|l| &l[l.len().saturating_sub(MAX_POSTING)..])
             .collect();
-        let listed = |v: u32| {
-            self.listed
-                .get(v as usize)
-                .copied()
-                .unwrap_or(Listed::REMOVED)
-        };
         // pairs skipped as stop-pairs cannot be counted: ask half of the counted ones
         let qpairs = counted.len().min(tokens.len() - 1);
         // every variant listed is counted, and its length looked up once, at the end: one
@@ -95,7 +96,7 @@ impl QuoteMatcher {
         let mut scored: Vec<(u32, u32)> = self.tallies.with(|counts| {
             for list in &counted {
                 for &v in *list {
-                    if story.is_none() || listed(v).may_share_story(story) {
+                    if story.is_none() || self.listed.may_share_story(v, story) {
                         counts.add(v, 1);
                     }
                 }
@@ -103,7 +104,7 @@ impl QuoteMatcher {
             counts
                 .drain()
                 .filter(|&(v, c)| {
-                    let words = listed(v).words as usize;
+                    let words = self.listed.words(v);
                     let vpairs = words.saturating_sub(1);
                     words >= min_words && 2 * c as usize >= qpairs.min(vpairs).max(1) && keep(v)
                 })
@@ -115,15 +116,6 @@ impl QuoteMatcher {
         }
         scored.sort_by_key(|&(v, c)| (std::cmp::Reverse(c), v));
         scored.into_iter().map(|(v, _)| v).collect()
-    }
-
-    /// Records what the candidate search reads of variant `id`.
-    pub(super) fn set_listed(&mut self, id: u32, listed: Listed) {
-        let i = id as usize;
-        if self.listed.len() <= i {
-            self.listed.resize(i + 1, Listed::REMOVED);
-        }
-        self.listed[i] = listed;
     }
 }
 
@@ -213,11 +205,22 @@ mod tests {
         // without a story every wording is asked
         assert_eq!(m.candidates_where(&tokens, 0, None, |_| true).len(), 7);
         // the edge of the window is in it
-        let edge = Listed::new(12, Some(7 * DAY + window));
-        assert!(edge.may_share_story(at));
-        assert!(!Listed::new(12, Some(7 * DAY + window + 1)).may_share_story(at));
-        assert!(Listed::new(12, None).may_share_story(at));
-        assert!(Listed::REMOVED.may_share_story(at));
+        let mut listed = Listed::default();
+        listed.set(0, 12, Some(7 * DAY + window));
+        listed.set(1, 12, Some(7 * DAY + window + 1));
+        listed.set(3, 12, None);
+        assert!(listed.may_share_story(0, at));
+        assert!(!listed.may_share_story(1, at));
+        assert!(
+            listed.may_share_story(2, at),
+            "an id not listed yet is asked"
+        );
+        assert!(listed.may_share_story(3, at));
+        assert!(listed.may_share_story(9, at));
+        assert_eq!(
+            (listed.words(0), listed.words(2), listed.words(9)),
+            (12, 0, 0)
+        );
     }
 
     #[test]

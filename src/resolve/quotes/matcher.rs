@@ -69,7 +69,7 @@ pub struct QuoteMatcher {
     by_article: FxHashMap<Arc<str>, Vec<u32>>,
     /// Length and first publication time of each variant, indexed by id (ids are never
     /// reused): what a candidate search reads of every variant it reaches.
-    pub(super) listed: Vec<Listed>,
+    pub(super) listed: Listed,
     next_variant: u32,
     next_group: u32,
     /// Scratch space for counting candidates: shared word pairs by variant id (see
@@ -166,7 +166,7 @@ impl QuoteMatcher {
         }
         self.exact.insert(key, id);
         let len = tokens.len();
-        self.set_listed(id, Listed::new(len, time_ms));
+        self.listed.set(id, len, time_ms);
         let mut tokens = tokens;
         tokens.shrink_to_fit();
         self.variants.insert(
@@ -274,7 +274,7 @@ impl QuoteMatcher {
             let Some(var) = self.variants.remove(v) else {
                 continue;
             };
-            self.set_listed(v, Listed::REMOVED);
+            self.listed.set(v, 0, None);
             for p in pairs(&var.tokens) {
                 if let Some(list) = self.postings.get_mut(&p) {
                     list.retain(|x| *x != v);
