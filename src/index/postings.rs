@@ -14,20 +14,9 @@ pub(super) trait PostingId: Ord + Clone + Hash {
     fn from_id(id: &str) -> Option<Self>;
     /// The id as a string.
     fn to_id(&self) -> String;
-    /// Whether `set` holds `id` (without allocating when it can).
-    fn held_in(set: &PostingSet<Self>, id: &str) -> bool;
     /// Adds `id` to `set`. An id the held form cannot take is a caller bug: it is left out
     /// (and trips a debug assertion) rather than stored wrongly.
-    fn add_to(set: &mut PostingSet<Self>, id: &str) {
-        // most adds of a string id repeat one already there: no copy made for those
-        if !Self::held_in(set, id) {
-            let held = Self::from_id(id);
-            debug_assert!(held.is_some(), "posting id {id:?} of the wrong form");
-            if let Some(held) = held {
-                set.insert(held);
-            }
-        }
-    }
+    fn add_to(set: &mut PostingSet<Self>, id: &str);
 }
 
 impl PostingId for String {
@@ -39,8 +28,11 @@ impl PostingId for String {
         self.clone()
     }
 
-    fn held_in(set: &PostingSet<Self>, id: &str) -> bool {
-        set.contains(id)
+    fn add_to(set: &mut PostingSet<Self>, id: &str) {
+        // most adds of a string id repeat one already there: no copy made for those
+        if !set.contains(id) {
+            set.insert(id.to_owned());
+        }
     }
 }
 
@@ -72,10 +64,6 @@ impl PostingId for HexId {
 
     fn to_id(&self) -> String {
         super::keys::hex_id(self.0)
-    }
-
-    fn held_in(set: &PostingSet<Self>, id: &str) -> bool {
-        HexId::from_id(id).is_some_and(|h| set.contains(&h))
     }
 
     fn add_to(set: &mut PostingSet<Self>, id: &str) {

@@ -15,13 +15,11 @@ impl QuoteMatcher {
     pub(super) fn candidates_in_story(&self, tokens: &[u64], time_ms: Option<i64>) -> Vec<u32> {
         let at = story::at(time_ms);
         self.candidates_where(tokens, 0, at, |v| {
-            self.variant(v).is_some_and(|var| {
-                // a variant's group spans its own first time: a cheap test before the group's
-                story::fit(story::at(var.first_ms), at)
-                    && self
-                        .group(var.group)
-                        .is_some_and(|g| story::fit(g.span, at))
-            })
+            // the search passed over variants first published outside the window; a group
+            // spans its variants' first times, so its span decides
+            self.variant(v)
+                .and_then(|var| self.group(var.group))
+                .is_some_and(|g| story::fit(g.span, at))
         })
     }
 }
