@@ -68,9 +68,7 @@ impl PostingId for HexId {
 
     fn add_to(set: &mut PostingSet<Self>, id: &str) {
         // a number costs nothing to make: one search, by the insert itself
-        let held = HexId::from_id(id);
-        debug_assert!(held.is_some(), "posting id {id:?} of the wrong form");
-        if let Some(held) = held {
+        if let Some(held) = HexId::of_own(id) {
             set.insert(held);
         }
     }
