@@ -16,7 +16,13 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let fds = protox::compile(&files, ["proto"])?;
     let out = std::path::PathBuf::from(std::env::var("OUT_DIR")?);
     std::fs::write(out.join("saywho_descriptor.bin"), fds.encode_to_vec())?;
-    tonic_prost_build::configure().compile_fds(fds)?;
+    // one reply is written by hand, so that a server can send quotes it has already encoded
+    tonic_prost_build::configure()
+        .extern_path(
+            ".saywho.v1.ListQuotesResponse",
+            "crate::pb::ListQuotesResponse",
+        )
+        .compile_fds(fds)?;
     println!("cargo:rerun-if-changed=proto");
     let mut sources = Vec::new();
     list_files(std::path::Path::new("src"), &mut sources)?;

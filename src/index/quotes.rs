@@ -79,6 +79,7 @@ struct Summary {
     outlet_counts: OnceLock<Vec<(Arc<str>, usize)>>,
     tallies: OnceLock<Tallies>,
     speaker_ids: OnceLock<Vec<Arc<str>>>,
+    wire: OnceLock<Box<[u8]>>,
 }
 
 /// The same words across articles. Published versions are immutable: writers change a private
@@ -130,6 +131,13 @@ impl QuoteGroup {
     /// The resource name, `quotes/{id}`.
     pub fn name(&self) -> String {
         crate::model::resource_name("quotes", &self.id)
+    }
+
+    /// Bytes a reader derives from this version once and keeps with it (the service keeps its
+    /// encoded basic view here, so that a listing copies one block per quote); `build` makes
+    /// them on first use.
+    pub fn wire_form(&self, build: impl FnOnce(&QuoteGroup) -> Box<[u8]>) -> &[u8] {
+        self.summary().wire.get_or_init(|| build(self))
     }
 
     /// The first-seen occurrence (there is always one in a published group).

@@ -164,14 +164,20 @@ impl QuoteService for QuoteApi {
         };
         let found = self.index.list_quotes(&filter, &page);
         let mut view = View::new(&self.index, encoding);
-        Ok(Response::new(pb::ListQuotesResponse {
-            quotes: found
+        let mut reply = pb::ListQuotesResponse {
+            next_page_token: found.next_page_token,
+            ..Default::default()
+        };
+        if quote_view == pb::QuoteView::Full {
+            reply.quotes = found
                 .items
                 .iter()
                 .map(|g| view.quote_in(g, quote_view))
-                .collect(),
-            next_page_token: found.next_page_token,
-        }))
+                .collect();
+        } else {
+            reply.encoded_quotes = view.basic_quotes_encoded(&found.items).into();
+        }
+        Ok(Response::new(reply))
     }
 
     async fn search_quotes(

@@ -2,6 +2,7 @@
 //! request, and caches the articles and speakers it looks up while converting.
 
 mod claims;
+mod listing;
 mod quotes;
 pub(crate) mod spans;
 
@@ -70,11 +71,7 @@ impl View {
         if let Some(known) = self.speakers.get(id) {
             return known.clone();
         }
-        let found = self.index.speaker(id).map(|s| pb::SpeakerRef {
-            name: s.name(),
-            display_name: s.display_name(),
-            kind: speaker_kind(s.kind()) as i32,
-        });
+        let found = self.index.speaker(id).map(|s| speaker_ref_of(&s));
         self.speakers.insert(id.to_string(), found.clone());
         found
     }
@@ -143,6 +140,16 @@ impl View {
 }
 
 /// Domain speaker kind to wire.
+/// The short reference to a speaker.
+fn speaker_ref_of(s: &SpeakerRecord) -> pb::SpeakerRef {
+    pb::SpeakerRef {
+        name: s.name(),
+        display_name: s.display_name(),
+        kind: speaker_kind(s.kind()) as i32,
+    }
+}
+
+/// The wire speaker kind.
 pub(crate) fn speaker_kind(kind: Option<SpeakerKind>) -> pb::SpeakerKind {
     match kind {
         None => pb::SpeakerKind::Unspecified,

@@ -77,28 +77,9 @@ impl View {
 
     /// The basic view: words, speaker, first seen and counts.
     fn quote_basic(&mut self, g: &QuoteGroup) -> pb::Quote {
-        let first = g.first();
         pb::Quote {
-            name: g.name(),
-            text: g.text().to_string(),
             speaker: self.speaker_ref(g.speaker()),
-            occurrences: Vec::new(),
-            first_seen_article: first
-                .map(|o| resource_name("articles", &o.article))
-                .unwrap_or_default(),
-            first_seen_outlet: first.map(|o| o.outlet.to_string()).unwrap_or_default(),
-            first_seen_time: first.map(|o| timestamp(o.time_ms)),
-            variants: Vec::new(),
-            outlet_counts: g
-                .outlet_counts()
-                .iter()
-                .map(|(outlet, n)| pb::OutletCount {
-                    outlet: outlet.to_string(),
-                    count: *n as i32,
-                })
-                .collect(),
-            occurrence_count: g.occurrences.len() as i32,
-            related_quotes: Vec::new(),
+            ..basic_without_speaker(g)
         }
     }
 
@@ -192,5 +173,33 @@ fn match_kind(kind: MatchKind) -> pb::MatchKind {
         MatchKind::Exact => pb::MatchKind::Exact,
         MatchKind::Contained => pb::MatchKind::Contained,
         MatchKind::Near => pb::MatchKind::Near,
+    }
+}
+
+/// The basic view of `g` but its speaker, which can change without the quote (a speaker's
+/// display name): everything else depends only on the quote's version.
+pub(super) fn basic_without_speaker(g: &QuoteGroup) -> pb::Quote {
+    let first = g.first();
+    pb::Quote {
+        name: g.name(),
+        text: g.text().to_string(),
+        speaker: None,
+        occurrences: Vec::new(),
+        first_seen_article: first
+            .map(|o| resource_name("articles", &o.article))
+            .unwrap_or_default(),
+        first_seen_outlet: first.map(|o| o.outlet.to_string()).unwrap_or_default(),
+        first_seen_time: first.map(|o| timestamp(o.time_ms)),
+        variants: Vec::new(),
+        outlet_counts: g
+            .outlet_counts()
+            .iter()
+            .map(|(outlet, n)| pb::OutletCount {
+                outlet: outlet.to_string(),
+                count: *n as i32,
+            })
+            .collect(),
+        occurrence_count: g.occurrences.len() as i32,
+        related_quotes: Vec::new(),
     }
 }
