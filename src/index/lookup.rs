@@ -150,18 +150,18 @@ impl Index {
     pub fn list_quotes(&self, filter: &QuoteFilter, page: &PageRequest) -> Page<Arc<QuoteGroup>> {
         let i = &self.inner;
         let after = cursor_key(page);
-        // (length, source) of each posting list a filter names
-        let mut sources: Vec<(usize, Source)> = Vec::new();
+        // each posting list a filter names
+        let mut sources: Vec<Source> = Vec::new();
         if let Some(ids) = &filter.speakers {
             match ids.as_slice() {
-                [one] => sources.push((i.quotes_by_speaker.len(one), Source::Speaker(one.clone()))),
+                [one] => sources.push(Source::Speaker(one.clone())),
                 many => {
                     let mut set = BTreeSet::new();
                     for s in many {
                         i.quotes_by_speaker
                             .visit(s, |ids| set.extend(ids.iter().map(PostingId::to_id)));
                     }
-                    sources.push((set.len(), Source::Set(set)));
+                    sources.push(Source::Set(set));
                 }
             }
         }
@@ -170,13 +170,21 @@ impl Index {
                 .article(a)
                 .map(|r| r.quotes.iter().map(|(_, q)| q.clone()).collect())
                 .unwrap_or_default();
-            sources.push((set.len(), Source::Set(set)));
+            sources.push(Source::Set(set));
         }
         if let Some(o) = &filter.outlet {
-            let key = keys::outlet_key(o);
-            sources.push((i.quotes_by_outlet.len(&key), Source::Outlet(key)));
+            sources.push(Source::Outlet(keys::outlet_key(o)));
         }
-        let smallest = sources.into_iter().min_by_key(|(n, _)| *n).map(|(_, s)| s);
+        // the lists' lengths are asked only when there is a choice
+        let smallest = if sources.len() < 2 {
+            sources.pop()
+        } else {
+            sources.into_iter().min_by_key(|s| match s {
+                Source::Speaker(one) => i.quotes_by_speaker.len(one),
+                Source::Outlet(key) => i.quotes_by_outlet.len(key),
+                Source::Set(set) => set.len(),
+            })
+        };
         // a speaker's own posting list holds exactly the quotes naming them: when the filter
         // asks nothing else of the occurrences, walking it is the check
         let exact = matches!(&smallest, Some(Source::Speaker(s))

@@ -8,7 +8,7 @@ use super::error::{Error, Result};
 use base64::Engine as _;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use serde::{Deserialize, Serialize};
-use xxhash_rust::xxh3::xxh3_64;
+use xxhash_rust::xxh3::Xxh3;
 
 /// Page size used when a request leaves `page_size` at 0.
 pub const DEFAULT_PAGE_SIZE: usize = 50;
@@ -57,14 +57,15 @@ pub struct Page<T> {
     pub total: Option<usize>,
 }
 
-/// Hashes the parts of a query (its filters, not its paging) into the value tokens carry.
+/// Hashes the parts of a query (its filters, not its paging) into the value tokens carry: the
+/// xxh3 hash of the parts, each followed by U+001F, streamed (nothing is joined).
 pub(super) fn query_hash(parts: &[&str]) -> u64 {
-    let mut joined = String::new();
+    let mut hasher = Xxh3::new();
     for p in parts {
-        joined.push_str(p);
-        joined.push('\u{1f}');
+        hasher.update(p.as_bytes());
+        hasher.update(&[0x1f]);
     }
-    xxh3_64(joined.as_bytes())
+    hasher.digest()
 }
 
 impl PageRequest {
@@ -170,6 +171,21 @@ impl PageRequest {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use xxhash_rust::xxh3::xxh3_64;
+
+    #[test]
+    fn the_query_hash_is_that_of_the_parts_joined() {
+        // tokens issued before the hash was streamed carry the joined string's hash
+        for parts in [
+            &[][..],
+            &["quotes", "", "speakers/x"][..],
+            &["search", "é ü"][..],
+        ] {
+            let joined: String = parts.iter().map(|p| format!("{p}\u{1f}")).collect();
+            assert_eq!(query_hash(parts), xxh3_64(joined.as_bytes()), "{parts:?}");
+        }
+        assert_ne!(query_hash(&["ab", "c"]), query_hash(&["a", "bc"]));
+    }
 
     fn field(err: Error) -> String {
         match err {
