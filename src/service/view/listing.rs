@@ -103,6 +103,15 @@ mod tests {
         }
     }
 
+    /// A reply carrying `encoded` quotes, as a client decodes it.
+    fn as_received(encoded: Vec<u8>) -> pb::ListQuotesResponse {
+        let sent = pb::ListQuotesResponse {
+            encoded_quotes: encoded.into(),
+            ..Default::default()
+        };
+        pb::ListQuotesResponse::decode(sent.encode_to_vec().as_slice()).expect("decodes")
+    }
+
     /// Every quote of `index`, a page of `MAX_PAGE_SIZE` at a time, in the basic view both
     /// ways: encoded from the kept forms, and built as messages and encoded by prost.
     fn both_ways(index: &Index) -> (Vec<u8>, Vec<u8>, usize) {
@@ -154,15 +163,7 @@ mod tests {
                 kept.len(),
                 built.len()
             );
-            let decoded = pb::ListQuotesResponse::decode(
-                pb::ListQuotesResponse {
-                    encoded_quotes: kept.into(),
-                    ..Default::default()
-                }
-                .encode_to_vec()
-                .as_slice(),
-            )
-            .expect("decodes");
+            let decoded = as_received(kept);
             assert_eq!(decoded.quotes.len(), n);
             assert!(decoded.encoded_quotes.is_empty());
             // the page holds each kind of quote the forms must cover
@@ -195,16 +196,7 @@ mod tests {
         let (after, built, _) = both_ways(&index);
         assert_eq!(after, built);
         let name = |bytes: Vec<u8>| {
-            let reply = pb::ListQuotesResponse::decode(
-                pb::ListQuotesResponse {
-                    encoded_quotes: bytes.into(),
-                    ..Default::default()
-                }
-                .encode_to_vec()
-                .as_slice(),
-            )
-            .expect("decodes");
-            reply
+            as_received(bytes)
                 .quotes
                 .into_iter()
                 .find(|q| q.text.contains("back down"))
