@@ -133,9 +133,9 @@ impl QuoteGroup {
         crate::model::resource_name("quotes", &self.id)
     }
 
-    /// Bytes a reader derives from this version once and keeps with it (the service keeps its
-    /// encoded basic view here, so that a listing copies one block per quote); `build` makes
-    /// them on first use.
+    /// Bytes a reader derives from this version once and keeps with it (the service keeps the
+    /// quote's own fields encoded here, so that a listing copies them instead of building
+    /// them); `build` makes them on first use.
     pub fn wire_form(&self, build: impl FnOnce(&QuoteGroup) -> Box<[u8]>) -> &[u8] {
         self.summary().wire.get_or_init(|| build(self))
     }

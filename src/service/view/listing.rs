@@ -1,7 +1,7 @@
 //! A page of quotes in the basic view, encoded from each quote version's kept wire form: a
 //! listing copies a few blocks per quote instead of building and encoding a dozen strings.
 
-use super::quotes::basic_without_speaker;
+use super::quotes::basic_own_fields;
 use super::{View, speaker_ref_of};
 use crate::index::QuoteGroup;
 use crate::pb;
@@ -57,10 +57,7 @@ impl View {
 /// The kept form of `g`: the length of its encoded name (a varint), then its basic view
 /// without text and speaker, encoded (the name first, as field order puts it).
 fn kept_fields(g: &QuoteGroup) -> Box<[u8]> {
-    let q = pb::Quote {
-        text: String::new(),
-        ..basic_without_speaker(g)
-    };
+    let q = basic_own_fields(g);
     // a proto3 string field is left out when empty
     let name = if q.name.is_empty() {
         0

@@ -78,8 +78,9 @@ impl View {
     /// The basic view: words, speaker, first seen and counts.
     fn quote_basic(&mut self, g: &QuoteGroup) -> pb::Quote {
         pb::Quote {
+            text: g.text().to_string(),
             speaker: self.speaker_ref(g.speaker()),
-            ..basic_without_speaker(g)
+            ..basic_own_fields(g)
         }
     }
 
@@ -176,13 +177,14 @@ fn match_kind(kind: MatchKind) -> pb::MatchKind {
     }
 }
 
-/// The basic view of `g` but its speaker, which can change without the quote (a speaker's
-/// display name): everything else depends only on the quote's version.
-pub(super) fn basic_without_speaker(g: &QuoteGroup) -> pb::Quote {
+/// The basic view of `g` but its text (kept once, in its article) and its speaker (which can
+/// change without the quote, a speaker's display name): what depends only on the quote's
+/// version and is not kept elsewhere.
+pub(super) fn basic_own_fields(g: &QuoteGroup) -> pb::Quote {
     let first = g.first();
     pb::Quote {
         name: g.name(),
-        text: g.text().to_string(),
+        text: String::new(),
         speaker: None,
         occurrences: Vec::new(),
         first_seen_article: first
