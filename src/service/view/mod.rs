@@ -139,7 +139,6 @@ impl View {
     }
 }
 
-/// Domain speaker kind to wire.
 /// The short reference to a speaker.
 fn speaker_ref_of(s: &SpeakerRecord) -> pb::SpeakerRef {
     pb::SpeakerRef {
@@ -149,7 +148,7 @@ fn speaker_ref_of(s: &SpeakerRecord) -> pb::SpeakerRef {
     }
 }
 
-/// The wire speaker kind.
+/// Domain speaker kind to wire.
 pub(crate) fn speaker_kind(kind: Option<SpeakerKind>) -> pb::SpeakerKind {
     match kind {
         None => pb::SpeakerKind::Unspecified,
