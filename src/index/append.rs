@@ -3,6 +3,7 @@
 //! The group is copied only while a reader still holds it (copy on write), and only the posting
 //! lists the new occurrences add to are touched. Called only under the writer lock.
 
+use super::attributed::Changes;
 use super::claims::ClaimOccurrence;
 use super::postings::{HexId, PostingId};
 use super::quotes::Occurrence;
@@ -68,6 +69,11 @@ impl Index {
             let sh = |w: &[Arc<str>]| keys::shingles(w).into_iter().collect::<BTreeSet<u64>>();
             diff(&i.quote_shingles, qid, sh(&old), sh(new));
         }
+        let mut counts = Changes::default();
+        for s in &speakers {
+            counts.quote(s, 1);
+        }
+        counts.apply(&i.attributed);
         for s in speakers {
             i.quotes_by_speaker.add(s, qid);
         }
@@ -101,6 +107,7 @@ impl Index {
             .filter_map(|&m| self.claim_occurrence(r, m, r.claim_ref(m)?, &none, Some(current)))
             .collect();
         let i = &self.inner;
+        let claimants: Vec<Arc<str>> = occs.iter().filter_map(|o| o.claimant.clone()).collect();
         let (claimant, outlets) = {
             let Some(mut entry) = i.claims.get_mut(&cid) else {
                 return false;
@@ -123,6 +130,11 @@ impl Index {
             };
             (claimant, outlets)
         };
+        let mut counts = Changes::default();
+        for c in &claimants {
+            counts.claim(c, 1);
+        }
+        counts.apply(&i.attributed);
         if let Some(c) = claimant {
             i.claims_by_claimant.add(c, &cid);
         }

@@ -2,6 +2,7 @@
 //! (key, id) pairs are gathered first, each key hashed once per list, and every set is then
 //! built from its sorted ids in one go instead of by one B-tree insert per id.
 
+use super::attributed::Changes;
 use super::postings::{HexId, OrderedIds, PostingId, Postings};
 use super::replace::occurrence_keys;
 use super::{Index, QuoteGroup, keys};
@@ -87,6 +88,8 @@ pub(super) struct QuoteBatch {
     shingles: Batch<u64, HexId>,
     by_speaker: Batch<String, HexId>,
     by_outlet: Batch<String, HexId>,
+    /// Occurrences naming each speaker.
+    attributed: FxHashMap<Arc<str>, u32>,
 }
 
 impl QuoteBatch {
@@ -98,6 +101,9 @@ impl QuoteBatch {
         self.shingles.merge(other.shingles);
         self.by_speaker.merge(other.by_speaker);
         self.by_outlet.merge(other.by_outlet);
+        for (s, n) in other.attributed {
+            *self.attributed.entry(s).or_default() += n;
+        }
     }
 }
 
@@ -123,6 +129,9 @@ impl Index {
         for o in outlets {
             batch.by_outlet.add(o.as_str(), h);
         }
+        for s in g.occurrences.iter().filter_map(|o| o.speaker.as_ref()) {
+            *batch.attributed.entry(Arc::clone(s)).or_default() += 1;
+        }
         if g.is_conflict() {
             batch.conflicts.push(id.clone());
         }
@@ -139,6 +148,11 @@ impl Index {
         i.quote_shingles.add_batch(batch.shingles);
         i.quotes_by_speaker.add_batch(batch.by_speaker);
         i.quotes_by_outlet.add_batch(batch.by_outlet);
+        let mut counts = Changes::default();
+        for (s, n) in &batch.attributed {
+            counts.quote(s, *n);
+        }
+        counts.apply(&i.attributed);
     }
 }
 

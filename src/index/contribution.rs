@@ -19,10 +19,6 @@ pub struct Contribution {
     pub aliases: Vec<(Arc<str>, u32)>,
     /// Roles and titles seen, sorted, each once (see [`Contribution::add_role`]).
     pub roles: Vec<Arc<str>>,
-    /// Quotes the article attributes to the speaker.
-    pub quotes: u32,
-    /// Claims the article attributes to the speaker.
-    pub claims: u32,
 }
 
 impl Contribution {
@@ -53,8 +49,6 @@ impl Contribution {
         for r in &other.roles {
             self.add_role(r);
         }
-        self.quotes += other.quotes;
-        self.claims += other.claims;
     }
 
     /// Readies it to be kept in a record (one per article, for as long as the article is

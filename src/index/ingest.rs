@@ -164,12 +164,11 @@ impl Index {
         let published = self.publish_quote_groups(&resolver, quotes.touched);
         let events = quote_events(quotes.occurrences, &quotes.refs, &published);
         // Claims: extracted claims and the outlet's own statements, grouped by the resolver.
-        speakers.count_claims(&extraction);
         let claim_groups = self.publish_claim_groups(&resolver, &resolution, &current);
         let refs = Refs::new(&resolution, quotes.refs, claim_groups);
         drop(resolver);
 
-        // Speakers, now that their quote and claim counts are known.
+        // Speakers: what the article says about each.
         self.publish_speakers(&id, &speakers, &resolution.holders_changed);
 
         let record = self.write_article_record(article, text_hash, time_ms, refs, speakers);

@@ -5,8 +5,8 @@
 
 mod postings;
 
-use super::Index;
 use super::postings::OrderedIds;
+use super::{Attributed, Index};
 use crate::model::SpeakerKind;
 use crate::resolve::speakers::SpeakerId;
 use std::collections::{BTreeMap, BTreeSet};
@@ -19,6 +19,7 @@ impl Index {
         let mut bad = Vec::new();
         self.check_id_sets(&mut bad);
         self.check_articles(&mut bad);
+        self.check_attributed(&mut bad);
         self.check_groups(&mut bad);
         self.check_role_holders(&mut bad);
         self.check_postings(&mut bad);
@@ -61,73 +62,81 @@ impl Index {
         }
     }
 
-    /// Each article's references resolve to groups holding its occurrences, and each speaker's
-    /// per-article quote and claim counts equal a recount of those occurrences.
+    /// Each article's references resolve to groups holding its occurrences, and each speaker
+    /// it lists has a contribution from it.
     fn check_articles(&self, bad: &mut Vec<String>) {
         for entry in self.inner.articles.iter() {
             let (id, record) = (entry.key(), entry.value());
-            let mut quotes_by: BTreeMap<String, u32> = BTreeMap::new();
-            let mut claims_by: BTreeMap<String, u32> = BTreeMap::new();
             for (ordinal, qid) in &record.quotes {
-                let found = self.quote(qid).and_then(|g| {
+                let found = self.quote(qid).is_some_and(|g| {
                     g.occurrences
                         .iter()
-                        .find(|o| *o.article == **id && o.ordinal == *ordinal)
-                        .cloned()
+                        .any(|o| *o.article == **id && o.ordinal == *ordinal)
                 });
-                match found {
-                    Some(o) => {
-                        if let Some(s) = o.speaker {
-                            *quotes_by.entry(s.to_string()).or_default() += 1;
-                        }
-                    }
-                    None => bad.push(format!(
+                if !found {
+                    bad.push(format!(
                         "articles/{id} quote #{ordinal}: not in quotes/{qid}"
-                    )),
+                    ));
                 }
             }
             for (ordinal, cid) in &record.claims {
-                let found = self.claim(cid).and_then(|g| {
+                let found = self.claim(cid).is_some_and(|g| {
                     g.occurrences
                         .iter()
-                        .find(|o| *o.article == **id && o.ordinal == *ordinal)
-                        .cloned()
+                        .any(|o| *o.article == **id && o.ordinal == *ordinal)
                 });
-                match found {
-                    Some(o) => {
-                        if let Some(s) = &o.claimant {
-                            *claims_by.entry(s.to_string()).or_default() += 1;
-                        }
-                    }
-                    None => bad.push(format!(
+                if !found {
+                    bad.push(format!(
                         "articles/{id} claim #{ordinal}: not in claims/{cid}"
-                    )),
+                    ));
                 }
             }
             for sid in &record.speakers {
-                let Some(c) = self
+                if !self
                     .speaker(sid)
-                    .and_then(|s| s.contributions().get(id).cloned())
-                else {
+                    .is_some_and(|s| s.contributions().contains_key(id))
+                {
                     bad.push(format!(
                         "articles/{id}: speakers/{sid} has no contribution from it"
                     ));
-                    continue;
-                };
-                let (q, cl) = (
-                    quotes_by.remove(sid).unwrap_or(0),
-                    claims_by.remove(sid).unwrap_or(0),
-                );
-                if (c.quotes, c.claims) != (q, cl) {
-                    bad.push(format!(
-                        "speakers/{sid} in articles/{id}: counts {}/{} quotes/claims, recount {q}/{cl}",
-                        c.quotes, c.claims
-                    ));
                 }
             }
-            for sid in quotes_by.keys().chain(claims_by.keys()) {
+        }
+    }
+
+    /// Each speaker's quote and claim counts equal a recount of the published occurrences that
+    /// name the speaker, and every speaker an occurrence names has a record.
+    fn check_attributed(&self, bad: &mut Vec<String>) {
+        let mut recount: BTreeMap<String, Attributed> = BTreeMap::new();
+        for g in self.inner.quotes.iter() {
+            for s in g.occurrences.iter().filter_map(|o| o.speaker.as_deref()) {
+                recount.entry(s.to_string()).or_default().quotes += 1;
+            }
+        }
+        for g in self.inner.claims.iter() {
+            for s in g.occurrences.iter().filter_map(|o| o.claimant.as_deref()) {
+                recount.entry(s.to_string()).or_default().claims += 1;
+            }
+        }
+        for (sid, counted) in &recount {
+            if self.speaker(sid).is_none() {
+                bad.push(format!("speakers/{sid}: named by occurrences but absent"));
+            }
+            let kept = self.attributed(sid);
+            if kept != *counted {
                 bad.push(format!(
-                    "articles/{id}: speaker {sid} attributed but not listed"
+                    "speakers/{sid}: counts {}/{} quotes/claims, recount {}/{}",
+                    kept.quotes, kept.claims, counted.quotes, counted.claims
+                ));
+            }
+        }
+        for e in self.inner.attributed.iter() {
+            if !recount.contains_key(e.key()) {
+                bad.push(format!(
+                    "speakers/{}: counts {}/{} quotes/claims, recount none",
+                    e.key(),
+                    e.quotes,
+                    e.claims
                 ));
             }
         }
@@ -230,10 +239,13 @@ impl Index {
                 bad.push(format!("speakers/{}: no contributions", s.id));
             }
             for article in s.contributions().keys() {
-                if !self
-                    .article(article)
-                    .is_some_and(|r| r.speakers.contains(&s.id))
-                {
+                // listed by the article, or holding a role the article lists
+                let linked = self.article(article).is_some_and(|r| {
+                    r.speakers.iter().any(|sid| {
+                        *sid == s.id || self.inner.role_holders.get(sid).is_some_and(|h| *h == s.id)
+                    })
+                });
+                if !linked {
                     bad.push(format!(
                         "speakers/{}: contribution from missing or unlinked articles/{article}",
                         s.id

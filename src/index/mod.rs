@@ -16,6 +16,7 @@
 mod append;
 mod articles;
 mod attribute;
+mod attributed;
 mod batch;
 mod by_article;
 mod claims;
@@ -44,6 +45,7 @@ pub use articles::{ArticleRecord, MAX_ID_LEN, validate_id};
 pub use attribute::{
     Candidate, Detail, Evidence, MAX_EVIDENCE, MAX_EVIDENCE_OCCURRENCES, MatchKind,
 };
+pub use attributed::Attributed;
 pub use by_article::ByArticle;
 pub use claims::{ClaimGroup, ClaimOccurrence, Disagreement};
 pub use contribution::Contribution;
@@ -126,6 +128,8 @@ struct Inner {
     speakers: Map<String, Arc<SpeakerRecord>>,
     speaker_ids: OrderedIds,
     speaker_words: Postings<String>,
+    /// Speaker id -> the published occurrences naming the speaker (see `attributed`).
+    attributed: Map<String, attributed::Attributed>,
     claims: Map<String, Arc<ClaimGroup>>,
     claim_ids: OrderedIds,
     /// Claim ids are 16 hex digits, held as their value (see [`HexId`]).
@@ -180,6 +184,7 @@ impl Index {
                 speakers: Map::default(),
                 speaker_ids: OrderedIds::default(),
                 speaker_words: Postings::default(),
+                attributed: Map::default(),
                 claims: Map::default(),
                 claim_ids: OrderedIds::default(),
                 claims_by_claimant: Postings::default(),

@@ -2,6 +2,7 @@
 //! diffing the old value's keys against the new one's. Called only under the writer lock.
 
 use super::articles::{self, ArticleRecord};
+use super::attributed::Changes;
 use super::claims::ClaimGroup;
 use super::contribution::Contribution;
 use super::postings::{HexId, PostingId, Postings};
@@ -72,6 +73,10 @@ impl Index {
         let (nsp, no) = occurrence_keys(new_group);
         diff(&i.quotes_by_speaker, &id, osp, nsp);
         diff(&i.quotes_by_outlet, &id, oo, no);
+        let mut counts = Changes::default();
+        counts.quotes(old, -1);
+        counts.quotes(new_group, 1);
+        counts.apply(&i.attributed);
         if new.is_some_and(|g| g.is_conflict()) {
             i.conflicts.insert(&id);
         } else {
@@ -103,6 +108,10 @@ impl Index {
         let newg = new.map(|g| g.as_ref());
         diff(&i.claims_by_claimant, &id, claimants(old), claimants(newg));
         diff(&i.claims_by_outlet, &id, outlets(old), outlets(newg));
+        let mut counts = Changes::default();
+        counts.claims(old, -1);
+        counts.claims(newg, 1);
+        counts.apply(&i.attributed);
         if new.is_none() {
             i.claim_ids.remove(&id);
             i.claims.remove(&id);

@@ -47,9 +47,6 @@ impl Index {
                 continue;
             };
             let speaker = speakers.of(q.speaker);
-            if let Some(s) = &speaker {
-                speakers.count_quote(s);
-            }
             let occ = Occurrence {
                 article: Arc::clone(&shared_id),
                 ordinal: ordinal as u32,

@@ -1,6 +1,7 @@
 //! The article's speakers while it is published: the resource id of each extracted speaker, and
-//! what the article says about each distinct one (name, kind, aliases, roles, then its quote and
-//! claim counts as those are published), added to the speakers' records once counted.
+//! what the article says about each distinct one (name, kind, aliases, roles), added to the
+//! speakers' records once the article's quotes and claims are published. (How many occurrences
+//! name a speaker is counted where occurrences are published: see `index::attributed`.)
 
 use super::super::Index;
 use super::super::contribution::Contribution;
@@ -24,23 +25,6 @@ impl ArticleSpeakers {
         i.and_then(|i| self.ids.get(i).cloned().flatten())
     }
 
-    /// Counts a quote for its speaker.
-    pub(super) fn count_quote(&mut self, speaker: &str) {
-        self.contributions
-            .entry(speaker.to_string())
-            .or_default()
-            .quotes += 1;
-    }
-
-    /// Counts each extracted claim for the speaker it is attributed to.
-    pub(super) fn count_claims(&mut self, extraction: &Extraction) {
-        for c in &extraction.claims {
-            if let Some(s) = self.of(c.speaker) {
-                self.contributions.entry(s.to_string()).or_default().claims += 1;
-            }
-        }
-    }
-
     /// The distinct speaker ids, in order, as the article record lists them.
     pub(super) fn into_ids(self) -> Vec<String> {
         self.contributions.into_keys().collect()
@@ -50,7 +34,7 @@ impl ArticleSpeakers {
 impl Index {
     /// The article's speakers: each extracted speaker's resource id (fixed at first sight), and
     /// one contribution per distinct id, with the fullest name the article gives, the kind, the
-    /// aliases and the roles. The quote and claim counts are added as those are published.
+    /// aliases and the roles.
     pub(super) fn collect_speakers(
         &self,
         resolution: &ArticleResolution,

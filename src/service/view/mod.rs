@@ -107,6 +107,7 @@ impl View {
 
     /// The wire speaker.
     pub(crate) fn speaker_message(&self, s: &SpeakerRecord) -> pb::Speaker {
+        let attributed = self.index.attributed(&s.id);
         pb::Speaker {
             name: s.name(),
             display_name: s.display_name(),
@@ -128,8 +129,8 @@ impl View {
                 })
                 .collect(),
             article_count: s.contributions().len() as i32,
-            quote_count: s.quote_count() as i32,
-            claim_count: s.claim_count() as i32,
+            quote_count: attributed.quotes as i32,
+            claim_count: attributed.claims as i32,
             articles: s
                 .contributions()
                 .keys()
