@@ -84,8 +84,8 @@ impl Registry {
     }
 }
 
-/// The first run of 2–3 capitalised name words (no titles, function words or possessives
-/// inside) for each final word, outside quotes: "Marco Rubio" in "Secretary of State Marco
+/// The first run of 2–3 capitalised name words on one line (no titles, function words or
+/// possessives inside) for each final word, outside quotes: "Marco Rubio" in "Secretary of State Marco
 /// Rubio met …".
 pub(super) fn full_name_runs(doc: &Doc<'_>) -> FxHashMap<String, (usize, usize)> {
     let lex = &*LEXICON;
@@ -110,15 +110,18 @@ pub(super) fn full_name_runs(doc: &Doc<'_>) -> FxHashMap<String, (usize, usize)>
             continue;
         }
         let a = k;
+        // a run never spans a line break ("… says Stanmore\nTesmar has …")
+        let same_line = |k: usize| doc.toks[k].para == doc.toks[a].para;
         while k < doc.toks.len()
             && name_word(k)
+            && same_line(k)
             && k - a < 4
             && strip_possessive(doc.word(k)) == doc.word(k)
         {
             k += 1;
         }
         let mut b = k;
-        if k < doc.toks.len() && name_word(k) && k - a < 4 {
+        if k < doc.toks.len() && name_word(k) && same_line(k) && k - a < 4 {
             b = k + 1; // a final possessive ("Putin's") ends the run
             k += 1;
         }

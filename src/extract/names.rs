@@ -117,9 +117,11 @@ pub(crate) fn classify(doc: &Doc<'_>, first: usize, last: usize) -> Option<Np> {
         }
     }
     // "special envoy to the Middle East Steve Witkoff": a known forename starts the name.
+    // A particle written in lower case ("Falim al Sabah") is no forename ("Al Gore").
     if let Some(f) = (n + 1..last.saturating_sub(1)).find(|&k| {
-        let l = lower(doc.word(k));
-        lex.male.contains(l.as_ref()) || lex.female.contains(l.as_ref())
+        let w = doc.word(k);
+        let l = lower(w);
+        is_cap(w) && (lex.male.contains(l.as_ref()) || lex.female.contains(l.as_ref()))
     }) {
         n = f;
     }

@@ -13,7 +13,7 @@
 use super::doc::{Doc, NONE};
 use super::lexicon::{Gender, LEXICON, gender_of, lower};
 use super::phrase::{Np, NpKind};
-use super::phrase_words::is_cap;
+use super::phrase_words::{hyphen_particle, is_cap};
 
 /// Most tokens in a name ("Mosaad bin Mohammad al-Aiban Jr." is six).
 pub(super) const MAX_NAME: usize = 6;
@@ -82,16 +82,6 @@ pub(super) fn name_word(w: &str) -> bool {
 /// A name particle: "bin", "al", "van", "de" … as a word.
 fn particle(w: &str) -> bool {
     !is_cap(w) && LEXICON.particles.contains(w)
-}
-
-/// A particle joined to the surname by a hyphen: "al-Aiban", "el-Sisi", "bin-Salman".
-fn hyphen_particle(w: &str) -> bool {
-    let bare = strip_possessive(w);
-    bare.split_once('-').is_some_and(|(p, rest)| {
-        (LEXICON.particles.contains(p) || matches!(p, "el" | "ul" | "ad" | "as" | "an"))
-            && is_cap(rest)
-            && rest.chars().skip(1).any(char::is_lowercase)
-    })
 }
 
 /// An initial ("N.") or a generational suffix ("Jr.", "III").

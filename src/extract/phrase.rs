@@ -60,6 +60,11 @@ pub(crate) fn before(doc: &Doc<'_>, end: usize, lo: usize) -> Option<Np> {
 }
 
 fn parse_before(doc: &Doc<'_>, end: usize, lo: usize) -> Option<Np> {
+    // a speaker phrase never spans a line break ("… says Stanmore\nBAYT SALEM, Jan 6 —")
+    let lo = match end.checked_sub(1) {
+        Some(t) if t >= lo => paragraph_first(doc, t, lo),
+        _ => lo,
+    };
     let end = skip_adverbials(doc, end, lo);
     if end <= lo {
         return None;
@@ -83,6 +88,16 @@ fn parse_before(doc: &Doc<'_>, end: usize, lo: usize) -> Option<Np> {
         return appositive(doc, t, lo);
     }
     run_before(doc, end, lo)
+}
+
+/// The first token, no earlier than `lo`, of the paragraph holding token `t`.
+fn paragraph_first(doc: &Doc<'_>, t: usize, lo: usize) -> usize {
+    let para = doc.toks[t].para;
+    let mut first = t;
+    while first > lo && doc.toks[first - 1].para == para {
+        first -= 1;
+    }
+    first
 }
 
 /// Most tokens in a parenthetical after a name ("(D-Wis.)").
@@ -183,6 +198,11 @@ pub(crate) fn after(doc: &Doc<'_>, start: usize, hi: usize) -> Option<Np> {
     if start >= hi {
         return None;
     }
+    // a speaker phrase never spans a line break ("… says Stanmore\nBAYT SALEM, Jan 6 —")
+    let para = doc.toks[start].para;
+    let hi = (start..hi)
+        .find(|&k| doc.toks[k].para != para)
+        .unwrap_or(hi);
     if let Some(p) = pronoun(doc.word(start))
         && doc.word(start) != "I"
         && !matches!(p, Pronoun::Plural)

@@ -36,6 +36,34 @@ const SPEAKERS: &[Case] = &[
         [("It was fine,", Some("Hillary Clinton"))]
     ),
     case!(
+        "surname joined to its particle heads the phrase",
+        "“We will judge the talks by results,” Mawan al-Qakr argued. “It is early,” al-Qakr added.",
+        [
+            ("We will judge the talks by results,", Some("Mawan al-Qakr")),
+            ("It is early,", Some("Mawan al-Qakr"))
+        ]
+    ),
+    case!(
+        "surname joined to its particle after the cue",
+        "“We will judge the talks by results,” said Mawan al-Qakr.",
+        [("We will judge the talks by results,", Some("Mawan al-Qakr"))]
+    ),
+    case!(
+        "a particle in lower case is no forename",
+        "Prime Minister Falim al Sabah said: “We are ready.”",
+        [("We are ready.", Some("Falim al Sabah"))]
+    ),
+    case!(
+        "a speaker phrase ends at the line break",
+        "Talks in Istrova: ‘the backlog of ships’, says Fergado\nISTROVA, Jan 6 — Ministers met.",
+        [("the backlog of ships", Some("Fergado"))]
+    ),
+    case!(
+        "a fuller name is not found across a line break",
+        "Talks: ‘nobody listened’, says Stanmore\nTesmar has accused Calder of stalling.",
+        [("nobody listened", Some("Stanmore"))]
+    ),
+    case!(
         "no antecedent stays unknown",
         "\"It was fine,\" he said.",
         [("It was fine,", None)]
@@ -85,5 +113,19 @@ fn aliases_counted_per_referent() {
             .any(|(a, n)| a == "Rubio" && *n >= 2),
         "aliases {:?}",
         rubio[0].aliases
+    );
+}
+
+#[test]
+fn a_name_with_a_joined_particle_is_a_person() {
+    let ex = extract("“We will judge the talks by results,” Mawan al-Qakr argued.");
+    let kinds: Vec<_> = ex
+        .speakers
+        .iter()
+        .map(|s| (s.name.as_str(), s.kind))
+        .collect();
+    assert_eq!(
+        kinds,
+        [("Mawan al-Qakr", crate::model::SpeakerKind::Person)]
     );
 }

@@ -91,6 +91,19 @@ fn a_wrong_count_and_a_stale_posting_are_reported() {
     );
 }
 
+/// An ingest request for `text` from `outlet`.
+fn request(id: &str, text: String, outlet: &str) -> NewArticle {
+    NewArticle {
+        id: Some(id.into()),
+        request_id: None,
+        text,
+        meta: ArticleMeta {
+            outlet: outlet.into(),
+            ..ArticleMeta::default()
+        },
+    }
+}
+
 #[test]
 fn a_generated_corpus_stays_consistent_through_ingest_and_deletes() {
     let index = Index::new();
@@ -99,24 +112,41 @@ fn a_generated_corpus_stays_consistent_through_ingest_and_deletes() {
         seed: 11,
     });
     let mut ids = Vec::new();
+    let mut echoes = Vec::new();
     for a in corpus {
-        let new = NewArticle {
-            id: Some(a.id.clone()),
-            request_id: None,
-            text: a.text,
-            meta: ArticleMeta {
-                outlet: a.outlet,
-                published_ms: Some(a.published_ms),
-                ..ArticleMeta::default()
-            },
-        };
+        // every tenth article's first long quote is carried again by another outlet, once
+        // without saying who said it and once by an unnamed role: cross-source resolution names
+        // both through this article's words
+        if ids.len() % 10 == 0
+            && let Some(q) = crate::extract::extract(&a.text)
+                .quotes
+                .iter()
+                .map(|q| a.text[q.span.start..q.span.end].trim_end_matches([',', '.']))
+                .find(|q| q.split_whitespace().count() >= 8)
+        {
+            let n = ids.len();
+            echoes.push(request(
+                &format!("bare-{n}"),
+                format!("The words were repeated on Tuesday.\n“{q}.”"),
+                "Echo",
+            ));
+            echoes.push(request(
+                &format!("role-{n}"),
+                format!("“{q},” the ministry spokesperson said."),
+                "Echo Two",
+            ));
+        }
+        let mut new = request(&a.id, a.text, &a.outlet);
+        new.meta.published_ms = Some(a.published_ms);
         index
             .create_article(new)
             .expect("a generated article is accepted");
         ids.push(a.id);
     }
-    // the corpus re-attributes occurrences across articles: roles named elsewhere, and words
-    // an article carries unattributed named by another outlet
+    for e in echoes {
+        ids.push(e.id.clone().unwrap_or_default());
+        index.create_article(e).expect("an echo is accepted");
+    }
     let cross = index
         .inner
         .quotes
@@ -125,6 +155,7 @@ fn a_generated_corpus_stays_consistent_through_ingest_and_deletes() {
         .filter(|o| o.method == Some(AttributionMethod::CrossSource))
         .count();
     assert!(cross > 10, "only {cross} cross-source occurrences");
+    assert!(!index.inner.role_holders.is_empty(), "no role is held");
     assert_eq!(index.check_invariants(), Vec::<String>::new());
     for id in ids.iter().step_by(3) {
         index.delete_article(id).expect("delete");
