@@ -244,6 +244,8 @@ fn confidence(a: &Attr) -> f32 {
 #[cfg(test)]
 mod claim_tests;
 #[cfg(test)]
+mod corpus_tests;
+#[cfg(test)]
 mod kind_tests;
 #[cfg(test)]
 mod prop_tests;
