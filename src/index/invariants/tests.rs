@@ -26,16 +26,9 @@ fn article(index: &Index, id: &str, outlet: &str) {
         }],
         claims: vec![],
     };
-    let new = NewArticle {
-        id: Some(id.into()),
-        request_id: None,
-        text,
-        meta: ArticleMeta {
-            outlet: outlet.into(),
-            ..ArticleMeta::default()
-        },
-    };
-    index.create_article_with(new, extraction).expect("create");
+    index
+        .create_article_with(request(id, text, outlet), extraction)
+        .expect("create");
 }
 
 #[test]
