@@ -42,6 +42,18 @@ const CLAIMS: &[(&str, &str, &str, &str)] = &[
         "Ushakov",
     ),
     (
+        "a described apposition between the name and the cue",
+        "Dianne Feinstein, Democrat of California, said that the program has failed many immigrants.",
+        "the program has failed many immigrants",
+        "Dianne Feinstein",
+    ),
+    (
+        "a bare clause after a described apposition, not an inverted speaker",
+        "Senator Dianne Feinstein, Democrat of California, said the program has sent a terrible message.",
+        "the program has sent a terrible message",
+        "Senator Dianne Feinstein",
+    ),
+    (
         "time adverbial before bare clause",
         "Top donor Sheldon Adelson said on Friday he met the candidate earlier this week.",
         "he met the candidate earlier this week",
@@ -210,6 +222,10 @@ const NO_CLAIMS: &[(&str, &str)] = &[
     (
         "belief verb needs a clause start",
         "He knows the country well and expects to win the state easily.",
+    ),
+    (
+        "a clause after an inverted cue is no speaker",
+        "In the end, the committee agreed to the plan, said the program has sent a terrible message.",
     ),
     (
         "a year is not a quantity speaker",

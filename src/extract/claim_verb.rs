@@ -195,7 +195,7 @@ fn archive_continuation(doc: &Doc<'_>, from: usize) -> Option<usize> {
 fn inverted(doc: &Doc<'_>, cue: Cue, first: usize, end: usize) -> Option<Claim> {
     let comma = comma_before(doc, cue.first, first)?;
     let np = phrase::after(doc, cue.last, end)?;
-    if !matches!(np.kind, NpKind::Person | NpKind::Role | NpKind::Org) {
+    if !matches!(np.kind, NpKind::Person | NpKind::Role | NpKind::Org) || clause_like(doc, np) {
         return None;
     }
     let stop = np.role.map_or(np.last, |r| r.1);
@@ -216,6 +216,20 @@ fn inverted(doc: &Doc<'_>, cue: Cue, first: usize, end: usize) -> Option<Claim> 
         np,
         method: method(np),
     })
+}
+
+/// Whether the words after an inverted cue read as a clause, not a speaker: a verb outside any
+/// relative clause ("…, said the program has sent a message", against "…, said a spokesman who
+/// was not authorised to speak").
+fn clause_like(doc: &Doc<'_>, np: Np) -> bool {
+    const AUXILIARY: &[&str] = &[
+        "has", "have", "had", "is", "are", "was", "were", "will", "would", "can", "could",
+        "should", "may", "might", "must", "does", "did",
+    ];
+    (np.first..np.last)
+        .map(|k| doc.word(k))
+        .take_while(|w| !matches!(*w, "who" | "which" | "that" | "whose"))
+        .any(|w| AUXILIARY.contains(&w))
 }
 
 /// The subject of a cue with no phrase right before it: `NP, who said …` takes NP; a

@@ -4,7 +4,7 @@
 //! Every scan is capped at a fixed number of tokens, so parsing is O(1) per cue.
 
 use super::doc::Doc;
-use super::lexicon::{Gender, Pronoun, pronoun};
+use super::lexicon::{Gender, LEXICON, Pronoun, pronoun};
 use super::phrase_words::{
     head_word, is_cap, is_connector, is_determiner, np_word, skip_adverbials,
 };
@@ -171,7 +171,13 @@ fn appositive(doc: &Doc<'_>, comma: usize, lo: usize) -> Option<Np> {
         }
         return Some(np);
     }
-    if party || !is_cap(doc.word(seg.0)) || is_determiner(doc.word(seg.0)) {
+    // "Democrat of California", "chairman of the committee": a phrase with plain lower-case
+    // words (not name particles) is a description, not a name
+    let described = (seg.0..seg.1).any(|k| {
+        let w = doc.word(k);
+        doc.toks[k].is_word() && !is_cap(w) && !LEXICON.particles.contains(w)
+    });
+    if party || !is_cap(doc.word(seg.0)) || described || is_determiner(doc.word(seg.0)) {
         // "Sen. Susan Collins, R-Maine, who voted …, told": a party label before the clause.
         let c = if c >= lo + 2 && is_party(doc.word(c - 1)) && doc.toks[c - 2].is_punct(',') {
             c - 2
