@@ -85,8 +85,8 @@ impl Registry {
 }
 
 /// The first run of 2–3 capitalised name words on one line (no titles, function words or
-/// possessives inside) for each final word, outside quotes: "Marco Rubio" in "Secretary of State Marco
-/// Rubio met …".
+/// possessives inside) for each final word, outside quotes: "Marco Rubio" in "Secretary of
+/// State Marco Rubio met …".
 pub(super) fn full_name_runs(doc: &Doc<'_>) -> FxHashMap<String, (usize, usize)> {
     let lex = &*LEXICON;
     let name_word = |k: usize| {

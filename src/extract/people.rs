@@ -13,7 +13,7 @@
 use super::doc::{Doc, NONE};
 use super::lexicon::{Gender, LEXICON, gender_of, lower};
 use super::phrase::{Np, NpKind};
-use super::phrase_words::{hyphen_particle, is_cap};
+use super::phrase_words::is_cap;
 
 /// Most tokens in a name ("Mosaad bin Mohammad al-Aiban Jr." is six).
 pub(super) const MAX_NAME: usize = 6;
@@ -112,7 +112,8 @@ pub(super) fn run_end(doc: &Doc<'_>, k: usize, free: &dyn Fn(usize) -> bool) -> 
     let hi = (k + MAX_NAME).min(doc.toks.len());
     while j < hi && free(j) && doc.toks[j].para == doc.toks[k].para {
         let w = doc.word(j);
-        if name_word(w) || hyphen_particle(w) {
+        // a surname joined to its particle ("al-Harbi") is a name word too (see `is_cap`)
+        if name_word(w) {
             end = Some(j + 1);
             if strip_possessive(w) != w {
                 break;

@@ -7,14 +7,14 @@ use super::lexicon::{LEXICON, lower};
 /// Most adverbial tokens skipped between a subject and its cue.
 const MAX_SKIP: usize = 4;
 
-/// Whether `w` is written as a name word is: it starts with a capital letter, or it is a
+/// Whether `w` is written as a name word: it starts with a capital letter, or it is a
 /// capitalised surname joined to its lower-case particle ("al-Qakr", "el-Sisi", "bin-Salman").
 pub(super) fn is_cap(w: &str) -> bool {
     w.chars().next().is_some_and(char::is_uppercase) || hyphen_particle(w)
 }
 
 /// A particle joined to the surname by a hyphen: "al-Aiban", "el-Sisi", "bin-Salman".
-pub(super) fn hyphen_particle(w: &str) -> bool {
+fn hyphen_particle(w: &str) -> bool {
     let bare = w
         .strip_suffix("'s")
         .or_else(|| w.strip_suffix("’s"))
