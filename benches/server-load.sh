@@ -38,6 +38,16 @@ uptime > "$out/uptime.txt"
 # 1. Ingest over gRPC (ImportArticles, 2 streams of 1000-article batches).
 bench --load "$corpus" --method health --duration 1 --warmup 0 | tee "$out/load.txt"
 grep -E 'VmRSS|VmHWM' "/proc/$server/status" | tee "$out/memory.txt"
+# 1b. The same ingest with the server free to use both cores (an article's quotes and claims are
+# then published side by side), into a scratch store that is removed after.
+RUST_LOG=warn "$bin" serve --addr "127.0.0.1:$((port + 1))" --no-seeds --data-dir "$out/data-2core" \
+  > "$out/server-2core.log" 2>&1 &
+wide=$!
+sleep 1
+"$bin" bench --server "http://127.0.0.1:$((port + 1))" --server-pid "$wide" --corpus "$corpus" \
+  --load "$corpus" --method health --duration 1 --warmup 0 | sed -n 1p | tee "$out/load-2core.txt"
+kill -INT "$wide"; wait "$wide" || true
+rm -rf "$out/data-2core"
 # 2. Lookups with 4 calls in flight on one connection; CreateArticle last (it grows the index).
 bench --concurrency 4 --connections 1 --duration 5 --warmup 1 \
   --method health,attribute-quote,attribute-quote-full,list-quotes,get-speaker,create-article,health --json "$out/c4.json" | tee "$out/c4.txt"

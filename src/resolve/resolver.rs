@@ -9,16 +9,18 @@
 //! from, and the independent source of an article, in `claim_refs`.
 
 use crate::model::{Article, AttributionMethod, Extraction, Span, SpeakerKind};
-use crate::resolve::claims::{ClaimAssignment, ClaimGrouper, statements};
+use crate::resolve::claims::{ClaimAssignment, ClaimGrouper};
 use crate::resolve::quotes::{QuoteAssignment, QuoteMatcher};
 use crate::resolve::slots::Slots;
 use crate::resolve::speakers::{SpeakerId, SpeakerRegistry};
 use crate::resolve::syndication::{CopyOf, SyndicationDetector};
+use halves::Adding;
 use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 use std::sync::Arc;
 
 mod claim_refs;
+mod halves;
 mod quote_speakers;
 
 pub use claim_refs::ClaimRef;
@@ -96,114 +98,31 @@ impl Resolver {
     }
 
     /// Adds (or replaces) an article with its extraction.
+    ///
+    /// The article's speakers are registered first; its quotes and its claims then share no
+    /// state (see `halves`), and an article with both is resolved on two threads at once.
     pub fn add_article(&mut self, article: &Article, ex: &Extraction) -> ArticleResolution {
         self.remove_article(&article.id);
         let id: Arc<str> = Arc::from(article.id.as_str());
-        let text = &article.text;
-        let copy_of = self.syndication.add(&id, text, article.meta.published_ms);
         self.outlets.insert(id.clone(), article.meta.outlet.clone());
         let speakers = self.speakers.add_extraction(&id, ex);
-        // group -> its number of occurrences before this article, and whether a role joined
-        let mut touched: FxHashMap<u32, (usize, bool)> = FxHashMap::default();
-        let mut quotes = Vec::with_capacity(ex.quotes.len());
-        for (i, q) in ex.quotes.iter().enumerate() {
-            let a = self
-                .quotes
-                .add_at(&id, q.span.slice(text), article.meta.published_ms);
-            if let Some(a) = a {
-                let speaker = q.speaker.and_then(|s| speakers.get(s).copied());
-                let speaker_kind = ex
-                    .speakers
-                    .get(q.speaker.unwrap_or(usize::MAX))
-                    .map_or(SpeakerKind::Person, |s| s.kind);
-                let occs = self.occurrences.get_or_insert_with(a.group, Vec::new);
-                touched.entry(a.group).or_insert((occs.len(), false)).1 |=
-                    speaker_kind == SpeakerKind::Role && speaker.is_some();
-                super::reserve_one(occs);
-                occs.push(QuoteOcc {
-                    article: id.clone(),
-                    quote: i,
-                    assignment: a,
-                    speaker,
-                    speaker_kind,
-                    method: q.method,
-                    confidence: q.confidence,
-                });
-            }
-            quotes.push(a);
-        }
-        self.article_groups
-            .insert(id.clone(), touched.keys().copied().collect());
-        let mut reattributed = Vec::new();
-        for (g, (before, role)) in touched {
-            // a role is named through the group's words whatever the group's size
-            if role || reattributes_all(before, self.occurrences(g).len()) {
-                self.reattribute(g);
-                reattributed.push(g);
-            }
-        }
-        reattributed.sort_unstable();
-        let holders_changed = self.unsynced_roles(&reattributed);
-        // claims group within a story's window of publication (unknown times fit any)
-        let published = article.meta.published_ms;
-        let mut claims = Vec::with_capacity(ex.claims.len());
-        let mut members = Vec::new();
-        for (i, c) in ex.claims.iter().enumerate() {
-            let claimant = c.speaker.and_then(|s| speakers.get(s).copied());
-            let a = self
-                .claims
-                .add_at(&id, c.span.slice(text), claimant, published);
-            if let Some(a) = &a {
-                members.push(a.member);
-                self.claim_refs.insert(
-                    a.member,
-                    ClaimRef {
-                        article: id.clone(),
-                        span: c.span,
-                        ordinal: Some(i),
-                    },
-                );
-            }
-            claims.push(a);
-        }
-        let mut stmts = Vec::new();
-        if self.with_statements {
-            let quoted: Vec<Span> = ex
-                .quotes
-                .iter()
-                .map(|q| q.span)
-                .chain(ex.claims.iter().map(|c| c.span))
-                .collect();
-            for s in statements(text) {
-                // mostly quoted, or starting inside a quote: the quote is handled as a quote
-                let covered: usize = quoted.iter().map(|q| q.overlap(&s)).sum();
-                if covered * 2 > s.len()
-                    || quoted.iter().any(|q| q.start <= s.start && s.start < q.end)
-                {
-                    continue;
-                }
-                if let Some(a) = self.claims.add_at(&id, s.slice(text), None, published) {
-                    members.push(a.member);
-                    self.claim_refs.insert(
-                        a.member,
-                        ClaimRef {
-                            article: id.clone(),
-                            span: s,
-                            ordinal: None,
-                        },
-                    );
-                    stmts.push((s, a));
-                }
-            }
-        }
-        self.article_claims.insert(id.clone(), members);
+        let both = !ex.quotes.is_empty() && (!ex.claims.is_empty() || self.with_statements);
+        let adding = Adding {
+            id: &id,
+            article,
+            ex,
+            speakers: &speakers,
+        };
+        let (mut quote_half, mut claim_half) = self.halves();
+        let (quotes, claims) =
+            halves::at_once(both, || quote_half.add(&adding), || claim_half.add(&adding));
         ArticleResolution {
             speakers,
-            quotes,
-            claims,
-            statements: stmts,
-            copy_of,
-            holders_changed,
+            quotes: quotes.quotes,
+            claims: claims.claims,
+            statements: claims.statements,
+            copy_of: quotes.copy_of,
+            holders_changed: quotes.holders_changed,
         }
     }
 
@@ -224,7 +143,7 @@ impl Resolver {
                     self.occurrences.remove(g);
                 }
             }
-            self.reattribute(g);
+            self.halves().0.reattribute(g);
         }
         known
     }

@@ -4,7 +4,7 @@
 
 use super::Resolver;
 use crate::model::{AttributionMethod, SpeakerKind};
-use crate::resolve::attribution::{GroupAttribution, Occurrence, attribute_group};
+use crate::resolve::attribution::GroupAttribution;
 use crate::resolve::quotes::MatchKind;
 use crate::resolve::speakers::SpeakerId;
 use rustc_hash::FxHashMap;
@@ -13,48 +13,7 @@ use std::sync::Arc;
 impl Resolver {
     /// Who said a quote group, from all its occurrences (speaker ids are canonical).
     pub fn group_attribution(&self, group: u32) -> GroupAttribution {
-        let occs: Vec<Occurrence> = self
-            .occurrences(group)
-            .iter()
-            .map(|o| Occurrence {
-                speaker: o.speaker.map(|s| {
-                    if o.speaker_kind == SpeakerKind::Role {
-                        s
-                    } else {
-                        self.speakers.canonical(s)
-                    }
-                }),
-                kind: o.speaker_kind,
-                method: o.method,
-                confidence: o.confidence,
-                match_kind: o.assignment.kind,
-                score: o.assignment.score,
-            })
-            .collect();
-        attribute_group(&occs)
-    }
-
-    /// Re-decides a group's speaker and names (or un-names) the roles among its occurrences.
-    pub(super) fn reattribute(&mut self, group: u32) {
-        let attribution = self.group_attribution(group);
-        // the roles only, not copies of every occurrence (each holds a shared article id)
-        let roles: Vec<SpeakerId> = self
-            .occurrences(group)
-            .iter()
-            .filter(|o| o.speaker_kind == SpeakerKind::Role)
-            .filter_map(|o| o.speaker)
-            .collect();
-        for role in roles {
-            let holder = attribution
-                .namings
-                .iter()
-                .find(|n| n.role == Some(role))
-                .map(|n| n.speaker);
-            let current = self.speakers.get(role).and_then(|s| s.held_by);
-            if holder.is_some() || current.is_some_and(|c| attribution.speaker != Some(c)) {
-                self.speakers.set_role_holder(role, holder);
-            }
-        }
+        super::halves::attribution(&self.speakers, self.occurrences(group))
     }
 
     /// The unnamed roles among these quote groups' occurrences whose holder changed since they
@@ -62,17 +21,7 @@ impl Resolver {
     /// a re-decided group can change who holds a role, so after any change the index asks this
     /// of the groups re-decided and copies just these holders, not every role of a large group.
     pub fn unsynced_roles(&mut self, groups: &[u32]) -> Vec<(SpeakerId, Arc<str>)> {
-        let mut out = Vec::new();
-        for g in groups {
-            for o in self.occurrences.get(*g).into_iter().flatten() {
-                if let (Some(role), SpeakerKind::Role) = (o.speaker, o.speaker_kind)
-                    && self.speakers.take_unsynced(role)
-                {
-                    out.push((role, o.article.clone()));
-                }
-            }
-        }
-        out
+        self.halves().0.unsynced_roles(groups)
     }
 
     /// The speaker of one quote occurrence after cross-source resolution, with how it was found:

@@ -1,0 +1,293 @@
+//! The resolver in two halves that share no state, so that one article's quotes and claims are
+//! resolved at once, each on its own core: the quote half (quote groups and who said them, the
+//! roles named through them, wire copies) and the claim half (claim groups and where their
+//! members came from). Both only read the article's speakers, which are registered before.
+
+use super::{QuoteOcc, Resolver};
+use crate::model::{Article, Extraction, Span, SpeakerKind};
+use crate::resolve::attribution::{GroupAttribution, Occurrence, attribute_group};
+use crate::resolve::claims::{ClaimAssignment, ClaimGrouper, statements};
+use crate::resolve::quotes::{QuoteAssignment, QuoteMatcher};
+use crate::resolve::slots::Slots;
+use crate::resolve::speakers::{SpeakerId, SpeakerRegistry};
+use crate::resolve::syndication::{CopyOf, SyndicationDetector};
+use rustc_hash::FxHashMap;
+use std::sync::Arc;
+
+use super::claim_refs::ClaimRef;
+use super::quote_speakers::reattributes_all;
+
+/// The quote half, borrowed apart from the claim half.
+pub(super) struct QuoteHalf<'a> {
+    pub(super) speakers: &'a mut SpeakerRegistry,
+    pub(super) quotes: &'a mut QuoteMatcher,
+    pub(super) occurrences: &'a mut Slots<Vec<QuoteOcc>>,
+    pub(super) article_groups: &'a mut FxHashMap<Arc<str>, Vec<u32>>,
+    pub(super) syndication: &'a mut SyndicationDetector,
+}
+
+/// The claim half, borrowed apart from the quote half.
+pub(super) struct ClaimHalf<'a> {
+    pub(super) claims: &'a mut ClaimGrouper,
+    pub(super) claim_refs: &'a mut Slots<ClaimRef>,
+    pub(super) article_claims: &'a mut FxHashMap<Arc<str>, Vec<u32>>,
+    pub(super) with_statements: bool,
+}
+
+/// The article being added, as both halves read it.
+pub(super) struct Adding<'a> {
+    pub(super) id: &'a Arc<str>,
+    pub(super) article: &'a Article,
+    pub(super) ex: &'a Extraction,
+    /// Registry ids of the extraction's speakers, index for index.
+    pub(super) speakers: &'a [SpeakerId],
+}
+
+/// What the quote half made of an article.
+pub(super) struct QuotesAdded {
+    pub(super) quotes: Vec<Option<QuoteAssignment>>,
+    pub(super) holders_changed: Vec<(SpeakerId, Arc<str>)>,
+    pub(super) copy_of: Option<CopyOf>,
+}
+
+/// What the claim half made of an article.
+pub(super) struct ClaimsAdded {
+    pub(super) claims: Vec<Option<ClaimAssignment>>,
+    pub(super) statements: Vec<(Span, ClaimAssignment)>,
+}
+
+impl Resolver {
+    /// The two halves, each borrowing only its own structures.
+    pub(super) fn halves(&mut self) -> (QuoteHalf<'_>, ClaimHalf<'_>) {
+        (
+            QuoteHalf {
+                speakers: &mut self.speakers,
+                quotes: &mut self.quotes,
+                occurrences: &mut self.occurrences,
+                article_groups: &mut self.article_groups,
+                syndication: &mut self.syndication,
+            },
+            ClaimHalf {
+                claims: &mut self.claims,
+                claim_refs: &mut self.claim_refs,
+                article_claims: &mut self.article_claims,
+                with_statements: self.with_statements,
+            },
+        )
+    }
+}
+
+/// Who said a quote group, from its occurrences (speaker ids are canonical; roles stay roles).
+pub(super) fn attribution(
+    speakers: &SpeakerRegistry,
+    occurrences: &[QuoteOcc],
+) -> GroupAttribution {
+    let occs: Vec<Occurrence> = occurrences
+        .iter()
+        .map(|o| Occurrence {
+            speaker: o.speaker.map(|s| {
+                if o.speaker_kind == SpeakerKind::Role {
+                    s
+                } else {
+                    speakers.canonical(s)
+                }
+            }),
+            kind: o.speaker_kind,
+            method: o.method,
+            confidence: o.confidence,
+            match_kind: o.assignment.kind,
+            score: o.assignment.score,
+        })
+        .collect();
+    attribute_group(&occs)
+}
+
+impl QuoteHalf<'_> {
+    /// Groups the article's quotes, re-decides who said the groups it changed, and checks
+    /// whether it copies an earlier article.
+    pub(super) fn add(&mut self, a: &Adding<'_>) -> QuotesAdded {
+        let (id, ex, text) = (a.id, a.ex, &*a.article.text);
+        let published = a.article.meta.published_ms;
+        let copy_of = self.syndication.add(id, text, published);
+        // group -> its number of occurrences before this article, and whether a role joined
+        let mut touched: FxHashMap<u32, (usize, bool)> = FxHashMap::default();
+        let mut quotes = Vec::with_capacity(ex.quotes.len());
+        for (i, q) in ex.quotes.iter().enumerate() {
+            let assigned = self.quotes.add_at(id, q.span.slice(text), published);
+            if let Some(assignment) = assigned {
+                let speaker = q.speaker.and_then(|s| a.speakers.get(s).copied());
+                let speaker_kind = ex
+                    .speakers
+                    .get(q.speaker.unwrap_or(usize::MAX))
+                    .map_or(SpeakerKind::Person, |s| s.kind);
+                let occs = self
+                    .occurrences
+                    .get_or_insert_with(assignment.group, Vec::new);
+                touched
+                    .entry(assignment.group)
+                    .or_insert((occs.len(), false))
+                    .1 |= speaker_kind == SpeakerKind::Role && speaker.is_some();
+                crate::resolve::reserve_one(occs);
+                occs.push(QuoteOcc {
+                    article: id.clone(),
+                    quote: i,
+                    assignment,
+                    speaker,
+                    speaker_kind,
+                    method: q.method,
+                    confidence: q.confidence,
+                });
+            }
+            quotes.push(assigned);
+        }
+        self.article_groups
+            .insert(id.clone(), touched.keys().copied().collect());
+        let mut reattributed = Vec::new();
+        for (g, (before, role)) in touched {
+            // a role is named through the group's words whatever the group's size
+            if role || reattributes_all(before, self.occurrences(g).len()) {
+                self.reattribute(g);
+                reattributed.push(g);
+            }
+        }
+        reattributed.sort_unstable();
+        QuotesAdded {
+            quotes,
+            holders_changed: self.unsynced_roles(&reattributed),
+            copy_of,
+        }
+    }
+
+    /// The occurrences of a quote group.
+    fn occurrences(&self, group: u32) -> &[QuoteOcc] {
+        self.occurrences
+            .get(group)
+            .map(Vec::as_slice)
+            .unwrap_or_default()
+    }
+
+    /// Re-decides a group's speaker and names (or un-names) the roles among its occurrences.
+    pub(super) fn reattribute(&mut self, group: u32) {
+        let attribution = attribution(self.speakers, self.occurrences(group));
+        // the roles only, not copies of every occurrence (each holds a shared article id)
+        let roles: Vec<SpeakerId> = self
+            .occurrences(group)
+            .iter()
+            .filter(|o| o.speaker_kind == SpeakerKind::Role)
+            .filter_map(|o| o.speaker)
+            .collect();
+        for role in roles {
+            let holder = attribution
+                .namings
+                .iter()
+                .find(|n| n.role == Some(role))
+                .map(|n| n.speaker);
+            let current = self.speakers.get(role).and_then(|s| s.held_by);
+            if holder.is_some() || current.is_some_and(|c| attribution.speaker != Some(c)) {
+                self.speakers.set_role_holder(role, holder);
+            }
+        }
+    }
+
+    /// See [`Resolver::unsynced_roles`].
+    pub(super) fn unsynced_roles(&mut self, groups: &[u32]) -> Vec<(SpeakerId, Arc<str>)> {
+        let mut out = Vec::new();
+        for g in groups {
+            for o in self.occurrences.get(*g).into_iter().flatten() {
+                if let (Some(role), SpeakerKind::Role) = (o.speaker, o.speaker_kind)
+                    && self.speakers.take_unsynced(role)
+                {
+                    out.push((role, o.article.clone()));
+                }
+            }
+        }
+        out
+    }
+}
+
+impl ClaimHalf<'_> {
+    /// Groups the article's claims, and its statements when enabled (claims group within a
+    /// story's window of publication; unknown times fit any).
+    pub(super) fn add(&mut self, a: &Adding<'_>) -> ClaimsAdded {
+        let (id, ex, text) = (a.id, a.ex, &*a.article.text);
+        let published = a.article.meta.published_ms;
+        let mut claims = Vec::with_capacity(ex.claims.len());
+        let mut members = Vec::new();
+        for (i, c) in ex.claims.iter().enumerate() {
+            let claimant = c.speaker.and_then(|s| a.speakers.get(s).copied());
+            let assigned = self
+                .claims
+                .add_at(id, c.span.slice(text), claimant, published);
+            if let Some(assignment) = &assigned {
+                members.push(assignment.member);
+                let source = ClaimRef {
+                    article: id.clone(),
+                    span: c.span,
+                    ordinal: Some(i),
+                };
+                self.claim_refs.insert(assignment.member, source);
+            }
+            claims.push(assigned);
+        }
+        let mut stmts = Vec::new();
+        if self.with_statements {
+            let quoted: Vec<Span> = ex
+                .quotes
+                .iter()
+                .map(|q| q.span)
+                .chain(ex.claims.iter().map(|c| c.span))
+                .collect();
+            for s in statements(text) {
+                // mostly quoted, or starting inside a quote: the quote is handled as a quote
+                let covered: usize = quoted.iter().map(|q| q.overlap(&s)).sum();
+                if covered * 2 > s.len()
+                    || quoted.iter().any(|q| q.start <= s.start && s.start < q.end)
+                {
+                    continue;
+                }
+                if let Some(assignment) = self.claims.add_at(id, s.slice(text), None, published) {
+                    members.push(assignment.member);
+                    let source = ClaimRef {
+                        article: id.clone(),
+                        span: s,
+                        ordinal: None,
+                    };
+                    self.claim_refs.insert(assignment.member, source);
+                    stmts.push((s, assignment));
+                }
+            }
+        }
+        self.article_claims.insert(id.clone(), members);
+        ClaimsAdded {
+            claims,
+            statements: stmts,
+        }
+    }
+}
+
+/// Runs `a` and `b`, which share no state: at once when `parallel` and the thread pool has a
+/// second thread (`b` on a pool thread, `a` on this one), otherwise one after the other. Used
+/// to resolve an article's quotes and its claims side by side.
+pub(super) fn at_once<A: Send, B: Send>(
+    parallel: bool,
+    a: impl FnOnce() -> A + Send,
+    b: impl FnOnce() -> B + Send,
+) -> (A, B) {
+    if !parallel || rayon::current_num_threads() < 2 {
+        return (a(), b());
+    }
+    let mut from_b = None;
+    let from_a = rayon::in_place_scope(|scope| {
+        scope.spawn(|_| from_b = Some(b()));
+        a()
+    });
+    match from_b {
+        Some(from_b) => (from_a, from_b),
+        // the scope returns only once `b` has run (a panic in it is raised by the scope)
+        None => unreachable!("the scope waits for the task it spawned"),
+    }
+}
+
+#[cfg(test)]
+#[path = "halves_tests.rs"]
+mod tests;
