@@ -102,11 +102,22 @@ impl Resolver {
     /// The article's speakers are registered first; its quotes and its claims then share no
     /// state (see `halves`), and an article with both is resolved on two threads at once.
     pub fn add_article(&mut self, article: &Article, ex: &Extraction) -> ArticleResolution {
+        self.add_article_in(article, ex, true)
+    }
+
+    /// [`Resolver::add_article`], with the two halves at once only when `parallel`.
+    fn add_article_in(
+        &mut self,
+        article: &Article,
+        ex: &Extraction,
+        parallel: bool,
+    ) -> ArticleResolution {
         self.remove_article(&article.id);
         let id: Arc<str> = Arc::from(article.id.as_str());
         self.outlets.insert(id.clone(), article.meta.outlet.clone());
         let speakers = self.speakers.add_extraction(&id, ex);
-        let both = !ex.quotes.is_empty() && (!ex.claims.is_empty() || self.with_statements);
+        let both =
+            parallel && !ex.quotes.is_empty() && (!ex.claims.is_empty() || self.with_statements);
         let adding = Adding {
             id: &id,
             article,

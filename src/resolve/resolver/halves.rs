@@ -12,7 +12,7 @@ use crate::resolve::slots::Slots;
 use crate::resolve::speakers::{SpeakerId, SpeakerRegistry};
 use crate::resolve::syndication::{CopyOf, SyndicationDetector};
 use rustc_hash::FxHashMap;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use super::claim_refs::ClaimRef;
 use super::quote_speakers::reattributes_all;
@@ -265,19 +265,18 @@ impl ClaimHalf<'_> {
     }
 }
 
-/// Runs `a` and `b`, which share no state: at once when `parallel` and the thread pool has a
-/// second thread (`b` on a pool thread, `a` on this one), otherwise one after the other. Used
-/// to resolve an article's quotes and its claims side by side.
+/// Runs `a` and `b`, which share no state: at once when `parallel` and the process has a second
+/// core (`b` on the helper thread, `a` on this one), otherwise one after the other.
 pub(super) fn at_once<A: Send, B: Send>(
     parallel: bool,
     a: impl FnOnce() -> A + Send,
     b: impl FnOnce() -> B + Send,
 ) -> (A, B) {
-    if !parallel || rayon::current_num_threads() < 2 {
+    let Some(helper) = helper().filter(|_| parallel) else {
         return (a(), b());
-    }
+    };
     let mut from_b = None;
-    let from_a = rayon::in_place_scope(|scope| {
+    let from_a = helper.in_place_scope(|scope| {
         scope.spawn(|_| from_b = Some(b()));
         a()
     });
@@ -286,6 +285,23 @@ pub(super) fn at_once<A: Send, B: Send>(
         // the scope returns only once `b` has run (a panic in it is raised by the scope)
         None => unreachable!("the scope waits for the task it spawned"),
     }
+}
+
+/// The one thread that takes the claim half while the calling thread takes the quote half; none
+/// when the process may use one core only (then a second thread would only take turns with the
+/// first). One thread, not one per core: the caller is the other, and an idle pool thread
+/// spins a while before it sleeps.
+pub(super) fn helper() -> Option<&'static rayon::ThreadPool> {
+    static HELPER: OnceLock<Option<rayon::ThreadPool>> = OnceLock::new();
+    HELPER
+        .get_or_init(|| {
+            let cores = std::thread::available_parallelism().map_or(1, usize::from);
+            let pool = rayon::ThreadPoolBuilder::new()
+                .num_threads(1)
+                .thread_name(|_| "saywho-claims".into());
+            (cores >= 2).then(|| pool.build().ok()).flatten()
+        })
+        .as_ref()
 }
 
 #[cfg(test)]

@@ -1,31 +1,21 @@
 //! The two halves at once against one after the other.
 
 use crate::corpus::{Corpus, CorpusConfig};
-use crate::model::{Article, ArticleMeta};
+use crate::model::{Article, ArticleMeta, Extraction};
 use crate::resolve::{ArticleResolution, Resolver};
 
-/// Every resolution of a generated corpus, with the resolver in a pool of `threads`.
-fn resolve_all(
-    threads: usize,
-    articles: &[(Article, crate::model::Extraction)],
-) -> Vec<ArticleResolution> {
-    let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build();
-    let Ok(pool) = pool else {
-        panic!("a pool of {threads} threads");
-    };
-    pool.install(|| {
-        assert_eq!(rayon::current_num_threads(), threads);
-        let mut r = Resolver::with_statements();
-        articles
-            .iter()
-            .map(|(a, ex)| r.add_article(a, ex))
-            .collect()
-    })
+/// Every resolution of a generated corpus, the halves at once when `parallel`.
+fn resolve_all(parallel: bool, articles: &[(Article, Extraction)]) -> Vec<ArticleResolution> {
+    let mut r = Resolver::with_statements();
+    articles
+        .iter()
+        .map(|(a, ex)| r.add_article_in(a, ex, parallel))
+        .collect()
 }
 
 #[test]
 fn both_halves_at_once_resolve_as_one_after_the_other() {
-    let articles: Vec<(Article, crate::model::Extraction)> = Corpus::new(CorpusConfig {
+    let articles: Vec<(Article, Extraction)> = Corpus::new(CorpusConfig {
         articles: 150,
         seed: 9,
     })
@@ -52,8 +42,10 @@ fn both_halves_at_once_resolve_as_one_after_the_other() {
         .filter(|(_, ex)| !ex.quotes.is_empty() && !ex.claims.is_empty())
         .count();
     assert!(both > 100, "{both} articles with quotes and claims");
-    let alone = resolve_all(1, &articles);
-    let at_once = resolve_all(2, &articles);
+    let cores = std::thread::available_parallelism().map_or(1, usize::from);
+    assert_eq!(super::helper().is_some(), cores >= 2);
+    let alone = resolve_all(false, &articles);
+    let at_once = resolve_all(true, &articles);
     let grouped = |rs: &[ArticleResolution]| {
         let quotes = rs.iter().flat_map(|r| r.quotes.iter().flatten()).count();
         let claims = rs.iter().flat_map(|r| r.claims.iter().flatten()).count();
