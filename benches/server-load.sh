@@ -39,7 +39,7 @@ uptime > "$out/uptime.txt"
 bench --load "$corpus" --method health --duration 1 --warmup 0 | tee "$out/load.txt"
 grep -E 'VmRSS|VmHWM' "/proc/$server/status" | tee "$out/memory.txt"
 # 1b. The same ingest with the server free to use both cores (an article's quotes and claims are
-# then published side by side), into a scratch store that is removed after.
+# then resolved side by side), into a scratch store that is removed after.
 RUST_LOG=warn "$bin" serve --addr "127.0.0.1:$((port + 1))" --no-seeds --data-dir "$out/data-2core" \
   > "$out/server-2core.log" 2>&1 &
 wide=$!

@@ -161,10 +161,7 @@ impl Resolver {
 
     /// The occurrences of a quote group.
     pub fn occurrences(&self, group: u32) -> &[QuoteOcc] {
-        self.occurrences
-            .get(group)
-            .map(Vec::as_slice)
-            .unwrap_or_default()
+        halves::occurrences_of(&self.occurrences, group)
     }
 }
 

@@ -1,7 +1,8 @@
 //! The resolver in two halves that share no state, so that one article's quotes and claims are
 //! resolved at once, each on its own core: the quote half (quote groups and who said them, the
 //! roles named through them, wire copies) and the claim half (claim groups and where their
-//! members came from). Both only read the article's speakers, which are registered before.
+//! members came from). Both only read the article's speakers, which are registered before. The
+//! wire-copy check belongs to neither; it goes with the quote half, the lighter of the two.
 
 use super::{QuoteOcc, Resolver};
 use crate::model::{Article, Extraction, Span, SpeakerKind};
@@ -75,6 +76,14 @@ impl Resolver {
             },
         )
     }
+}
+
+/// The occurrences of quote group `group` in `occurrences` (none for an unknown group).
+pub(super) fn occurrences_of(occurrences: &Slots<Vec<QuoteOcc>>, group: u32) -> &[QuoteOcc] {
+    occurrences
+        .get(group)
+        .map(Vec::as_slice)
+        .unwrap_or_default()
 }
 
 /// Who said a quote group, from its occurrences (speaker ids are canonical; roles stay roles).
@@ -160,10 +169,7 @@ impl QuoteHalf<'_> {
 
     /// The occurrences of a quote group.
     fn occurrences(&self, group: u32) -> &[QuoteOcc] {
-        self.occurrences
-            .get(group)
-            .map(Vec::as_slice)
-            .unwrap_or_default()
+        occurrences_of(self.occurrences, group)
     }
 
     /// Re-decides a group's speaker and names (or un-names) the roles among its occurrences.
