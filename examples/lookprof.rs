@@ -83,5 +83,41 @@ fn main() -> Result<()> {
         "list by speaker: {:.2} ms/call",
         t.elapsed().as_secs_f64() * 1e3 / calls
     );
+    // articles of one outlet, the first page of 20 and the next; and
+    // articles of one speaker
+    let ids = index.article_ids();
+    let outlets: Vec<String> = ids
+        .iter()
+        .step_by(ids.len().div_ceil(50).max(1))
+        .filter_map(|id| index.article(id))
+        .map(|r| r.article.meta.outlet.clone())
+        .collect();
+    let t = Instant::now();
+    for (k, outlet) in outlets.iter().enumerate() {
+        let start = PageRequest::parse(20, "", &["articles", &outlet.to_lowercase(), ""])?;
+        let first = index.list_articles(outlet, None, &start);
+        // the page after the first, as a client paging through asks for it
+        let next = PageRequest::parse(
+            20,
+            &first.next_page_token,
+            &["articles", &outlet.to_lowercase(), ""],
+        )?;
+        let second = index.list_articles(outlet, None, &next);
+        if k == 0 {
+            eprintln!("  {} articles of {outlet}", second.total.unwrap_or(0));
+        }
+    }
+    eprintln!(
+        "list articles by outlet: {:.3} ms per page",
+        t.elapsed().as_secs_f64() * 1e3 / (2 * outlets.len().max(1)) as f64
+    );
+    let t = Instant::now();
+    for q in &quotes {
+        index.list_articles("", q.speaker(), &page);
+    }
+    eprintln!(
+        "list articles by speaker: {:.3} ms per page",
+        t.elapsed().as_secs_f64() * 1e3 / calls
+    );
     Ok(())
 }

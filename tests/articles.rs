@@ -164,8 +164,8 @@ async fn list_articles_pages_through_everything_once() {
             .list_articles(pb::ListArticlesRequest {
                 page_size: 3,
                 page_token: token,
-                outlet: String::new(),
                 view: 0,
+                ..Default::default()
             })
             .await
             .expect("list")
@@ -188,7 +188,7 @@ async fn list_articles_pages_through_everything_once() {
             page_size: 0,
             page_token: String::new(),
             outlet: "odd".into(),
-            view: 0,
+            ..Default::default()
         })
         .await
         .expect("list odd")

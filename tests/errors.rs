@@ -94,6 +94,7 @@ async fn article_service_errors() {
         page_token: token.into(),
         outlet: outlet.into(),
         view: 0,
+        speaker: String::new(),
     };
     assert_status(
         c.list_articles(list(-1, "", "")).await,
@@ -118,6 +119,24 @@ async fn article_service_errors() {
         .list_articles(list(1, &first.next_page_token, "Wire"))
         .await;
     assert_status(foreign, Code::InvalidArgument, "page_token");
+    let by_speaker = pb::ListArticlesRequest {
+        speaker: "quotes/not-a-speaker".into(),
+        ..list(1, "", "")
+    };
+    assert_status(
+        c.list_articles(by_speaker).await,
+        Code::InvalidArgument,
+        "speaker",
+    );
+    let other_speaker = pb::ListArticlesRequest {
+        speaker: "speakers/someone-else".into(),
+        ..list(1, &first.next_page_token, "")
+    };
+    assert_status(
+        c.list_articles(other_speaker).await,
+        Code::InvalidArgument,
+        "page_token",
+    );
 
     let delete = |name: &str| pb::DeleteArticleRequest {
         name: name.into(),

@@ -1,6 +1,7 @@
 //! Quotes and claims carried by many articles: replies list the earliest occurrences and count
 //! them all, so that a stock phrase never makes a reply too large to send; and replies larger
-//! than the server's write buffer arrive whole.
+//! than the server's write buffer arrive whole. A speaker in many articles names the first and
+//! counts them all; ListArticles pages through every one.
 
 use crate::util::{TestServer, extraction, put};
 use saywho::index::Index;
@@ -133,5 +134,112 @@ async fn large_and_small_replies_in_flight_together_arrive_whole() {
         assert_eq!(text.len(), texts[k].len(), "reply {k} whole");
         assert!(text == texts[k], "reply {k} unmixed");
     }
+    server.stop().await;
+}
+
+#[tokio::test]
+async fn a_speaker_in_many_articles_names_the_first_and_lists_them_all() {
+    const MANY: usize = 120;
+    let index = Index::new();
+    let add = |id: String, outlet: &str, name: &str| {
+        let words = format!("we have said it in {id} and we will say it again");
+        let text = format!("\"{words},\" {name} said.");
+        let ex = extraction(
+            &text,
+            &[(name, SpeakerKind::Person, &[][..])],
+            &[(words.as_str(), Some(0))],
+            &[],
+        );
+        put(&index, &id, outlet, &text, ex);
+    };
+    for k in 0..MANY {
+        let outlet = if k % 3 == 0 { "Third" } else { "Other" };
+        add(format!("m{k:03}"), outlet, "Dana Ortiz");
+        if k % 10 == 0 {
+            add(format!("n{k:03}"), "Third", "Lee Park");
+        }
+    }
+    let server = TestServer::start(index).await;
+    let speaker = server
+        .speakers()
+        .get_speaker(pb::GetSpeakerRequest {
+            name: "speakers/dana-ortiz".into(),
+        })
+        .await
+        .expect("get speaker")
+        .into_inner()
+        .speaker
+        .expect("speaker");
+    assert_eq!(speaker.article_count as usize, MANY, "counts every article");
+    assert_eq!(
+        speaker.articles.len(),
+        saywho::service::MAX_SPEAKER_ARTICLES
+    );
+
+    // every article of the speaker, in pages, and only those
+    let list = |token: String, outlet: &str| pb::ListArticlesRequest {
+        page_size: 32,
+        page_token: token,
+        outlet: outlet.into(),
+        speaker: speaker.name.clone(),
+        view: 0,
+    };
+    let mut all = Vec::new();
+    let mut token = String::new();
+    loop {
+        let page = server
+            .articles()
+            .list_articles(list(token, ""))
+            .await
+            .expect("list by speaker")
+            .into_inner();
+        assert_eq!(page.total_size as usize, MANY);
+        all.extend(page.articles.into_iter().map(|a| a.name));
+        token = page.next_page_token;
+        if token.is_empty() {
+            break;
+        }
+    }
+    let expected: Vec<String> = (0..MANY).map(|k| format!("articles/m{k:03}")).collect();
+    assert_eq!(
+        all, expected,
+        "each of the speaker's articles once, by name"
+    );
+    assert_eq!(
+        speaker.articles,
+        expected[..saywho::service::MAX_SPEAKER_ARTICLES],
+        "the speaker names the first by name"
+    );
+
+    // with an outlet too; past a page boundary the token carries both filters
+    let third = server
+        .articles()
+        .list_articles(list(String::new(), "third"))
+        .await
+        .expect("list by speaker and outlet")
+        .into_inner();
+    assert_eq!(third.total_size as usize, MANY.div_ceil(3));
+    assert_eq!(third.articles.len(), 32);
+    assert!(third.articles.iter().all(|a| a.outlet == "Third"));
+    let rest = server
+        .articles()
+        .list_articles(list(third.next_page_token, "third"))
+        .await
+        .expect("second page")
+        .into_inner();
+    assert_eq!(rest.articles.len(), MANY.div_ceil(3) - 32);
+    assert!(rest.next_page_token.is_empty());
+
+    let nobody = server
+        .articles()
+        .list_articles(pb::ListArticlesRequest {
+            speaker: "speakers/nobody-at-all".into(),
+            ..Default::default()
+        })
+        .await
+        .expect("an unknown speaker lists nothing")
+        .into_inner();
+    assert!(nobody.articles.is_empty());
+    assert_eq!(nobody.total_size, 0);
     server.stop().await;
 }

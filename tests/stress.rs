@@ -250,7 +250,7 @@ async fn concurrent_ingest_deletes_and_lookups_leave_a_consistent_index() {
         })
         .expect("scan");
     let page = saywho::index::PageRequest::parse(1000, "", &["articles", ""]).expect("page");
-    let all = index.list_articles("", &page);
+    let all = index.list_articles("", None, &page);
     assert!(all.next_page_token.is_empty(), "fewer than 1000 articles");
     let live: BTreeSet<String> = all
         .items

@@ -131,6 +131,27 @@ impl<V> ByArticle<V> {
         self.iter().map(|(k, _)| k)
     }
 
+    /// The article ids sorting after `after` (all with `None`), in order.
+    pub fn keys_after<'a>(
+        &'a self,
+        after: Option<&str>,
+    ) -> Box<dyn Iterator<Item = &'a String> + 'a> {
+        match (self, after) {
+            (_, None) => Box::new(self.keys()),
+            (ByArticle::Few(l), Some(a)) => {
+                let from = match Self::find(l, a) {
+                    Ok(i) => i + 1,
+                    Err(i) => i,
+                };
+                Box::new(l.get(from..).unwrap_or_default().iter().map(|(k, _)| k))
+            }
+            (ByArticle::Many(m), Some(a)) => Box::new(
+                m.range::<str, _>((std::ops::Bound::Excluded(a), std::ops::Bound::Unbounded))
+                    .map(|(k, _)| k),
+            ),
+        }
+    }
+
     /// The values, in id order.
     pub fn values(&self) -> impl Iterator<Item = &V> + '_ {
         self.iter().map(|(_, v)| v)
@@ -185,6 +206,7 @@ impl<'de, V: Deserialize<'de>> Deserialize<'de> for ByArticle<V> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::ops::Bound;
 
     /// The map's entries against a B-tree's, after the same operations.
     fn same(map: &ByArticle<u32>, model: &BTreeMap<String, u32>) {
@@ -192,6 +214,14 @@ mod tests {
         assert!(map.iter().eq(model.iter()));
         for probe in ["a0", "a7", "a40", "zz"] {
             assert_eq!(map.get(probe), model.get(probe), "{probe}");
+        }
+        assert!(map.keys_after(None).eq(model.keys()));
+        for after in ["", "a0", "a1", "a35", "a4", "a60", "zz"] {
+            let tail = model.range::<str, _>((Bound::Excluded(after), Bound::Unbounded));
+            assert!(
+                map.keys_after(Some(after)).eq(tail.map(|(k, _)| k)),
+                "{after}"
+            );
         }
     }
 

@@ -87,7 +87,7 @@ impl QuoteFilter {
 /// Iterates the ids `fetch(after, n)` pages out, in order, in chunks, without holding a lock.
 /// The first chunk holds `first` ids (what a page needs when no id is filtered out), and each
 /// next one twice as many, up to [`MAX_CHUNK`]: a page of 20 does not copy out 256 ids.
-fn chunked<'a>(
+pub(super) fn chunked<'a>(
     mut fetch: impl FnMut(Option<&str>, usize) -> Vec<String> + 'a,
     after: Option<String>,
     first: usize,

@@ -176,12 +176,41 @@ fn search_ranks_rarer_words_first() {
 #[test]
 fn list_articles_pages_and_filters_by_outlet() {
     let index = seeded();
-    let first = index.list_articles("", &page(1));
+    let first = index.list_articles("", None, &page(1));
     assert_eq!(first.items.len(), 1);
     assert_eq!(first.total, Some(2));
     let next = PageRequest::parse(1, &first.next_page_token, &[]).unwrap();
-    let second = index.list_articles("", &next);
+    let second = index.list_articles("", None, &next);
     assert_eq!(second.items[0].article.id, "b");
     assert!(second.next_page_token.is_empty());
-    assert_eq!(index.list_articles("OUTLET a", &page(5)).items.len(), 1);
+    assert_eq!(
+        index.list_articles("OUTLET a", None, &page(5)).items.len(),
+        1
+    );
+}
+
+#[test]
+fn one_outlets_articles_page_from_the_cursor() {
+    let index = Index::new();
+    for k in 0..700 {
+        let outlet = if k % 3 == 0 { "Third" } else { "Other" };
+        let (a, e) = super::tests::article(&format!("x{k:03}"), outlet, "No quote.", &[], &[], &[]);
+        index.create_article_with(a, e).unwrap();
+    }
+    // pages larger than a chunk and smaller, so that the chunks fall across page boundaries
+    for size in [7, 300] {
+        let (mut seen, mut token) = (Vec::new(), String::new());
+        loop {
+            let page = PageRequest::parse(size, &token, &[]).unwrap();
+            let found = index.list_articles(" THIRD ", None, &page);
+            assert_eq!(found.total, Some(234));
+            seen.extend(found.items.iter().map(|r| r.article.id.clone()));
+            token = found.next_page_token;
+            if token.is_empty() {
+                break;
+            }
+        }
+        let expected: Vec<String> = (0..700).step_by(3).map(|k| format!("x{k:03}")).collect();
+        assert_eq!(seen, expected, "pages of {size}");
+    }
 }

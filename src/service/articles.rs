@@ -133,15 +133,21 @@ impl ArticleService for ArticleApi {
             page_token,
             outlet,
             view,
+            speaker,
         } = request.into_inner();
         let full = view_is_full(view, false)?;
         let outlet = outlet.trim();
+        let speaker = names::parse_optional(&speaker, "speakers", "speaker")?;
         let page = PageRequest::parse(
             page_size,
             &page_token,
-            &["articles", &outlet.to_lowercase()],
+            &[
+                "articles",
+                &outlet.to_lowercase(),
+                speaker.as_deref().unwrap_or(""),
+            ],
         )?;
-        let found = self.index.list_articles(outlet, &page);
+        let found = self.index.list_articles(outlet, speaker.as_deref(), &page);
         let view = View::new(&self.index, pb::OffsetEncoding::Utf8);
         Ok(Response::new(pb::ListArticlesResponse {
             articles: found

@@ -24,7 +24,7 @@ pub use claims::ClaimApi;
 pub use limits::{DEFAULT_MAX_ARTICLE_BYTES, Limits};
 pub use quotes::{QuoteApi, WatchStream};
 pub use rebuild::Rebuilt;
-pub use speakers::SpeakerApi;
+pub use speakers::{MAX_SPEAKER_ARTICLES, SpeakerApi};
 pub use writes::Writes;
 
 use crate::index::Index;

@@ -7,6 +7,10 @@ use crate::pb;
 use crate::pb::speaker_service_server::SpeakerService;
 use tonic::{Request, Response, Status};
 
+/// Most article names a speaker carries (`Speaker.articles`, the first by name); ListArticles
+/// with a speaker filter pages through all of them.
+pub const MAX_SPEAKER_ARTICLES: usize = 50;
+
 /// The SpeakerService handlers.
 #[derive(Clone, Debug)]
 pub struct SpeakerApi {

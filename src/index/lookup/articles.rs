@@ -1,4 +1,4 @@
-//! Stored articles by id and in pages (all, or one outlet's), and their syndication: which
+//! Stored articles by id and in pages (all, one outlet's, or one speaker's), and their syndication: which
 //! article copies which wire story.
 
 use super::super::articles::{self, ArticleRecord};
@@ -74,25 +74,63 @@ impl Index {
             .is_some_and(|k| articles::id_of_syndication_key(k) != id)
     }
 
-    /// Articles ordered by id, optionally only one outlet's (case-insensitive).
-    pub fn list_articles(&self, outlet: &str, page: &PageRequest) -> Page<Arc<ArticleRecord>> {
+    /// Articles ordered by id, optionally only one outlet's (case-insensitive) and only those
+    /// that mention one speaker (by id; an unknown speaker has none).
+    pub fn list_articles(
+        &self,
+        outlet: &str,
+        speaker: Option<&str>,
+        page: &PageRequest,
+    ) -> Page<Arc<ArticleRecord>> {
         let after = match &page.cursor {
             Cursor::After(k) => Some(k.as_str()),
             Cursor::Start | Cursor::Offset(_) => None,
         };
-        let (ids, total) = if outlet.is_empty() {
+        if let Some(speaker) = speaker {
+            let Some(record) = self.speaker(speaker) else {
+                return page.keyset(std::iter::empty(), Some(0));
+            };
+            let contributions = record.contributions();
+            let outlet = (!outlet.is_empty()).then(|| keys::outlet_key(outlet));
+            let of_outlet = |r: &ArticleRecord| {
+                outlet
+                    .as_ref()
+                    .is_none_or(|o| keys::outlet_key(&r.article.meta.outlet) == *o)
+            };
+            // the speaker's articles are few next to the outlet's: counted by reading them
+            let total = match &outlet {
+                None => contributions.len(),
+                Some(_) => contributions
+                    .keys()
+                    .filter(|id| self.article(id).is_some_and(|r| of_outlet(&r)))
+                    .count(),
+            };
+            let iter = contributions
+                .keys_after(after)
+                .filter_map(|id| self.article(id).map(|r| (id.clone(), r)))
+                .filter(|(_, r)| of_outlet(r));
+            return page.keyset(iter, Some(total));
+        }
+        // one outlet's list is walked from the cursor on, in chunks, as all articles are: a
+        // page costs about its own size, not the size of the outlet
+        let first = page.size.saturating_add(1);
+        let after = after.map(str::to_string);
+        let (ids, total): (Box<dyn Iterator<Item = String> + '_>, usize) = if outlet.is_empty() {
             (
-                self.inner.article_ids.after(after, page.size + 1),
+                Box::new(super::ordered(&self.inner.article_ids, after, first)),
                 self.inner.article_ids.len(),
             )
         } else {
-            let set = self.inner.articles_by_outlet.get(&keys::outlet_key(outlet));
-            let total = set.len();
-            (set.into_iter().collect(), total)
+            let key = keys::outlet_key(outlet);
+            let total = self.inner.articles_by_outlet.len(&key);
+            let ids = super::chunked(
+                move |a, n| self.inner.articles_by_outlet.after(&key, a, n),
+                after,
+                first,
+            );
+            (Box::new(ids), total)
         };
-        let iter = ids
-            .into_iter()
-            .filter_map(|id| self.article(&id).map(|r| (id, r)));
+        let iter = ids.filter_map(|id| self.article(&id).map(|r| (id, r)));
         page.keyset(iter, Some(total))
     }
 }

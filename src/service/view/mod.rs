@@ -134,6 +134,7 @@ impl View {
             articles: s
                 .contributions()
                 .keys()
+                .take(super::MAX_SPEAKER_ARTICLES)
                 .map(|a| resource_name("articles", a))
                 .collect(),
         }
