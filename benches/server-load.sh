@@ -50,7 +50,7 @@ kill -INT "$wide"; wait "$wide" || true
 rm -rf "$out/data-2core"
 # 2. Lookups with 4 calls in flight on one connection; CreateArticle last (it grows the index).
 bench --concurrency 4 --connections 1 --duration 5 --warmup 1 \
-  --method health,attribute-quote,attribute-quote-full,list-quotes,get-speaker,create-article,health --json "$out/c4.json" | tee "$out/c4.txt"
+  --method health,attribute-quote,attribute-quote-full,list-quotes,get-speaker,list-articles,create-article,health --json "$out/c4.json" | tee "$out/c4.txt"
 # 3. The floor and the fast lookups with 32 in flight over 2 connections.
 bench --concurrency 32 --connections 2 --duration 5 --warmup 1 \
   --method health,attribute-quote,get-speaker --json "$out/c32.json" | tee "$out/c32.txt"

@@ -146,6 +146,7 @@ async fn bench_command_measures_every_method_against_a_live_server() {
             "search-quotes",
             "search-quotes-full",
             "get-speaker",
+            "list-articles",
             "create-article",
             "health"
         ]

@@ -3,6 +3,7 @@
 //! rate as a share of it. Optionally it first loads a corpus through ImportArticles and reports
 //! the ingest rate. Loopback servers only.
 
+mod caller;
 mod cpu;
 mod load;
 mod payload;
@@ -110,6 +111,7 @@ fn expand(methods: &[Method]) -> Vec<Method> {
             Method::SearchQuotes,
             Method::SearchQuotesFull,
             Method::GetSpeaker,
+            Method::ListArticles,
             Method::CreateArticle,
             Method::Health,
         ];

@@ -6,21 +6,12 @@ use std::collections::BTreeMap;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use prost::Message as _;
-use saywho::pb::article_service_client::ArticleServiceClient;
-use saywho::pb::quote_service_client::QuoteServiceClient;
-use saywho::pb::speaker_service_client::SpeakerServiceClient;
-use saywho::pb::{
-    Article, AttributeQuoteRequest, CreateArticleRequest, GetSpeakerRequest, ListQuotesRequest,
-    QuoteView, SearchQuotesRequest,
-};
+use saywho::pb::QuoteView;
 use tonic::transport::Channel;
-use tonic_health::pb::HealthCheckRequest;
-use tonic_health::pb::health_client::HealthClient;
 
+use super::caller::{Caller, run_tag};
 use super::cpu;
 use super::payload::Payloads;
-use saywho::corpus::parse_time;
 
 /// The methods the load generator can call.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, clap::ValueEnum)]
@@ -42,6 +33,9 @@ pub(crate) enum Method {
     SearchQuotesFull,
     /// `SpeakerService/GetSpeaker`.
     GetSpeaker,
+    /// `ArticleService/ListArticles` filtered by speaker, 20 per page, in the default (basic)
+    /// view.
+    ListArticles,
     /// `ArticleService/CreateArticle` with corpus articles under fresh ids.
     CreateArticle,
     /// Every method above, health first and again last.
@@ -60,6 +54,7 @@ impl Method {
             Method::SearchQuotes => "search-quotes",
             Method::SearchQuotesFull => "search-quotes-full",
             Method::GetSpeaker => "get-speaker",
+            Method::ListArticles => "list-articles",
             Method::CreateArticle => "create-article",
             Method::All => "all",
         }
@@ -67,7 +62,7 @@ impl Method {
 
     /// The quote view an attribution, list or search asks for: unset (the server's default) or
     /// full.
-    fn quote_view(self) -> QuoteView {
+    pub(super) fn quote_view(self) -> QuoteView {
         match self {
             Method::AttributeQuoteFull | Method::ListQuotesFull | Method::SearchQuotesFull => {
                 QuoteView::Full
@@ -109,122 +104,6 @@ pub(crate) struct Plan {
     pub(crate) call_timeout: Duration,
     /// The server's process id, to read its CPU time (Linux).
     pub(crate) server_pid: Option<u32>,
-}
-
-/// A unique-per-run tag for CreateArticle ids (lower-case letters and digits).
-fn run_tag() -> String {
-    let nanos = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_nanos());
-    format!(
-        "{:x}",
-        (nanos as u64) ^ u64::from(std::process::id()).rotate_left(32)
-    )
-}
-
-/// One caller's clients.
-struct Caller {
-    health: HealthClient<Channel>,
-    quotes: QuoteServiceClient<Channel>,
-    speakers: SpeakerServiceClient<Channel>,
-    articles: ArticleServiceClient<Channel>,
-}
-
-impl Caller {
-    fn new(ch: Channel) -> Caller {
-        Caller {
-            health: HealthClient::new(ch.clone()),
-            quotes: QuoteServiceClient::new(ch.clone()),
-            speakers: SpeakerServiceClient::new(ch.clone()),
-            articles: ArticleServiceClient::new(ch),
-        }
-    }
-
-    /// Sends call number `k` of `method`; returns the response size in bytes, or the gRPC code
-    /// on failure.
-    async fn call(
-        &mut self,
-        method: Method,
-        p: &Payloads,
-        k: usize,
-        tag: &str,
-    ) -> Result<usize, tonic::Code> {
-        let pick = |v: &Vec<String>| v.get(k % v.len().max(1)).cloned().unwrap_or_default();
-        let r = match method {
-            Method::Health | Method::All => self
-                .health
-                .check(HealthCheckRequest {
-                    service: String::new(),
-                })
-                .await
-                .map(|r| r.into_inner().encoded_len()),
-            Method::AttributeQuote | Method::AttributeQuoteFull => {
-                let req = AttributeQuoteRequest {
-                    text: pick(&p.quotes),
-                    max_candidates: 5,
-                    view: method.quote_view() as i32,
-                    ..Default::default()
-                };
-                self.quotes
-                    .attribute_quote(req)
-                    .await
-                    .map(|r| r.into_inner().encoded_len())
-            }
-            Method::ListQuotes | Method::ListQuotesFull => {
-                let req = ListQuotesRequest {
-                    page_size: 20,
-                    speaker: pick(&p.speakers),
-                    view: method.quote_view() as i32,
-                    ..Default::default()
-                };
-                self.quotes
-                    .list_quotes(req)
-                    .await
-                    .map(|r| r.into_inner().encoded_len())
-            }
-            Method::SearchQuotes | Method::SearchQuotesFull => {
-                let req = SearchQuotesRequest {
-                    query: pick(&p.queries),
-                    page_size: 20,
-                    view: method.quote_view() as i32,
-                    ..Default::default()
-                };
-                self.quotes
-                    .search_quotes(req)
-                    .await
-                    .map(|r| r.into_inner().encoded_len())
-            }
-            Method::GetSpeaker => self
-                .speakers
-                .get_speaker(GetSpeakerRequest {
-                    name: pick(&p.speakers),
-                })
-                .await
-                .map(|r| r.into_inner().encoded_len()),
-            Method::CreateArticle => {
-                let Some(a) = p.articles.get(k % p.articles.len().max(1)) else {
-                    return Err(tonic::Code::FailedPrecondition);
-                };
-                let article = Article {
-                    text: a.text.clone(),
-                    outlet: a.outlet.clone(),
-                    url: a.url.clone(),
-                    publish_time: parse_time(&a.published),
-                    ..Default::default()
-                };
-                let req = CreateArticleRequest {
-                    article: Some(article),
-                    article_id: format!("bench-{tag}-{k}"),
-                    ..Default::default()
-                };
-                self.articles
-                    .create_article(req)
-                    .await
-                    .map(|r| r.into_inner().encoded_len())
-            }
-        };
-        r.map_err(|s| s.code())
-    }
 }
 
 /// Runs `method` in a closed loop over `channels` and returns what was measured.
