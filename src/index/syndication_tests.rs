@@ -111,3 +111,35 @@ fn a_lightly_edited_wire_copy_counts_once_for_corroboration() {
     let (outlets, n) = c.corroboration(|a| index.is_copy(a));
     assert_eq!(n, 2, "{outlets:?}");
 }
+
+#[test]
+fn a_stock_text_shared_by_many_names_the_earliest_for_every_copy() {
+    let index = Index::new();
+    // published in an order unlike the ids', so that neither order gives the answer alone
+    for k in 0..40i64 {
+        let ms = (k * 17) % 40;
+        let text = "Markets closed higher on Friday.".to_string();
+        create_plain(&index, &format!("s{k:02}"), "Wire", ms, text);
+    }
+    let earliest = "s00";
+    let record = index.get_article(earliest).unwrap();
+    let (copy_of, copies) = index.syndication(&record);
+    assert_eq!(copy_of, None);
+    let mut expected: Vec<String> = (1..40).map(|k| format!("s{k:02}")).collect();
+    expected.sort_by_key(|id| {
+        let k: i64 = id[1..].parse().unwrap();
+        ((k * 17) % 40, id.clone())
+    });
+    assert_eq!(copies, expected, "the copies, earliest first");
+    for k in 1..40 {
+        let id = format!("s{k:02}");
+        let record = index.get_article(&id).unwrap();
+        assert_eq!(
+            index.syndication(&record),
+            (Some(earliest.to_string()), vec![]),
+            "{id}"
+        );
+        assert!(index.record_is_copy(&record), "{id}");
+    }
+    assert!(!index.record_is_copy(&index.get_article(earliest).unwrap()));
+}

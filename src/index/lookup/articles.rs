@@ -28,24 +28,31 @@ impl Index {
     /// story), and the ids of its copies (if it is an original), found by near-duplicate
     /// detection over the whole text.
     pub fn syndication(&self, record: &ArticleRecord) -> (Option<String>, Vec<String>) {
-        let id = &record.article.id;
-        let (root, copies) = {
+        let id = record.article.id.as_str();
+        {
+            // most articles are no copy and have none: asked without building any string
             let r = self.inner.resolver.read();
-            (r.syndication.root(id), r.syndication.copies(id))
-        };
-        if root != *id || !copies.is_empty() {
-            return ((root != *id).then_some(root), copies);
+            let (copy, original) = (r.syndication.copy_of(id), r.syndication.has_copies(id));
+            if copy.is_some() || original {
+                let root = r.syndication.root(id);
+                let copies = if original {
+                    r.syndication.copies(id)
+                } else {
+                    Vec::new()
+                };
+                return ((root != id).then_some(root), copies);
+            }
         }
-        // texts too short for near-duplicate detection: identical words only
-        let group = self.inner.syndication.get(&record.text_hash);
-        let mut ids = group
-            .iter()
-            .map(|k| articles::id_of_syndication_key(k).to_string());
-        match ids.next() {
-            Some(first) if first != *id => (Some(first), Vec::new()),
-            Some(_) => (None, ids.collect()),
-            None => (None, Vec::new()),
-        }
+        // texts too short for near-duplicate detection: identical words only, the earliest
+        // first (read in place: a stock text can be shared by many articles)
+        self.inner.syndication.visit(&record.text_hash, |group| {
+            let mut ids = group.iter().map(|k| articles::id_of_syndication_key(k));
+            match ids.next() {
+                Some(first) if first != id => (Some(first.to_string()), Vec::new()),
+                Some(_) => (None, ids.map(str::to_string).collect()),
+                None => (None, Vec::new()),
+            }
+        })
     }
 
     /// True when the article is a syndicated copy of an earlier one.
@@ -67,11 +74,12 @@ impl Index {
                 return false;
             }
         }
-        self.inner
-            .syndication
-            .get(&record.text_hash)
-            .first()
-            .is_some_and(|k| articles::id_of_syndication_key(k) != id)
+        self.inner.syndication.visit(&record.text_hash, |group| {
+            group
+                .iter()
+                .next()
+                .is_some_and(|k| articles::id_of_syndication_key(k) != id)
+        })
     }
 
     /// Articles ordered by id, optionally only one outlet's (case-insensitive) and only those
