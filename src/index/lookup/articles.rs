@@ -1,5 +1,5 @@
-//! Stored articles by id and in pages (all, one outlet's, or one speaker's), and their syndication: which
-//! article copies which wire story.
+//! Stored articles by id and in pages (all, one outlet's, one speaker's), and their
+//! syndication: which article copies which wire story.
 
 use super::super::articles::{self, ArticleRecord};
 use super::super::error::{Error, Result};
@@ -99,25 +99,27 @@ impl Index {
                 return page.keyset(std::iter::empty(), Some(0));
             };
             let contributions = record.contributions();
-            let outlet = (!outlet.is_empty()).then(|| keys::outlet_key(outlet));
-            let of_outlet = |r: &ArticleRecord| {
-                outlet
-                    .as_ref()
-                    .is_none_or(|o| keys::outlet_key(&r.article.meta.outlet) == *o)
-            };
-            // the speaker's articles are few next to the outlet's: counted by reading them
-            let total = match &outlet {
-                None => contributions.len(),
-                Some(_) => contributions
-                    .keys()
-                    .filter(|id| self.article(id).is_some_and(|r| of_outlet(&r)))
-                    .count(),
-            };
-            let iter = contributions
-                .keys_after(after)
-                .filter_map(|id| self.article(id).map(|r| (id.clone(), r)))
-                .filter(|(_, r)| of_outlet(r));
-            return page.keyset(iter, Some(total));
+            let listed = |id: &String| self.article(id).map(|r| (id.clone(), r));
+            if outlet.is_empty() {
+                let iter = contributions.keys_after(after).filter_map(listed);
+                return page.keyset(iter, Some(contributions.len()));
+            }
+            // with an outlet too: the speaker's articles that the outlet's list holds, asked of
+            // that list in place
+            return self
+                .inner
+                .articles_by_outlet
+                .visit(&keys::outlet_key(outlet), |of_outlet| {
+                    let total = contributions
+                        .keys()
+                        .filter(|id| of_outlet.contains(id.as_str()))
+                        .count();
+                    let iter = contributions
+                        .keys_after(after)
+                        .filter(|id| of_outlet.contains(id.as_str()))
+                        .filter_map(listed);
+                    page.keyset(iter, Some(total))
+                });
         }
         // one outlet's list is walked from the cursor on, in chunks, as all articles are: a
         // page costs about its own size, not the size of the outlet
