@@ -74,3 +74,18 @@ listening=$(date +%s.%N)
   awk -v a="$started" -v b="$listening" 'BEGIN { printf "restart: %.2f s until listening\n", b - a }'
   grep -E 'VmRSS|VmHWM' "/proc/$server/status"
 } | tee "$out/restart.txt"
+# 5b. The same restart with the server free to use both cores (the snapshot's two sections are
+# then decoded, and its quotes loaded, side by side).
+kill -INT "$server"; wait "$server" || true
+rm -f "$out/addr"
+started=$(date +%s.%N)
+RUST_LOG=$log "$bin" serve --addr "127.0.0.1:$port" --no-seeds --data-dir "$out/data" \
+  --addr-file "$out/addr" > "$out/restart-2core.log" 2>&1 &
+server=$!
+until [ -s "$out/addr" ]; do sleep 0.05; done
+listening=$(date +%s.%N)
+{
+  awk -v a="$started" -v b="$listening" \
+    'BEGIN { printf "restart, both cores: %.2f s until listening\n", b - a }'
+  grep -E 'VmRSS|VmHWM' "/proc/$server/status"
+} | tee "$out/restart-2core.txt"
