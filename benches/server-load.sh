@@ -59,33 +59,34 @@ bench --concurrency 1 --connections 1 --duration 5 --warmup 1 \
   --method health,list-quotes,list-quotes-full,search-quotes,search-quotes-full \
   --json "$out/c1.json" | tee "$out/c1.txt"
 uptime >> "$out/uptime.txt"
+# Starts the server again on the store a graceful stop left, waits until it listens, and sets
+# `took` to the seconds that took: restart LOG [COMMAND PREFIX...] (such as taskset -c 0).
+restart() {
+  local log_file=$1 started listening
+  shift
+  rm -f "$out/addr"
+  started=$(date +%s.%N)
+  RUST_LOG=$log "$@" "$bin" serve --addr "127.0.0.1:$port" --no-seeds --data-dir "$out/data" \
+    --addr-file "$out/addr" > "$log_file" 2>&1 &
+  server=$!
+  until [ -s "$out/addr" ]; do sleep 0.05; done
+  listening=$(date +%s.%N)
+  took=$(awk -v a="$started" -v b="$listening" 'BEGIN { printf "%.2f", b - a }')
+}
 # 5. Restart: a graceful stop writes the index snapshot; the next start loads it (no replay).
 kill -INT "$server"; wait "$server" || true
-rm -f "$out/addr"
-started=$(date +%s.%N)
-RUST_LOG=$log taskset -c 0 "$bin" serve --addr "127.0.0.1:$port" --no-seeds --data-dir "$out/data" \
-  --addr-file "$out/addr" > "$out/restart.log" 2>&1 &
-server=$!
-until [ -s "$out/addr" ]; do sleep 0.05; done
-listening=$(date +%s.%N)
+restart "$out/restart.log" taskset -c 0
 {
   grep -h -o 'index snapshot written.*' "$out/server.log"
   grep -h -o 'index rebuilt.*' "$out/restart.log"
-  awk -v a="$started" -v b="$listening" 'BEGIN { printf "restart: %.2f s until listening\n", b - a }'
+  echo "restart: $took s until listening"
   grep -E 'VmRSS|VmHWM' "/proc/$server/status"
 } | tee "$out/restart.txt"
 # 5b. The same restart with the server free to use both cores (the snapshot's two sections are
 # then decoded, and its quotes loaded, side by side).
 kill -INT "$server"; wait "$server" || true
-rm -f "$out/addr"
-started=$(date +%s.%N)
-RUST_LOG=$log "$bin" serve --addr "127.0.0.1:$port" --no-seeds --data-dir "$out/data" \
-  --addr-file "$out/addr" > "$out/restart-2core.log" 2>&1 &
-server=$!
-until [ -s "$out/addr" ]; do sleep 0.05; done
-listening=$(date +%s.%N)
+restart "$out/restart-2core.log"
 {
-  awk -v a="$started" -v b="$listening" \
-    'BEGIN { printf "restart, both cores: %.2f s until listening\n", b - a }'
+  echo "restart, both cores: $took s until listening"
   grep -E 'VmRSS|VmHWM' "/proc/$server/status"
 } | tee "$out/restart-2core.txt"
