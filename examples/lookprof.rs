@@ -3,8 +3,8 @@
 //! `perf record --call-graph dwarf target/release/examples/lookprof corpus.jsonl 4000`).
 
 use anyhow::{Context, Result};
-use saywho::corpus::read_article;
-use saywho::index::{Detail, Index, NewArticle, PageRequest, QuoteFilter};
+use saywho::corpus::{LookupTexts, read_article};
+use saywho::index::{Candidate, Detail, Index, NewArticle, PageRequest, QuoteFilter};
 use std::io::BufRead;
 use std::time::Instant;
 
@@ -12,22 +12,37 @@ fn main() -> Result<()> {
     let args: Vec<String> = std::env::args().collect();
     let path = args
         .get(1)
-        .context("usage: lookprof CORPUS.jsonl [N [REPEAT [full]]]")?;
+        .context("usage: lookprof CORPUS.jsonl [N [REPEAT [full] [bench]]]")?;
     let n: usize = args.get(2).map_or(Ok(usize::MAX), |s| s.parse())?;
     // repeating the lookups makes them, not the load, what a profile shows
     let repeat: usize = args.get(3).map_or(Ok(1), |s| s.parse())?;
+    let flags = args.get(4..).unwrap_or_default();
     // "full" copies each piece of evidence's occurrences out, as AttributeQuote's full view does
-    let detail = match args.get(4).map(String::as_str) {
-        Some("full") => Detail::Occurrences,
-        _ => Detail::Counts,
+    let detail = if flags.iter().any(|f| f == "full") {
+        Detail::Occurrences
+    } else {
+        Detail::Counts
     };
+    // "bench" attributes the texts `saywho bench` sends (quoted passages and fragments of 2,000
+    // articles spread over the corpus) instead of the first words of 200 quotes
+    let bench_texts = flags.iter().any(|f| f == "bench");
     let index = Index::new();
     let file = std::fs::File::open(path).with_context(|| format!("open {path}"))?;
     let t = Instant::now();
     // the rate over each 50,000 articles, to see how ingest slows as the corpus grows
     let (mut loaded, mut mark) = (0usize, 0.0);
+    let mut texts = LookupTexts::default();
+    let stride = if bench_texts {
+        let lines = std::io::BufReader::new(std::fs::File::open(path)?).lines();
+        lines.take(n).count().div_ceil(2000).max(1)
+    } else {
+        usize::MAX
+    };
     for line in std::io::BufReader::new(file).lines().take(n) {
         let a = read_article(&line?)?;
+        if loaded % stride == 0 {
+            texts.add_article(loaded / stride, &a.text);
+        }
         index.create_article(NewArticle {
             id: Some(a.id),
             request_id: None,
@@ -52,24 +67,44 @@ fn main() -> Result<()> {
         )
         .items;
     let calls = quotes.len().max(1) as f64;
+    let asked: Vec<String> = if bench_texts {
+        texts.attribute
+    } else {
+        quotes
+            .iter()
+            .map(|q| {
+                q.text()
+                    .split_whitespace()
+                    .take(8)
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            })
+            .collect()
+    };
+    let asks = asked.len().max(1) as f64;
     // the first pass sums groups up; the second is what a server answering repeated lookups pays
+    // every answer of the first pass, hashed: two builds that answer alike print the same digest
+    let mut digest = xxhash_rust::xxh3::Xxh3::new();
     for (pass, times) in [("first", 1), ("again", repeat)] {
         let t = Instant::now();
         // what the lookups found: candidates, and the quotes given as their evidence
         let (mut candidates, mut evidence) = (0, 0);
-        for q in quotes.iter().cycle().take(quotes.len() * times) {
-            let words: Vec<&str> = q.text().split_whitespace().take(8).collect();
-            let found = index.attribute(&words.join(" "), 5, detail)?;
+        for text in asked.iter().cycle().take(asked.len() * times) {
+            let found = index.attribute(text, if bench_texts { 10 } else { 5 }, detail)?;
             candidates += found.len();
             evidence += found.iter().map(|c| c.evidence.len()).sum::<usize>();
+            if pass == "first" {
+                add_to_digest(&mut digest, &found);
+            }
         }
         eprintln!(
             "attribute ({pass}): {:.3} ms/call; {:.2} candidates and {:.2} evidence quotes per call",
-            t.elapsed().as_secs_f64() * 1e3 / calls / times.max(1) as f64,
-            candidates as f64 / calls / times.max(1) as f64,
-            evidence as f64 / calls / times.max(1) as f64,
+            t.elapsed().as_secs_f64() * 1e3 / asks / times.max(1) as f64,
+            candidates as f64 / asks / times.max(1) as f64,
+            evidence as f64 / asks / times.max(1) as f64,
         );
     }
+    eprintln!("attribute answers' digest: {:016x}", digest.digest());
     let page = PageRequest::parse(20, "", &["q"])?;
     let t = Instant::now();
     for q in &quotes {
@@ -120,4 +155,30 @@ fn main() -> Result<()> {
         t.elapsed().as_secs_f64() * 1e3 / calls
     );
     Ok(())
+}
+
+/// Hashes what AttributeQuote returns of `found`: each candidate's speaker, score, match kind and
+/// outlets, and each piece of evidence's quote, kind, score, count and occurrences.
+fn add_to_digest(digest: &mut xxhash_rust::xxh3::Xxh3, found: &[Candidate]) {
+    for c in found {
+        digest.update(c.speaker.as_deref().unwrap_or("\u{0}").as_bytes());
+        digest.update(&c.score.to_bits().to_le_bytes());
+        digest.update(&[c.kind as u8]);
+        for o in &c.outlets {
+            digest.update(o.as_bytes());
+            digest.update(b"\x1f");
+        }
+        for e in &c.evidence {
+            digest.update(e.quote.id.as_bytes());
+            digest.update(&[e.kind as u8]);
+            digest.update(&e.score.to_bits().to_le_bytes());
+            digest.update(&e.occurrence_count.to_le_bytes());
+            for o in &e.occurrences {
+                digest.update(o.article.as_bytes());
+                digest.update(&o.ordinal.to_le_bytes());
+            }
+        }
+        digest.update(b"\x1e");
+    }
+    digest.update(b"\x1d");
 }

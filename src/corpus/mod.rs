@@ -25,6 +25,7 @@
 mod article;
 mod event;
 mod names;
+mod queries;
 mod read;
 mod rng;
 mod styles;
@@ -41,6 +42,7 @@ use std::io::{self, Write};
 use serde::Serialize;
 
 use self::event::Event;
+pub use self::queries::{LookupTexts, quoted_passages};
 pub use self::read::{parse_time, read_article};
 use self::rng::Rng;
 use self::time::DateTime;

@@ -5,7 +5,7 @@ use std::io::{BufRead, BufReader};
 use std::path::Path;
 
 use anyhow::Context;
-use saywho::corpus::{Corpus, CorpusConfig};
+use saywho::corpus::{Corpus, CorpusConfig, LookupTexts};
 use saywho::pb::speaker_service_client::SpeakerServiceClient;
 use saywho::pb::{
     ListQuotesRequest, ListSpeakersRequest, quote_service_client::QuoteServiceClient,
@@ -83,51 +83,15 @@ pub(crate) fn generated(n: usize, seed: u64) -> Vec<CorpusLine> {
     .collect()
 }
 
-/// The passages between double quote marks (straight or curly) with at least four words.
-pub(crate) fn quoted_passages(text: &str) -> Vec<&str> {
-    let mut out = Vec::new();
-    let mut rest = text;
-    while let Some(open) = rest.find(['"', '\u{201C}']) {
-        let after = &rest[open + rest[open..].chars().next().map_or(1, char::len_utf8)..];
-        let Some(close) = after.find(['"', '\u{201D}', '\n']) else {
-            break;
-        };
-        let passage = after[..close].trim();
-        if passage.split_whitespace().count() >= 4 {
-            out.push(passage);
-        }
-        let skip = after[close..].chars().next().map_or(0, char::len_utf8);
-        rest = &after[close + skip..];
-    }
-    out
-}
-
-/// Fills `quotes` and `queries` from the articles' quoted passages: each passage whole, a
-/// five-to-nine-word fragment of it (lower-cased, as a user pastes half-remembered words), and a
-/// query of two longer words.
+/// Fills `quotes` and `queries` from the articles' quoted passages (see
+/// [`LookupTexts::add_article`]).
 pub(crate) fn add_quotes_from(p: &mut Payloads, articles: &[CorpusLine]) {
+    let mut texts = LookupTexts::default();
     for (n, a) in articles.iter().enumerate() {
-        for (k, passage) in quoted_passages(&a.text).into_iter().enumerate() {
-            p.quotes
-                .push(passage.trim_end_matches([',', '.']).to_string());
-            let words: Vec<&str> = passage.split_whitespace().collect();
-            if words.len() >= 6 {
-                let len = 5 + (n + k) % 5;
-                let start = (n * 7 + k * 3) % (words.len().saturating_sub(len) + 1);
-                let frag = words[start..(start + len).min(words.len())].join(" ");
-                p.quotes.push(frag.to_lowercase());
-            }
-            let long: Vec<&str> = words
-                .iter()
-                .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
-                .filter(|w| w.len() >= 5)
-                .collect();
-            if long.len() >= 2 {
-                p.queries
-                    .push(format!("{} {}", long[0], long[long.len() - 1]));
-            }
-        }
+        texts.add_article(n, &a.text);
     }
+    p.quotes.append(&mut texts.attribute);
+    p.queries.append(&mut texts.search);
 }
 
 /// Lists up to `max` speaker names from the server.
@@ -180,18 +144,4 @@ pub(crate) async fn quotes_from_server(ch: &Channel, max: usize) -> anyhow::Resu
     }
     out.truncate(max);
     Ok(out)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn passages_between_straight_and_curly_marks() {
-        let t = "“We will not be rushed at all,” he said. \"Too short\" and \"one two three four\"\n\"open";
-        assert_eq!(
-            quoted_passages(t),
-            vec!["We will not be rushed at all,", "one two three four"]
-        );
-    }
 }
