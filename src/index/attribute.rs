@@ -5,11 +5,14 @@ mod rank;
 
 use super::error::{Error, Result};
 use super::quotes::{Occurrence, QuoteGroup};
-use super::tally::SideTally;
 use super::{Index, keys};
 use crate::resolve::quotes::WordingMatch;
-use rank::{Ranked, insert_sorted, rank};
+use rank::{insert_sorted, rank};
 use std::sync::Arc;
+
+/// Outlets as a lookup sums them up, sorted, distinct: a side names one or two, so they stay
+/// inline instead of costing an allocation per (quote, speaker) matched.
+type Outlets<'a> = smallvec::SmallVec<[&'a str; 4]>;
 
 /// How many [`MatchKind`]s there are.
 const KINDS: usize = 3;
@@ -88,7 +91,8 @@ impl Index {
         let groups: Vec<Judged> = found
             .into_iter()
             .filter_map(|found| {
-                let g = self.quote(&super::resolution::quote_id(found.group))?;
+                let key = super::resolution::quote_key(found.group);
+                let g = Arc::clone(&*self.inner.quotes.get(&key)?);
                 let wordings = found
                     .wordings
                     .iter()
@@ -109,31 +113,30 @@ impl Index {
             let first = matches.len();
             let tallies = g.tallies();
             slots.clear();
-            slots.resize(KINDS * tallies.speakers, usize::MAX);
-            for (variant, kind, score) in wordings {
-                let Some(sides) = tallies.by_variant.get(variant) else {
-                    continue;
-                };
-                for side in sides {
-                    let slot = *kind as usize * tallies.speakers + side.speaker_no as usize;
+            let speakers = tallies.speaker_count();
+            slots.resize(KINDS * speakers, usize::MAX);
+            for &(variant, kind, score) in wordings {
+                for side in tallies.sides(variant) {
+                    let slot = kind as usize * speakers + side.speaker_no as usize;
                     let Some(at) = slots.get_mut(slot) else {
                         continue;
                     };
                     if *at == usize::MAX {
                         *at = matches.len();
-                        matches.push(Match::new(g, *kind, side));
+                        matches.push(Match::new(g, kind, tallies.speaker(side), side.speaker_no));
                     }
                     let Some(m) = matches.get_mut(*at) else {
                         continue;
                     };
                     m.score = m.score.max(score.min(1.0));
                     m.confidence.0 += side.confidence;
-                    m.confidence.1 += side.occurrences;
-                    for outlet in &side.outlets {
+                    m.confidence.1 += side.occurrences as usize;
+                    for outlet in tallies.outlets(side) {
                         insert_sorted(&mut m.outlets, outlet);
                     }
                     if detail == Detail::Occurrences {
-                        m.occurrences.extend_from_slice(&side.earliest);
+                        let earliest = tallies.earliest(side).iter().map(|&k| k as usize);
+                        m.occurrences.extend(earliest);
                     }
                 }
             }
@@ -147,10 +150,8 @@ impl Index {
                 m.occurrences.truncate(MAX_EVIDENCE_OCCURRENCES);
             }
         }
-        let mut ranked = rank(matches);
-        ranked.truncate(max);
         // only the answers returned own their strings and copy their occurrences
-        Ok(ranked.into_iter().map(Ranked::into_candidate).collect())
+        Ok(rank(matches, max))
     }
 }
 
@@ -164,27 +165,32 @@ struct Match<'a> {
     kind: MatchKind,
     score: f64,
     speaker: Option<&'a str>,
-    /// The speaker's number in the quote's tallies (see [`super::tally::SideTally`]).
+    /// The speaker's number in the quote's tallies (see [`super::tally::Tallies::speaker`]).
     speaker_no: u32,
     /// Sum and number of the occurrences' confidences.
     confidence: (f64, usize),
     /// Their outlets, sorted, distinct.
-    outlets: Vec<&'a str>,
+    outlets: Outlets<'a>,
     /// Positions of the earliest [`MAX_EVIDENCE_OCCURRENCES`] in the quote's occurrences.
     occurrences: Vec<usize>,
 }
 
 impl<'a> Match<'a> {
-    /// Nothing summed up yet, for `side`'s speaker.
-    fn new(quote: &'a Arc<QuoteGroup>, kind: MatchKind, side: &'a SideTally) -> Self {
+    /// Nothing summed up yet, for `speaker`, number `speaker_no` in the quote's tallies.
+    fn new(
+        quote: &'a Arc<QuoteGroup>,
+        kind: MatchKind,
+        speaker: Option<&'a Arc<str>>,
+        speaker_no: u32,
+    ) -> Self {
         Match {
             quote,
             kind,
             score: 0.0,
-            speaker: side.speaker.as_deref(),
-            speaker_no: side.speaker_no,
+            speaker: speaker.map(|s| &**s),
+            speaker_no,
             confidence: (0.0, 0),
-            outlets: Vec::new(),
+            outlets: Outlets::new(),
             occurrences: Vec::new(),
         }
     }

@@ -1,112 +1,143 @@
 //! Ranking "who said these words?": the matched sides of every quote summed up by speaker, each
 //! speaker scored by its best evidence, its confidence and the outlets that agree.
+//!
+//! A template sentence can match a hundred speakers, of whom ten are returned: every speaker is
+//! summed up and scored, but only those returned have their evidence ordered and copied out, and
+//! the matches stay where they are, referred to by position.
 
-use super::{Candidate, Evidence, MAX_EVIDENCE, Match, MatchKind};
+use super::{Candidate, Evidence, MAX_EVIDENCE, Match, MatchKind, Outlets};
 use rustc_hash::FxHashMap;
+use smallvec::SmallVec;
+use std::cmp::Ordering;
 use std::sync::Arc;
 
-/// One ranked speaker, still borrowing from the quotes.
-pub(super) struct Ranked<'a> {
+/// One speaker summed up, still borrowing from the quotes.
+struct Ranked<'a> {
     speaker: Option<&'a str>,
     score: f64,
     kind: MatchKind,
     /// Sorted, distinct.
-    outlets: Vec<&'a str>,
-    /// Best first, at most [`MAX_EVIDENCE`].
-    evidence: Vec<Match<'a>>,
-}
-
-impl Ranked<'_> {
-    /// The owned answer, with its evidence's occurrences copied.
-    pub(super) fn into_candidate(self) -> Candidate {
-        Candidate {
-            speaker: self.speaker.map(str::to_string),
-            score: self.score,
-            kind: self.kind,
-            outlets: self.outlets.into_iter().map(str::to_string).collect(),
-            evidence: self
-                .evidence
-                .into_iter()
-                .map(|m| Evidence {
-                    quote: Arc::clone(m.quote),
-                    kind: m.kind,
-                    score: m.score,
-                    occurrence_count: m.confidence.1,
-                    occurrences: m
-                        .occurrences
-                        .iter()
-                        .filter_map(|&k| m.quote.occurrences.get(k).cloned())
-                        .collect(),
-                })
-                .collect(),
-        }
-    }
+    outlets: Outlets<'a>,
+    /// Positions of its matches.
+    evidence: SmallVec<[u32; 2]>,
+    /// Sum and number of the occurrences' confidences.
+    confidence: (f64, usize),
 }
 
 /// Groups matched occurrences by speaker and scores each speaker: the best evidence's base
 /// score (exact 1, contained 0.7–1, near 0.3–0.6) scaled by mean confidence, plus a small bonus
-/// per additional outlet that agrees. Best first.
-pub(super) fn rank(matches: Vec<Match<'_>>) -> Vec<Ranked<'_>> {
-    // per speaker: the candidate and its confidence sum and count, in order of first match
-    // (the order of the answer is fixed below, by score and speaker)
+/// per additional outlet that agrees. The best `max`, best first (ties by speaker id), each with
+/// its best [`MAX_EVIDENCE`] pieces of evidence.
+pub(super) fn rank(mut matches: Vec<Match<'_>>, max: usize) -> Vec<Candidate> {
+    // per speaker, in order of first match (the order of the answer is fixed below, by score and
+    // speaker)
     let mut slots: FxHashMap<Option<&str>, usize> = FxHashMap::default();
-    let mut by_speaker: Vec<(Ranked<'_>, (f64, usize))> = Vec::new();
-    for mut m in matches {
+    let mut by_speaker: Vec<Ranked<'_>> = Vec::new();
+    for (i, m) in matches.iter_mut().enumerate() {
         let at = *slots.entry(m.speaker).or_insert_with(|| {
-            let r = Ranked {
+            by_speaker.push(Ranked {
                 speaker: m.speaker,
                 score: 0.0,
                 kind: m.kind,
-                outlets: Vec::new(),
-                evidence: Vec::new(),
-            };
-            by_speaker.push((r, (0.0, 0)));
+                outlets: Outlets::new(),
+                evidence: SmallVec::new(),
+                confidence: (0.0, 0),
+            });
             by_speaker.len() - 1
         });
-        let Some((cand, conf)) = by_speaker.get_mut(at) else {
+        let Some(cand) = by_speaker.get_mut(at) else {
             continue;
         };
-        conf.0 += m.confidence.0;
-        conf.1 += m.confidence.1;
-        for outlet in std::mem::take(&mut m.outlets) {
-            insert_sorted(&mut cand.outlets, outlet);
+        cand.confidence.0 += m.confidence.0;
+        cand.confidence.1 += m.confidence.1;
+        if cand.outlets.is_empty() {
+            // a speaker's first evidence: its outlets are already sorted and distinct
+            std::mem::swap(&mut cand.outlets, &mut m.outlets);
+        } else {
+            for outlet in std::mem::take(&mut m.outlets) {
+                insert_sorted(&mut cand.outlets, outlet);
+            }
         }
         cand.kind = cand.kind.max(m.kind);
-        cand.evidence.push(m);
+        cand.evidence.push(u32::try_from(i).unwrap_or(u32::MAX));
     }
-    let mut out: Vec<Ranked<'_>> = by_speaker
-        .into_iter()
-        .map(|(mut c, (sum, n))| {
-            c.evidence.sort_by(|a, b| {
-                (b.kind, b.score)
-                    .partial_cmp(&(a.kind, a.score))
-                    .unwrap_or(std::cmp::Ordering::Equal)
-                    .then_with(|| a.quote.id.cmp(&b.quote.id))
-            });
-            c.evidence.truncate(MAX_EVIDENCE);
-            let base = c
-                .evidence
-                .iter()
-                .map(|m| base_score(m.kind, m.score))
-                .fold(0.0, f64::max);
-            let mean_conf = if n == 0 { 0.0 } else { sum / n as f64 };
-            let bonus = 0.05 * c.outlets.len().saturating_sub(1) as f64;
-            let unattributed_penalty = if c.speaker.is_none() { 0.5 } else { 1.0 };
-            c.score = ((base * (0.5 + 0.5 * mean_conf) + bonus) * unattributed_penalty).min(1.0);
-            c
-        })
-        .collect();
-    out.sort_by(|a, b| {
+    for c in &mut by_speaker {
+        // the best evidence's base score: the first of the evidence once ordered
+        let base = c
+            .evidence
+            .iter()
+            .filter_map(|&i| matches.get(i as usize))
+            .map(|m| base_score(m.kind, m.score))
+            .fold(0.0, f64::max);
+        let (sum, n) = c.confidence;
+        let mean_conf = if n == 0 { 0.0 } else { sum / n as f64 };
+        let bonus = 0.05 * c.outlets.len().saturating_sub(1) as f64;
+        let unattributed_penalty = if c.speaker.is_none() { 0.5 } else { 1.0 };
+        c.score = ((base * (0.5 + 0.5 * mean_conf) + bonus) * unattributed_penalty).min(1.0);
+    }
+    // a total order (one entry per speaker): the best `max` chosen, then ordered, come out as a
+    // full sort would put them
+    let order = |a: &Ranked<'_>, b: &Ranked<'_>| {
         b.score
             .total_cmp(&a.score)
             .then_with(|| a.speaker.cmp(&b.speaker))
-    });
-    out
+    };
+    if max == 0 {
+        return Vec::new();
+    }
+    if by_speaker.len() > max {
+        by_speaker.select_nth_unstable_by(max - 1, order);
+        by_speaker.truncate(max);
+    }
+    by_speaker.sort_unstable_by(order);
+    by_speaker
+        .into_iter()
+        .map(|c| candidate(c, &matches))
+        .collect()
+}
+
+/// The owned answer for a ranked speaker, with its best evidence, in order, copied.
+fn candidate(mut c: Ranked<'_>, matches: &[Match<'_>]) -> Candidate {
+    let by_strength = |a: &Match<'_>, b: &Match<'_>| {
+        (b.kind, b.score)
+            .partial_cmp(&(a.kind, a.score))
+            .unwrap_or(Ordering::Equal)
+            .then_with(|| a.quote.id.cmp(&b.quote.id))
+    };
+    c.evidence.sort_by(
+        |&a, &b| match (matches.get(a as usize), matches.get(b as usize)) {
+            (Some(a), Some(b)) => by_strength(a, b),
+            _ => Ordering::Equal,
+        },
+    );
+    c.evidence.truncate(MAX_EVIDENCE);
+    Candidate {
+        speaker: c.speaker.map(str::to_string),
+        score: c.score,
+        kind: c.kind,
+        outlets: c.outlets.into_iter().map(str::to_string).collect(),
+        evidence: c
+            .evidence
+            .iter()
+            .filter_map(|&i| matches.get(i as usize))
+            .map(|m| Evidence {
+                quote: Arc::clone(m.quote),
+                kind: m.kind,
+                score: m.score,
+                occurrence_count: m.confidence.1,
+                occurrences: m
+                    .occurrences
+                    .iter()
+                    .filter_map(|&k| m.quote.occurrences.get(k).cloned())
+                    .collect(),
+            })
+            .collect(),
+    }
 }
 
 /// Adds `outlet` to a sorted list of distinct outlets (a quote has few: a binary search beats a
 /// tree or a sort of every repeat).
-pub(super) fn insert_sorted<'a>(outlets: &mut Vec<&'a str>, outlet: &'a str) {
+pub(super) fn insert_sorted<'a>(outlets: &mut Outlets<'a>, outlet: &'a str) {
     if let Err(at) = outlets.binary_search(&outlet) {
         outlets.insert(at, outlet);
     }
@@ -133,7 +164,7 @@ mod tests {
             speaker,
             speaker_no: 0,
             confidence: (0.8 * n as f64, n),
-            outlets: vec!["Outlet"],
+            outlets: Outlets::from_slice(&["Outlet"]),
             occurrences: Vec::new(),
         }
     }
@@ -148,18 +179,61 @@ mod tests {
         let (x1, x2): (Arc<str>, Arc<str>) = (Arc::from("x"), Arc::from("x"));
         assert_ne!(x1.as_ptr(), x2.as_ptr());
         let y: Arc<str> = Arc::from("y");
-        let ranked = rank(vec![
-            side(&a, Some(&x1), 2),
-            side(&b, Some(&x2), 1),
-            side(&b, Some(&y), 1),
-            side(&a, None, 1),
-            side(&b, Some(&x1), 1),
-        ]);
-        let ids: Vec<Option<&str>> = ranked.iter().map(|r| r.speaker).collect();
+        let matches = || {
+            vec![
+                side(&a, Some(&x1), 2),
+                side(&b, Some(&x2), 1),
+                side(&b, Some(&y), 1),
+                side(&a, None, 1),
+                side(&b, Some(&x1), 1),
+            ]
+        };
+        let ranked = rank(matches(), 10);
+        let ids: Vec<Option<&str>> = ranked.iter().map(|r| r.speaker.as_deref()).collect();
         assert_eq!(ids, [Some("x"), Some("y"), None]);
         let x = &ranked[0];
         assert_eq!(x.evidence.len(), 3, "both copies' evidence counts for x");
-        let total: usize = x.evidence.iter().map(|m| m.confidence.1).sum();
+        let total: usize = x.evidence.iter().map(|m| m.occurrence_count).sum();
         assert_eq!(total, 4);
+        // the best two are the first two of the whole order; none is asked for nothing
+        let two: Vec<Option<String>> = rank(matches(), 2).into_iter().map(|c| c.speaker).collect();
+        assert_eq!(two, [Some("x".to_string()), Some("y".to_string())]);
+        assert!(rank(matches(), 0).is_empty());
+    }
+
+    proptest::proptest! {
+        /// Choosing the best `max` before ordering them gives the first `max` of the whole
+        /// order, with the same scores.
+        #[test]
+        fn the_best_few_are_the_head_of_the_whole_ranking(
+            picks in proptest::collection::vec((0usize..8, 1usize..4, 0u8..3, 0u8..10), 1..30),
+            max in 1usize..10,
+        ) {
+            let quote = Arc::new(QuoteGroup::new("q".into()));
+            let names: Vec<Arc<str>> = (0..8).map(|n| Arc::from(format!("s{n}"))).collect();
+            let outlets = ["A", "B", "C"];
+            let matches = || -> Vec<Match<'_>> {
+                picks
+                    .iter()
+                    .map(|&(who, n, outlet, score)| {
+                        let mut m = side(&quote, (who > 0).then(|| &*names[who]), n);
+                        m.outlets = Outlets::from_slice(&[outlets[outlet as usize]]);
+                        m.score = f64::from(score) / 10.0;
+                        m
+                    })
+                    .collect()
+            };
+            let all = rank(matches(), usize::MAX);
+            let few = rank(matches(), max);
+            proptest::prop_assert_eq!(few.len(), all.len().min(max));
+            for (f, a) in few.iter().zip(&all) {
+                proptest::prop_assert_eq!(&f.speaker, &a.speaker);
+                proptest::prop_assert_eq!(f.score.to_bits(), a.score.to_bits());
+                proptest::prop_assert_eq!(&f.outlets, &a.outlets);
+            }
+            for w in all.windows(2) {
+                proptest::prop_assert!(w[0].score >= w[1].score);
+            }
+        }
     }
 }
