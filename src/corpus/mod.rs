@@ -42,7 +42,7 @@ use std::io::{self, Write};
 use serde::Serialize;
 
 use self::event::Event;
-pub use self::queries::{LookupTexts, quoted_passages};
+pub use self::queries::LookupTexts;
 pub use self::read::{parse_time, read_article};
 use self::rng::Rng;
 use self::time::DateTime;

@@ -40,7 +40,7 @@ impl LookupTexts {
 }
 
 /// The passages between double quote marks (straight or curly) with at least four words.
-pub fn quoted_passages(text: &str) -> Vec<&str> {
+fn quoted_passages(text: &str) -> Vec<&str> {
     let mut out = Vec::new();
     let mut rest = text;
     while let Some(open) = rest.find(['"', '\u{201C}']) {

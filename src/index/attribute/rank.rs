@@ -29,6 +29,9 @@ struct Ranked<'a> {
 /// per additional outlet that agrees. The best `max`, best first (ties by speaker id), each with
 /// its best [`MAX_EVIDENCE`] pieces of evidence.
 pub(super) fn rank(mut matches: Vec<Match<'_>>, max: usize) -> Vec<Candidate> {
+    if max == 0 {
+        return Vec::new();
+    }
     // per speaker, in order of first match (the order of the answer is fixed below, by score and
     // speaker)
     let mut slots: FxHashMap<Option<&str>, usize> = FxHashMap::default();
@@ -62,7 +65,7 @@ pub(super) fn rank(mut matches: Vec<Match<'_>>, max: usize) -> Vec<Candidate> {
         cand.evidence.push(u32::try_from(i).unwrap_or(u32::MAX));
     }
     for c in &mut by_speaker {
-        // the best evidence's base score: the first of the evidence once ordered
+        // the best base score among all its evidence: the first piece's once ordered
         let base = c
             .evidence
             .iter()
@@ -82,9 +85,6 @@ pub(super) fn rank(mut matches: Vec<Match<'_>>, max: usize) -> Vec<Candidate> {
             .total_cmp(&a.score)
             .then_with(|| a.speaker.cmp(&b.speaker))
     };
-    if max == 0 {
-        return Vec::new();
-    }
     if by_speaker.len() > max {
         by_speaker.select_nth_unstable_by(max - 1, order);
         by_speaker.truncate(max);
