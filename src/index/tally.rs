@@ -136,32 +136,28 @@ pub(super) fn tally(occurrences: &[Occurrence], keep: usize) -> Tallies {
             side.earliest.push(u32::try_from(k).unwrap_or(u32::MAX));
         }
     }
-    // the distinct speakers in order, numbered
-    let distinct: BTreeSet<Option<&str>> = summing
-        .iter()
-        .map(|(_, s)| s.speaker.map(|a| &**a))
-        .collect();
+    // the distinct speakers in order (by id, nobody first), numbered
+    let distinct: BTreeSet<Option<&Arc<str>>> = summing.iter().map(|(_, s)| s.speaker).collect();
     let number: FxHashMap<Option<&str>, u32> = distinct
         .iter()
         .enumerate()
-        .map(|(n, &s)| (s, u32::try_from(n).unwrap_or(u32::MAX)))
+        .map(|(n, s)| (s.map(|a| &**a), u32::try_from(n).unwrap_or(u32::MAX)))
         .collect();
-    let mut speakers: Vec<Option<Arc<str>>> = vec![None; distinct.len()];
-    // by wording; a stable sort keeps each wording's sides in order of first appearance
-    summing.sort_by_key(|&(variant, _)| variant);
     let mut out = Tallies {
-        speakers: Vec::new(),
+        speakers: distinct
+            .into_iter()
+            .map(Option::<&Arc<str>>::cloned)
+            .collect(),
         ..Tallies::default()
     };
+    // by wording; a stable sort keeps each wording's sides in order of first appearance
+    summing.sort_by_key(|&(variant, _)| variant);
     let at = |len: usize| u32::try_from(len).unwrap_or(u32::MAX);
     for (variant, side) in summing {
         let speaker_no = number
             .get(&side.speaker.map(|a| &**a))
             .copied()
             .unwrap_or(0);
-        if let Some(slot) = speakers.get_mut(speaker_no as usize) {
-            *slot = side.speaker.cloned();
-        }
         let outlets_start = at(out.outlets.len());
         out.outlets.extend(side.outlets.into_iter().map(Arc::clone));
         let earliest_start = at(out.earliest.len());
@@ -178,7 +174,6 @@ pub(super) fn tally(occurrences: &[Occurrence], keep: usize) -> Tallies {
             _ => out.variants.push((variant, at(out.sides.len()))),
         }
     }
-    out.speakers = speakers;
     out.variants.shrink_to_fit();
     out.sides.shrink_to_fit();
     out.outlets.shrink_to_fit();
