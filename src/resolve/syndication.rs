@@ -7,13 +7,15 @@
 //! Jaccard is at least [`MIN_JACCARD`], or that is contained in another to at least
 //! [`MIN_CONTAINMENT`] (a trimmed or lightly extended copy), is a copy of the earlier one.
 
+mod bands;
 mod minhash;
 
 use crate::resolve::fold::shingle_hash;
+use crate::resolve::slots::Slots;
+use bands::Bands;
 use minhash::{K, Signature, jaccard, signature};
 use rustc_hash::{FxHashMap, FxHashSet};
 use serde::{Deserialize, Serialize};
-use smallvec::SmallVec;
 use std::sync::Arc;
 
 const BANDS: usize = 16;
@@ -39,6 +41,7 @@ pub struct CopyOf {
 
 #[derive(Clone, Debug, Serialize, Deserialize)]
 struct Entry {
+    id: Arc<str>,
     sig: Signature,
     shingles: usize,
     /// (published time or `i64::MAX` when unknown, arrival sequence): earlier is the original.
@@ -48,10 +51,13 @@ struct Entry {
 /// Incremental near-duplicate detection over whole articles.
 #[derive(Debug, Default, Serialize, Deserialize)]
 pub struct SyndicationDetector {
-    entries: FxHashMap<Arc<str>, Entry>,
-    /// The articles in each band bucket: almost always one, kept inline (an article has 16
-    /// bands, and a heap list per band cost about 80 bytes each).
-    bands: FxHashMap<u64, SmallVec<[Arc<str>; 1]>>,
+    /// Each article's number (the order it was added in, never reused).
+    numbers: FxHashMap<Arc<str>, u32>,
+    /// The articles by number.
+    entries: Slots<Entry>,
+    /// The articles in each band bucket, by number.
+    bands: Bands,
+    next: u32,
     parent: FxHashMap<Arc<str>, (Arc<str>, f32)>,
     children: FxHashMap<Arc<str>, Vec<Arc<str>>>,
     seq: u64,
@@ -77,21 +83,25 @@ impl SyndicationDetector {
         self.remove(article);
         let (sig, shingles) = signature(text);
         self.seq += 1;
+        let id: Arc<str> = Arc::from(article);
         let entry = Entry {
+            id: id.clone(),
             sig,
             shingles,
             order: (published_ms.unwrap_or(i64::MAX), self.seq),
         };
-        let id: Arc<str> = Arc::from(article);
+        let number = self.next;
+        self.next += 1;
+        self.numbers.insert(id.clone(), number);
         if shingles < MIN_SHINGLES {
-            self.entries.insert(id, entry);
+            self.entries.insert(number, entry);
             return None;
         }
-        let mut best: Option<(Arc<str>, f32)> = None;
+        let mut best: Option<(u32, f32)> = None;
         let mut seen = FxHashSet::default();
         for key in band_keys(&entry.sig) {
-            for other in self.bands.get(&key).into_iter().flatten() {
-                if seen.len() >= MAX_VERIFY || !seen.insert(other.clone()) {
+            for other in self.bands.get(key) {
+                if seen.len() >= MAX_VERIFY || !seen.insert(other) {
                     continue;
                 }
                 let Some(o) = self.entries.get(other) else {
@@ -103,18 +113,20 @@ impl SyndicationDetector {
                 if (j >= MIN_JACCARD || containment >= MIN_CONTAINMENT)
                     && best.as_ref().is_none_or(|b| j > b.1)
                 {
-                    best = Some((other.clone(), j));
+                    best = Some((other, j));
                 }
             }
         }
         for key in band_keys(&entry.sig) {
-            self.bands.entry(key).or_default().push(id.clone());
+            self.bands.push(key, number);
         }
         let order = entry.order;
-        self.entries.insert(id.clone(), entry);
+        self.entries.insert(number, entry);
         let (other, j) = best?;
+        let other = self.entries.get(other)?.id.clone();
         let root = self.root_arc(&other);
-        if self.entries.get(&root).is_some_and(|r| r.order < order) {
+        let root_order = self.numbers.get(&root).and_then(|&n| self.entries.get(n));
+        if root_order.is_some_and(|r| r.order < order) {
             self.set_parent(&id, Some((root.clone(), j)));
             Some(CopyOf {
                 original: root.to_string(),
@@ -192,16 +204,14 @@ impl SyndicationDetector {
     /// Removes an article; its copies now copy its own original, or nothing. Returns false for an
     /// unknown article.
     pub fn remove(&mut self, article: &str) -> bool {
-        let Some((id, entry)) = self.entries.remove_entry(article) else {
+        let Some(number) = self.numbers.remove(article) else {
             return false;
         };
-        for key in band_keys(&entry.sig) {
-            if let Some(list) = self.bands.get_mut(&key) {
-                list.retain(|x| *x != id);
-                if list.is_empty() {
-                    self.bands.remove(&key);
-                }
-            }
+        let Some(Entry { id, sig, .. }) = self.entries.remove(number) else {
+            return false;
+        };
+        for key in band_keys(&sig) {
+            self.bands.remove(key, number);
         }
         let up = self.parent.get(&id).cloned();
         self.set_parent(&id, None);
