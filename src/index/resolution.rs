@@ -146,14 +146,14 @@ impl Index {
         &self,
         r: &Resolver,
         member: u32,
-        m: &crate::resolve::ClaimRef,
+        m: crate::resolve::ClaimRef<'_>,
         prev: &Previous<'_>,
         current: Option<&Current<'_>>,
     ) -> Option<Arc<ClaimOccurrence>> {
         let ordinal = m
             .ordinal
             .map_or(u32::MAX - member.min(u32::MAX / 2), |o| o as u32);
-        if let Some(prev) = prev.get(&(&*m.article, ordinal)) {
+        if let Some(prev) = prev.get(&(&**m.article, ordinal)) {
             return Some(Arc::clone(prev));
         }
         let claimant = r
@@ -164,13 +164,13 @@ impl Index {
         // the article is borrowed, never copied: a stored one is held by `stored`
         let stored;
         let (article, time_ms, extracted) = match current {
-            Some(c) if c.article.id == *m.article => (
+            Some(c) if *c.article.id == **m.article => (
                 c.article,
                 c.time_ms,
                 m.ordinal.and_then(|o| c.extraction.claims.get(o)),
             ),
             _ => {
-                stored = self.article(&m.article)?;
+                stored = self.article(m.article)?;
                 (&stored.article, stored.time_ms, None)
             }
         };
@@ -179,7 +179,7 @@ impl Index {
         let fits = |s: Span| article.text.get(s.start..s.end).and(Span32::of(s));
         Some(Arc::new(ClaimOccurrence {
             // the resolver's copy of the id: one per article, shared
-            article: Arc::clone(&m.article),
+            article: Arc::clone(m.article),
             ordinal,
             outlet: self.outlet_name(&article.meta.outlet),
             time_ms,
@@ -210,7 +210,7 @@ impl Index {
                 .claim_members(group)
                 .into_iter()
                 .find(|(id, _)| *id == d.b)
-                .map(|(_, m)| m.clone())
+                .map(|(_, m)| m)
             else {
                 continue;
             };
@@ -220,7 +220,7 @@ impl Index {
             let Some(occ) = claim
                 .occurrences
                 .iter()
-                .find(|o| *o.article == *m.article && o.ordinal == ordinal)
+                .find(|o| *o.article == **m.article && o.ordinal == ordinal)
             else {
                 continue;
             };

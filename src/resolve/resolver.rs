@@ -79,8 +79,8 @@ pub struct Resolver {
     occurrences: Slots<Vec<QuoteOcc>>,
     outlets: FxHashMap<Arc<str>, String>,
     article_groups: FxHashMap<Arc<str>, Vec<u32>>,
-    claim_refs: Slots<ClaimRef>,
-    article_claims: FxHashMap<Arc<str>, Vec<u32>>,
+    /// Where each claim came from, by claim id (an article's claim ids are the grouper's).
+    claim_refs: Slots<claim_refs::KeptRef>,
 }
 
 impl Resolver {
@@ -142,10 +142,10 @@ impl Resolver {
         let known = self.outlets.remove(article).is_some();
         self.speakers.remove_article(article);
         self.quotes.remove_article(article);
-        self.claims.remove_article(article);
-        for m in self.article_claims.remove(article).unwrap_or_default() {
+        for &m in self.claims.article_members(article) {
             self.claim_refs.remove(m);
         }
+        self.claims.remove_article(article);
         self.syndication.remove(article);
         for g in self.article_groups.remove(article).unwrap_or_default() {
             if let Some(occs) = self.occurrences.get_mut(g) {

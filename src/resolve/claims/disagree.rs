@@ -1,6 +1,6 @@
 //! Why two reports of one fact disagree.
 
-use super::content::ClaimContent;
+use super::member::Marks;
 
 /// One reason two claims disagree.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -50,8 +50,8 @@ pub struct Disagreement {
 
 /// The first pair of words on opposite sides of one contradiction pair, if any: `a` uses one side
 /// and not the other, `b` the other side and not the first.
-pub(super) fn opposite_words(a: &ClaimContent, b: &ClaimContent) -> Option<(String, String)> {
-    for (pair, side, wa) in &a.contra {
+pub(super) fn opposite_words(a: Marks<'_>, b: Marks<'_>) -> Option<(String, String)> {
+    for (pair, side, wa) in a.contra {
         let a_uses_other = a.contra.iter().any(|(p, s, _)| p == pair && s != side);
         if a_uses_other {
             continue;
@@ -69,7 +69,7 @@ pub(super) fn opposite_words(a: &ClaimContent, b: &ClaimContent) -> Option<(Stri
 
 /// Every reason `a` and `b` disagree; empty when they agree. Polarity counts only when `close`
 /// (the two are similar enough for a flipped negation to mean a contradiction).
-pub(super) fn reasons(a: &ClaimContent, b: &ClaimContent, close: bool) -> Vec<Reason> {
+pub(super) fn reasons(a: Marks<'_>, b: Marks<'_>, close: bool) -> Vec<Reason> {
     let mut out = Vec::new();
     if let Some((wa, wb)) = opposite_words(a, b) {
         out.push(Reason::ContradictingWords { a: wa, b: wb });
@@ -79,8 +79,8 @@ pub(super) fn reasons(a: &ClaimContent, b: &ClaimContent, close: bool) -> Vec<Re
         && !a.numbers.iter().any(|n| b.numbers.contains(n))
     {
         out.push(Reason::Numbers {
-            a: a.numbers.clone(),
-            b: b.numbers.clone(),
+            a: a.numbers.to_vec(),
+            b: b.numbers.to_vec(),
         });
     }
     if close && a.negative != b.negative {

@@ -3,7 +3,8 @@
 
 use super::content::ClaimContent;
 use super::disagree::{self, Disagreement};
-use super::grouper::{ClaimGrouper, ClaimMember};
+use super::grouper::ClaimGrouper;
+use super::member::ClaimMember;
 use super::similarity::{Features, stem_hashes};
 use super::{MAX_DISAGREEMENT_MEMBERS, NEGATION_MIN_SIMILARITY};
 use rustc_hash::FxHashSet;
@@ -16,7 +17,7 @@ impl ClaimGrouper {
         let hashes = stem_hashes(&content);
         self.similar(
             Features {
-                content: &content,
+                marks: content.marks(),
                 hashes: &hashes,
             },
             None,
@@ -65,7 +66,7 @@ impl ClaimGrouper {
                 }
                 let close =
                     self.content_similarity(a.features(), b.features()) >= NEGATION_MIN_SIMILARITY;
-                let reasons = disagree::reasons(&a.content, &b.content, close);
+                let reasons = disagree::reasons(a.marks(), b.marks(), close);
                 if !reasons.is_empty() {
                     out.push(Disagreement {
                         a: ia,

@@ -2,6 +2,7 @@
 //! merges. What a group tells a reader (corroboration, disagreements) is in `findings.rs`.
 
 use super::content::ClaimContent;
+use super::member::ClaimMember;
 use super::similarity::{Features, stem_hashes};
 use super::{DEFAULT_THRESHOLD, MERGE_MARGIN};
 use crate::resolve::dense::{DenseSums, Pool};
@@ -11,35 +12,6 @@ use crate::resolve::story::at;
 use rustc_hash::{FxHashMap, FxHashSet};
 use serde::{Deserialize, Serialize};
 use std::sync::Arc;
-
-/// One claim as stored.
-#[derive(Clone, Debug, Serialize, Deserialize)]
-pub struct ClaimMember {
-    /// The article it came from.
-    pub article: Arc<str>,
-    /// Who made it, when known.
-    pub claimant: Option<SpeakerId>,
-    /// Its features, without the stem strings: once hashed into `stem_hashes` they are not
-    /// kept (the text is the index's to keep, once).
-    pub content: ClaimContent,
-    /// Its group.
-    pub group: u32,
-    /// When its article was published, when known (see [`super::STORY_WINDOW_MS`]).
-    #[serde(default)]
-    pub time_ms: Option<i64>,
-    /// Hashes of its stems, sorted: a cheap membership test while finding candidates.
-    pub(super) stem_hashes: Vec<u64>,
-}
-
-impl ClaimMember {
-    /// Its features, as compared.
-    pub(super) fn features(&self) -> Features<'_> {
-        Features {
-            content: &self.content,
-            hashes: &self.stem_hashes,
-        }
-    }
-}
 
 /// Where a new claim went.
 #[derive(Clone, Debug, PartialEq)]
@@ -148,7 +120,7 @@ impl ClaimGrouper {
         }
         let hashes = stem_hashes(&content);
         let me = Features {
-            content: &content,
+            marks: content.marks(),
             hashes: &hashes,
         };
         // prefer a claim from another article: restating one's own fact is not corroboration
@@ -230,26 +202,8 @@ impl ClaimGrouper {
             }
             fits
         });
-        // kept for as long as the claim: no spare room in its lists
-        let (mut numbers, mut contra) = (content.numbers, content.contra);
-        numbers.shrink_to_fit();
-        contra.shrink_to_fit();
-        self.members.insert(
-            id,
-            ClaimMember {
-                article,
-                claimant,
-                stem_hashes: hashes,
-                content: ClaimContent {
-                    stems: Vec::new(),
-                    numbers,
-                    contra,
-                    negative: content.negative,
-                },
-                group,
-                time_ms,
-            },
-        );
+        let member = ClaimMember::new(article, content, hashes, claimant, group, time_ms);
+        self.members.insert(id, member);
         Some(ClaimAssignment {
             member: id,
             group,
@@ -298,6 +252,11 @@ impl ClaimGrouper {
         None
     }
 
+    /// The claims `article` added, in order.
+    pub fn article_members(&self, article: &str) -> &[u32] {
+        self.by_article.get(article).map_or(&[], Vec::as_slice)
+    }
+
     /// Removes every claim `article` added; empty groups disappear. Returns false for an unknown
     /// article.
     pub fn remove_article(&mut self, article: &str) -> bool {
@@ -308,7 +267,7 @@ impl ClaimGrouper {
             let Some(m) = self.members.remove(id) else {
                 continue;
             };
-            for &h in &m.stem_hashes {
+            for &h in m.stem_hashes() {
                 if let Some(list) = self.postings.get_mut(&h) {
                     list.retain(|x| *x != id);
                     if list.is_empty() {

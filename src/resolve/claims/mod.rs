@@ -12,6 +12,7 @@ mod content;
 mod disagree;
 mod findings;
 mod grouper;
+mod member;
 mod similarity;
 mod statements;
 #[cfg(test)]
@@ -20,7 +21,8 @@ mod window;
 
 pub use content::{ClaimContent, stem};
 pub use disagree::{Disagreement, Reason};
-pub use grouper::{ClaimAssignment, ClaimGrouper, ClaimMember};
+pub use grouper::{ClaimAssignment, ClaimGrouper};
+pub use member::ClaimMember;
 pub use statements::{MIN_STATEMENT_WORDS, statements};
 pub use window::STORY_WINDOW_MS;
 

@@ -4,6 +4,7 @@
 use super::content::{ClaimContent, stem};
 use super::disagree;
 use super::grouper::ClaimGrouper;
+use super::member::Marks;
 use super::{MAX_POSTING, MAX_SCORED, MIN_SHARED_STEMS, RECENT_CANDIDATES};
 use crate::resolve::fold::word_hash;
 use rustc_hash::FxHashMap;
@@ -11,8 +12,8 @@ use rustc_hash::FxHashMap;
 /// A claim's features with the hashes of its stems (sorted), as compared.
 #[derive(Clone, Copy, Debug)]
 pub(super) struct Features<'a> {
-    /// The features.
-    pub(super) content: &'a ClaimContent,
+    /// Its polarity, numbers and contradiction words.
+    pub(super) marks: Marks<'a>,
     /// Hashes of its stems, sorted.
     pub(super) hashes: &'a [u64],
 }
@@ -92,7 +93,7 @@ impl ClaimGrouper {
             let members: Vec<(u32, &[u64])> = recent
                 .iter()
                 .filter(|&&m| self.may_share_story(m, time_ms))
-                .filter_map(|&m| Some((m, &self.members.get(m)?.stem_hashes[..])))
+                .filter_map(|&m| Some((m, self.members.get(m)?.stem_hashes())))
                 .collect();
             let first = members.iter().fold(0u64, |acc, (_, h)| {
                 acc.wrapping_add(h.first().copied().unwrap_or_default())
@@ -128,7 +129,7 @@ impl ClaimGrouper {
     /// count as one more shared stem. Fewer than [`MIN_SHARED_STEMS`] shared stems (or all of
     /// the shorter claim's) score 0.
     fn score(&self, a: Features<'_>, b: Features<'_>, weights: f32, shared: f32, n: usize) -> f32 {
-        let opposite = disagree::opposite_words(a.content, b.content);
+        let opposite = disagree::opposite_words(a.marks, b.marks);
         let bonus = opposite.as_ref().map_or(0.0, |(x, y)| {
             let idf = |w: &str| self.idf_of_df(self.df(word_hash(&stem(w))));
             (idf(x) + idf(y)) / 2.0

@@ -28,7 +28,7 @@ impl ClaimGrouper {
     pub(super) fn may_share_story(&self, m: u32, time_ms: Option<i64>) -> bool {
         self.members
             .get(m)
-            .is_some_and(|x| fit(at(x.time_ms), at(time_ms)))
+            .is_some_and(|x| fit(at(x.time_ms()), at(time_ms)))
     }
 }
 

@@ -9,15 +9,36 @@ use serde::{Deserialize, Serialize};
 use std::sync::Arc;
 
 /// Where a claim-group member came from.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ClaimRef {
-    /// The article.
-    pub article: Arc<str>,
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ClaimRef<'a> {
+    /// The article (the claim grouper's copy of its id).
+    pub article: &'a Arc<str>,
     /// The claim's words in the article text.
     pub span: Span,
     /// Index into the article's `Extraction::claims`, or `None` for a statement (a sentence in
     /// the outlet's own voice).
     pub ordinal: Option<usize>,
+}
+
+/// [`ClaimRef`] as kept, by claim id: the article is the claim's own (see
+/// [`crate::resolve::claims::ClaimMember::article`]), so it is not kept twice.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub(super) struct KeptRef {
+    span: Span,
+    /// The ordinal, or `u32::MAX` for a statement.
+    ordinal: u32,
+}
+
+impl KeptRef {
+    /// A claim at `span`, the `ordinal`-th of its article's extraction (`None` for a
+    /// statement). An ordinal past `u32::MAX - 1`, which no extraction reaches, is kept as a
+    /// statement's.
+    pub(super) fn new(span: Span, ordinal: Option<usize>) -> Self {
+        let ordinal = ordinal
+            .and_then(|o| u32::try_from(o).ok())
+            .map_or(u32::MAX, |o| o.min(u32::MAX - 1));
+        KeptRef { span, ordinal }
+    }
 }
 
 impl Resolver {
@@ -32,15 +53,20 @@ impl Resolver {
     }
 
     /// Where a claim-group member came from.
-    pub fn claim_ref(&self, member: u32) -> Option<&ClaimRef> {
-        self.claim_refs.get(member)
+    pub fn claim_ref(&self, member: u32) -> Option<ClaimRef<'_>> {
+        let kept = self.claim_refs.get(member)?;
+        Some(ClaimRef {
+            article: &self.claims.member(member)?.article,
+            span: kept.span,
+            ordinal: (kept.ordinal != u32::MAX).then_some(kept.ordinal as usize),
+        })
     }
 
     /// The members of a claim group with where each came from, in order of arrival.
-    pub fn claim_members(&self, group: u32) -> Vec<(u32, &ClaimRef)> {
+    pub fn claim_members(&self, group: u32) -> Vec<(u32, ClaimRef<'_>)> {
         let ids = self.claims.group(group).unwrap_or_default();
         ids.iter()
-            .filter_map(|m| Some((*m, self.claim_refs.get(*m)?)))
+            .filter_map(|m| Some((*m, self.claim_ref(*m)?)))
             .collect()
     }
 
@@ -49,7 +75,7 @@ impl Resolver {
         let set: FxHashSet<&Arc<str>> = self
             .claim_members(group)
             .into_iter()
-            .map(|(_, r)| &r.article)
+            .map(|(_, r)| r.article)
             .collect();
         set.len()
     }

@@ -15,7 +15,7 @@ use crate::resolve::syndication::{CopyOf, SyndicationDetector};
 use rustc_hash::FxHashMap;
 use std::sync::{Arc, OnceLock};
 
-use super::claim_refs::ClaimRef;
+use super::claim_refs::KeptRef;
 use super::quote_speakers::reattributes_all;
 
 /// The quote half, borrowed apart from the claim half.
@@ -30,8 +30,7 @@ pub(super) struct QuoteHalf<'a> {
 /// The claim half, borrowed apart from the quote half.
 pub(super) struct ClaimHalf<'a> {
     pub(super) claims: &'a mut ClaimGrouper,
-    pub(super) claim_refs: &'a mut Slots<ClaimRef>,
-    pub(super) article_claims: &'a mut FxHashMap<Arc<str>, Vec<u32>>,
+    pub(super) claim_refs: &'a mut Slots<KeptRef>,
     pub(super) with_statements: bool,
 }
 
@@ -71,7 +70,6 @@ impl Resolver {
             ClaimHalf {
                 claims: &mut self.claims,
                 claim_refs: &mut self.claim_refs,
-                article_claims: &mut self.article_claims,
                 with_statements: self.with_statements,
             },
         )
@@ -218,19 +216,13 @@ impl ClaimHalf<'_> {
         let (id, ex, text) = (a.id, a.ex, &*a.article.text);
         let published = a.article.meta.published_ms;
         let mut claims = Vec::with_capacity(ex.claims.len());
-        let mut members = Vec::new();
         for (i, c) in ex.claims.iter().enumerate() {
             let claimant = c.speaker.and_then(|s| a.speakers.get(s).copied());
             let assigned = self
                 .claims
                 .add_at(id, c.span.slice(text), claimant, published);
             if let Some(assignment) = &assigned {
-                members.push(assignment.member);
-                let source = ClaimRef {
-                    article: id.clone(),
-                    span: c.span,
-                    ordinal: Some(i),
-                };
+                let source = KeptRef::new(c.span, Some(i));
                 self.claim_refs.insert(assignment.member, source);
             }
             claims.push(assigned);
@@ -252,18 +244,12 @@ impl ClaimHalf<'_> {
                     continue;
                 }
                 if let Some(assignment) = self.claims.add_at(id, s.slice(text), None, published) {
-                    members.push(assignment.member);
-                    let source = ClaimRef {
-                        article: id.clone(),
-                        span: s,
-                        ordinal: None,
-                    };
+                    let source = KeptRef::new(s, None);
                     self.claim_refs.insert(assignment.member, source);
                     stmts.push((s, assignment));
                 }
             }
         }
-        self.article_claims.insert(id.clone(), members);
         ClaimsAdded {
             claims,
             statements: stmts,
