@@ -5,6 +5,7 @@ use super::roles::role_key;
 use crate::model::{LocalSpeaker, SpeakerKind};
 use crate::resolve::fold::{deletions, words};
 use crate::resolve::names::{PersonName, is_canonical_given, parse_person};
+use litemap::LiteMap;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::sync::Arc;
@@ -45,13 +46,13 @@ pub struct Speaker {
     /// Person, organisation or role.
     pub kind: SpeakerKind,
     /// Surface forms exactly as written, with counts over all articles.
-    pub aliases: BTreeMap<String, u32>,
+    pub aliases: LiteMap<String, u32>,
     /// Roles and titles seen with it, with counts.
-    pub roles: BTreeMap<String, u32>,
+    pub roles: LiteMap<String, u32>,
     /// Clean names (titles removed) with counts; the display name is chosen among them.
-    pub names: BTreeMap<String, u32>,
+    pub names: LiteMap<String, u32>,
     /// Articles that mention it.
-    pub articles: BTreeMap<Arc<str>, ArticleStats>,
+    pub articles: LiteMap<Arc<str>, ArticleStats>,
     /// For a role: the person another article shows to hold it (through shared words).
     pub held_by: Option<SpeakerId>,
     /// For a person: the unnamed roles shown to be this person.
@@ -71,10 +72,10 @@ impl Speaker {
         Speaker {
             id,
             kind,
-            aliases: BTreeMap::new(),
-            roles: BTreeMap::new(),
-            names: BTreeMap::new(),
-            articles: BTreeMap::new(),
+            aliases: LiteMap::new(),
+            roles: LiteMap::new(),
+            names: LiteMap::new(),
+            articles: LiteMap::new(),
             held_by: None,
             holds: Vec::new(),
             parsed: Vec::new(),
@@ -112,7 +113,7 @@ impl Speaker {
         add: bool,
     ) {
         /// Counts `key` in or out; true when it became present or absent.
-        fn bump(map: &mut BTreeMap<String, u32>, key: &str, by: u32, add: bool) -> bool {
+        fn bump(map: &mut LiteMap<String, u32>, key: &str, by: u32, add: bool) -> bool {
             if key.is_empty() || by == 0 {
                 return false;
             }
@@ -256,7 +257,7 @@ pub fn person_display_name<'a>(names: impl IntoIterator<Item = (&'a str, u32)>) 
 /// the `bump`s of [`Speaker::apply`] would: a key is added when absent, and removed when
 /// the sum of its entries reaches its count. Empty keys and zero counts are never counted.
 fn changes_members<'a>(
-    map: &BTreeMap<String, u32>,
+    map: &LiteMap<String, u32>,
     entries: impl Iterator<Item = (&'a str, u32)>,
     add: bool,
 ) -> bool {
