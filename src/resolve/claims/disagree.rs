@@ -51,13 +51,16 @@ pub struct Disagreement {
 /// The first pair of words on opposite sides of one contradiction pair, if any: `a` uses one side
 /// and not the other, `b` the other side and not the first.
 pub(super) fn opposite_words(a: Marks<'_>, b: Marks<'_>) -> Option<(String, String)> {
-    for (pair, side, wa) in a.contra {
-        let a_uses_other = a.contra.iter().any(|(p, s, _)| p == pair && s != side);
+    // b's words are read only when a has some (a stored claim keeps them behind a pointer)
+    let a_contra = a.contra();
+    for (pair, side, wa) in a_contra {
+        let a_uses_other = a_contra.iter().any(|(p, s, _)| p == pair && s != side);
         if a_uses_other {
             continue;
         }
-        let hit = b.contra.iter().find(|(p, s, _)| p == pair && s != side);
-        let b_uses_same = b.contra.iter().any(|(p, s, _)| p == pair && s == side);
+        let b_contra = b.contra();
+        let hit = b_contra.iter().find(|(p, s, _)| p == pair && s != side);
+        let b_uses_same = b_contra.iter().any(|(p, s, _)| p == pair && s == side);
         if let Some((_, _, wb)) = hit
             && !b_uses_same
         {
@@ -74,13 +77,14 @@ pub(super) fn reasons(a: Marks<'_>, b: Marks<'_>, close: bool) -> Vec<Reason> {
     if let Some((wa, wb)) = opposite_words(a, b) {
         out.push(Reason::ContradictingWords { a: wa, b: wb });
     }
-    if !a.numbers.is_empty()
-        && !b.numbers.is_empty()
-        && !a.numbers.iter().any(|n| b.numbers.contains(n))
+    let (a_numbers, b_numbers) = (a.numbers(), b.numbers());
+    if !a_numbers.is_empty()
+        && !b_numbers.is_empty()
+        && !a_numbers.iter().any(|n| b_numbers.contains(n))
     {
         out.push(Reason::Numbers {
-            a: a.numbers.to_vec(),
-            b: b.numbers.to_vec(),
+            a: a_numbers.to_vec(),
+            b: b_numbers.to_vec(),
         });
     }
     if close && a.negative != b.negative {

@@ -8,15 +8,40 @@ use serde::{Deserialize, Serialize};
 use std::sync::Arc;
 
 /// What two claims' disagreement is judged on besides their stems: polarity, numbers and
-/// contradiction-table words.
+/// contradiction-table words. A stored claim's lists are read only when asked for: most
+/// comparisons stop before them, and they sit behind a pointer.
 #[derive(Clone, Copy, Debug)]
 pub(super) struct Marks<'a> {
     /// True when the main clause is negated an odd number of times.
     pub(super) negative: bool,
+    lists: Lists<'a>,
+}
+
+/// Where a [`Marks`]' lists are.
+#[derive(Clone, Copy, Debug)]
+enum Lists<'a> {
+    /// A new claim's content.
+    Content(&'a ClaimContent),
+    /// A stored claim's rare lists, if it has any.
+    Kept(Option<&'a Rare>),
+}
+
+impl<'a> Marks<'a> {
     /// Numbers mentioned, sorted, deduplicated.
-    pub(super) numbers: &'a [String],
+    pub(super) fn numbers(self) -> &'a [String] {
+        match self.lists {
+            Lists::Content(c) => &c.numbers,
+            Lists::Kept(r) => r.map_or(&[], |r| &r.numbers),
+        }
+    }
+
     /// Contradiction-table entries used: (pair, side, the word as written).
-    pub(super) contra: &'a [(u16, u8, String)],
+    pub(super) fn contra(self) -> &'a [(u16, u8, String)] {
+        match self.lists {
+            Lists::Content(c) => &c.contra,
+            Lists::Kept(r) => r.map_or(&[], |r| &r.contra),
+        }
+    }
 }
 
 impl ClaimContent {
@@ -24,8 +49,7 @@ impl ClaimContent {
     pub(super) fn marks(&self) -> Marks<'_> {
         Marks {
             negative: self.negative,
-            numbers: &self.numbers,
-            contra: &self.contra,
+            lists: Lists::Content(self),
         }
     }
 }
@@ -101,14 +125,9 @@ impl ClaimMember {
 
     /// Its marks, as compared.
     pub(super) fn marks(&self) -> Marks<'_> {
-        let (numbers, contra) = self
-            .rare
-            .as_deref()
-            .map_or((&[][..], &[][..]), |r| (&r.numbers[..], &r.contra[..]));
         Marks {
             negative: self.negative,
-            numbers,
-            contra,
+            lists: Lists::Kept(self.rare.as_deref()),
         }
     }
 
@@ -131,8 +150,8 @@ mod tests {
         let (numbers, contra, negative) = (c.numbers.clone(), c.contra.clone(), c.negative);
         assert!(!numbers.is_empty() && !contra.is_empty());
         let m = ClaimMember::new(Arc::from("a"), c, vec![1, 2], None, 3, Some(-5));
-        assert_eq!(m.marks().numbers, &numbers[..]);
-        assert_eq!(m.marks().contra, &contra[..]);
+        assert_eq!(m.marks().numbers(), &numbers[..]);
+        assert_eq!(m.marks().contra(), &contra[..]);
         assert_eq!(m.marks().negative, negative);
         assert_eq!(m.time_ms(), Some(-5));
         assert_eq!(m.stem_hashes(), [1, 2]);
@@ -141,7 +160,7 @@ mod tests {
         assert!(plain.numbers.is_empty() && plain.contra.is_empty());
         let m = ClaimMember::new(Arc::from("b"), plain, vec![], None, 0, None);
         assert!(m.rare.is_none(), "nothing rare, nothing kept");
-        assert!(m.marks().negative && m.marks().numbers.is_empty());
+        assert!(m.marks().negative && m.marks().numbers().is_empty());
         assert_eq!(m.time_ms(), None);
     }
 
