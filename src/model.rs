@@ -4,6 +4,7 @@
 //! article text exactly as submitted, half-open (`[start, end)`), and always on `char` boundaries.
 
 use serde::{Deserialize, Serialize};
+use std::num::NonZeroU32;
 use std::sync::Arc;
 
 /// A half-open range `[start, end)` of UTF-8 byte offsets into an article's text.
@@ -51,31 +52,43 @@ impl Span {
 }
 
 /// A [`Span`] held in 8 bytes instead of 16, for the records the index keeps by the million
-/// (quote and claim occurrences): its offsets are below 4 GiB, as every article the index
-/// accepts is (see [`MAX_TEXT_BYTES`]).
-#[derive(
-    Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize,
-)]
+/// (quote and claim occurrences): its offsets are below 4 GiB − 1, as every article the index
+/// accepts is (see [`MAX_TEXT_BYTES`]). Its end is kept plus one, so that an absent span
+/// (`Option<Span32>`, a cue or a mention) takes no more room than a present one.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct Span32 {
     start: u32,
-    end: u32,
+    end_plus_one: NonZeroU32,
+}
+
+impl Default for Span32 {
+    /// The empty span at 0.
+    fn default() -> Self {
+        Span32 {
+            start: 0,
+            end_plus_one: NonZeroU32::MIN,
+        }
+    }
 }
 
 /// The longest article text the index takes, in bytes: offsets into it fit a [`Span32`].
-pub const MAX_TEXT_BYTES: usize = u32::MAX as usize;
+pub const MAX_TEXT_BYTES: usize = u32::MAX as usize - 1;
 
 impl Span32 {
-    /// The span in 8 bytes; `None` when an offset is 4 GiB or more.
+    /// The span in 8 bytes; `None` when an offset is past [`MAX_TEXT_BYTES`].
     pub fn of(span: Span) -> Option<Self> {
+        if span.end > MAX_TEXT_BYTES {
+            return None;
+        }
         Some(Span32 {
             start: u32::try_from(span.start).ok()?,
-            end: u32::try_from(span.end).ok()?,
+            end_plus_one: NonZeroU32::new(u32::try_from(span.end + 1).ok()?)?,
         })
     }
 
     /// The span.
     pub fn span(self) -> Span {
-        Span::new(self.start as usize, self.end as usize)
+        Span::new(self.start as usize, self.end_plus_one.get() as usize - 1)
     }
 
     /// The covered text, or `""` if the span does not fit `text` (never panics).
@@ -265,7 +278,14 @@ mod tests {
         let top = MAX_TEXT_BYTES;
         assert!(Span32::of(Span::new(top - 1, top)).is_some());
         assert_eq!(Span32::of(Span::new(0, top + 1)), None);
+        assert_eq!(Span32::of(Span::new(top + 1, top + 1)), None);
+        assert_eq!(Span32::default().span(), Span::new(0, 0));
         assert_eq!(std::mem::size_of::<Span32>(), 8);
+        assert_eq!(
+            std::mem::size_of::<Option<Span32>>(),
+            8,
+            "an absent span is free"
+        );
     }
 
     #[test]
