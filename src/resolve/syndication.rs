@@ -50,17 +50,47 @@ struct Entry {
 
 /// Incremental near-duplicate detection over whole articles.
 #[derive(Debug, Default, Serialize, Deserialize)]
+#[serde(from = "Stored")]
 pub struct SyndicationDetector {
-    /// Each article's number (the order it was added in, never reused).
+    /// Each article's number (the order it was added in, never reused). Not written: loading
+    /// rebuilds it from `entries`, sharing their ids.
+    #[serde(skip)]
     numbers: FxHashMap<Arc<str>, u32>,
     /// The articles by number.
     entries: Slots<Entry>,
     /// The articles in each band bucket, by number.
     bands: Bands,
+    /// The next article's number.
     next: u32,
     parent: FxHashMap<Arc<str>, (Arc<str>, f32)>,
     children: FxHashMap<Arc<str>, Vec<Arc<str>>>,
     seq: u64,
+}
+
+/// A detector as written: every field but `numbers`, in the same order.
+#[derive(Deserialize)]
+struct Stored {
+    entries: Slots<Entry>,
+    bands: Bands,
+    next: u32,
+    parent: FxHashMap<Arc<str>, (Arc<str>, f32)>,
+    children: FxHashMap<Arc<str>, Vec<Arc<str>>>,
+    seq: u64,
+}
+
+impl From<Stored> for SyndicationDetector {
+    fn from(s: Stored) -> Self {
+        let numbers = s.entries.iter().map(|(n, e)| (e.id.clone(), n)).collect();
+        SyndicationDetector {
+            numbers,
+            entries: s.entries,
+            bands: s.bands,
+            next: s.next,
+            parent: s.parent,
+            children: s.children,
+            seq: s.seq,
+        }
+    }
 }
 
 fn band_keys(sig: &[u32]) -> impl Iterator<Item = u64> + '_ {
@@ -125,8 +155,8 @@ impl SyndicationDetector {
         let (other, j) = best?;
         let other = self.entries.get(other)?.id.clone();
         let root = self.root_arc(&other);
-        let root_order = self.numbers.get(&root).and_then(|&n| self.entries.get(n));
-        if root_order.is_some_and(|r| r.order < order) {
+        let root_entry = self.numbers.get(&root).and_then(|&n| self.entries.get(n));
+        if root_entry.is_some_and(|r| r.order < order) {
             self.set_parent(&id, Some((root.clone(), j)));
             Some(CopyOf {
                 original: root.to_string(),
@@ -223,66 +253,4 @@ impl SyndicationDetector {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    const WIRE: &str = "Russian troops launched a barrage of 176 drones at Ukraine overnight, most of which were destroyed \
-        or disabled by jamming, the Ukrainian air force said on Tuesday. One drone struck a residential building in \
-        Dolynska in the Kirovohrad region, wounding a mother and her two children and prompting an evacuation of 38 \
-        apartments, the regional administration reported. Four more residential buildings were damaged by drone \
-        debris in the Cherkasy region, according to local officials.";
-
-    #[test]
-    fn copies_point_to_the_original() {
-        let mut d = SyndicationDetector::new();
-        assert_eq!(d.add("ap", WIRE, Some(1_000)), None);
-        let copy = format!("KYIV (AP) — {WIRE} Copyright 2025 The Associated Press.");
-        let c = d.add("station", &copy, Some(2_000)).expect("a copy");
-        assert_eq!(c.original, "ap");
-        assert!(c.similarity >= MIN_JACCARD);
-        let trimmed: String = WIRE.split(". ").take(2).collect::<Vec<_>>().join(". ");
-        assert_eq!(
-            d.add("trimmed", &trimmed, Some(3_000)).map(|c| c.original),
-            Some("ap".into()),
-            "contained copy"
-        );
-        assert_eq!(d.root("trimmed"), "ap");
-        assert_eq!(d.root("ap"), "ap");
-        assert_eq!(d.copies("ap"), ["station", "trimmed"]);
-        assert!(d.copies("station").is_empty());
-    }
-
-    #[test]
-    fn different_stories_on_the_same_topic_are_not_copies() {
-        let mut d = SyndicationDetector::new();
-        d.add("ap", WIRE, None);
-        let other = "Ukraine's air force said Russia fired dozens of drones overnight. Officials in the Cherkasy \
-            region reported damage to several homes, and a family in Dolynska was hurt when debris fell on their \
-            building. The regional governor urged residents to stay in shelters during alerts and said repairs \
-            would begin as soon as possible.";
-        assert_eq!(d.add("bbc", other, None), None);
-        assert_eq!(d.copy_of("bbc"), None);
-        assert_eq!(
-            d.add("short", "Drones hit Ukraine.", None),
-            None,
-            "too short to judge"
-        );
-    }
-
-    #[test]
-    fn a_late_arriving_original_takes_over() {
-        let mut d = SyndicationDetector::new();
-        d.add("copy", WIRE, Some(5_000));
-        assert_eq!(d.add("orig", WIRE, Some(1_000)), None);
-        assert_eq!(d.root("copy"), "orig");
-        assert_eq!(d.copies("orig"), ["copy"]);
-        assert!(d.remove("orig"));
-        assert!(d.copies("orig").is_empty());
-        assert_eq!(
-            d.root("copy"),
-            "copy",
-            "removing the original frees the copy"
-        );
-        assert!(!d.remove("orig"));
-    }
-}
+mod tests;
