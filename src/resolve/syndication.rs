@@ -50,10 +50,10 @@ struct Entry {
 
 /// Incremental near-duplicate detection over whole articles.
 #[derive(Debug, Default, Serialize, Deserialize)]
-#[serde(from = "Stored")]
 pub struct SyndicationDetector {
-    /// Each article's number (the order it was added in, never reused). Not written: loading
-    /// rebuilds it from `entries`, sharing their ids.
+    /// Each article's number (the order it was added in, never reused), one per entry. Not
+    /// written: after loading, the first change rebuilds it from `entries`, sharing their ids
+    /// (see `numbered`).
     #[serde(skip)]
     numbers: FxHashMap<Arc<str>, u32>,
     /// The articles by number.
@@ -65,32 +65,6 @@ pub struct SyndicationDetector {
     parent: FxHashMap<Arc<str>, (Arc<str>, f32)>,
     children: FxHashMap<Arc<str>, Vec<Arc<str>>>,
     seq: u64,
-}
-
-/// A detector as written: every field but `numbers`, in the same order.
-#[derive(Deserialize)]
-struct Stored {
-    entries: Slots<Entry>,
-    bands: Bands,
-    next: u32,
-    parent: FxHashMap<Arc<str>, (Arc<str>, f32)>,
-    children: FxHashMap<Arc<str>, Vec<Arc<str>>>,
-    seq: u64,
-}
-
-impl From<Stored> for SyndicationDetector {
-    fn from(s: Stored) -> Self {
-        let numbers = s.entries.iter().map(|(n, e)| (e.id.clone(), n)).collect();
-        SyndicationDetector {
-            numbers,
-            entries: s.entries,
-            bands: s.bands,
-            next: s.next,
-            parent: s.parent,
-            children: s.children,
-            seq: s.seq,
-        }
-    }
 }
 
 fn band_keys(sig: &[u32]) -> impl Iterator<Item = u64> + '_ {
@@ -106,10 +80,22 @@ impl SyndicationDetector {
         Self::default()
     }
 
+    /// Numbers every entry by its id, when a detector read back from a snapshot has not yet.
+    fn numbered(&mut self) {
+        if self.numbers.len() != self.entries.len() {
+            self.numbers = self
+                .entries
+                .iter()
+                .map(|(n, e)| (e.id.clone(), n))
+                .collect();
+        }
+    }
+
     /// Adds an article and says which earlier article it copies, if any. When the new article
     /// is older than the story it matches (it arrived late), the existing original becomes its
     /// copy instead and `None` is returned. Re-adding an id replaces it.
     pub fn add(&mut self, article: &str, text: &str, published_ms: Option<i64>) -> Option<CopyOf> {
+        self.numbered();
         self.remove(article);
         let (sig, shingles) = signature(text);
         self.seq += 1;
@@ -234,6 +220,7 @@ impl SyndicationDetector {
     /// Removes an article; its copies now copy its own original, or nothing. Returns false for an
     /// unknown article.
     pub fn remove(&mut self, article: &str) -> bool {
+        self.numbered();
         let Some(number) = self.numbers.remove(article) else {
             return false;
         };

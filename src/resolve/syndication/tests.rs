@@ -38,7 +38,10 @@ fn a_loaded_detector_finds_its_articles_by_id() {
     let copy = format!("KYIV (AP) — {WIRE}");
     let found = back.add("station", &copy, Some(2_000));
     assert_eq!(found.map(|c| c.original), Some("ap".into()));
-    let (id, &n) = back.numbers.get_key_value("ap").expect("numbered on load");
+    let (id, &n) = back
+        .numbers
+        .get_key_value("ap")
+        .expect("numbered by the first change");
     let entry = back.entries.get(n).expect("its entry");
     assert!(Arc::ptr_eq(id, &entry.id), "one copy of the id");
     assert!(back.remove("ap"));
