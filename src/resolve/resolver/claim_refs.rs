@@ -31,12 +31,12 @@ pub(super) struct KeptRef {
 
 impl KeptRef {
     /// A claim at `span`, the `ordinal`-th of its article's extraction (`None` for a
-    /// statement). An ordinal past `u32::MAX - 1`, which no extraction reaches, is kept as a
+    /// statement). An ordinal of `u32::MAX` or more, which no extraction reaches, is kept as a
     /// statement's.
     pub(super) fn new(span: Span, ordinal: Option<usize>) -> Self {
         let ordinal = ordinal
             .and_then(|o| u32::try_from(o).ok())
-            .map_or(u32::MAX, |o| o.min(u32::MAX - 1));
+            .unwrap_or(u32::MAX);
         KeptRef { span, ordinal }
     }
 }
