@@ -95,7 +95,7 @@ impl SyndicationDetector {
     /// is older than the story it matches (it arrived late), the existing original becomes its
     /// copy instead and `None` is returned. Re-adding an id replaces it.
     pub fn add(&mut self, article: &str, text: &str, published_ms: Option<i64>) -> Option<CopyOf> {
-        self.numbered();
+        // numbers the entries first, when read back from a snapshot
         self.remove(article);
         let (sig, shingles) = signature(text);
         self.seq += 1;
