@@ -108,6 +108,7 @@ impl Index {
         // where each (kind, speaker) of the group at hand sits in `matches`, by kind and the
         // speaker's number in the group (no string is hashed or compared)
         let mut slots: Vec<usize> = Vec::new();
+        let mut reached = Vec::new();
         for (g, wordings) in &groups {
             // each matching wording's sides, summed up once per version of the group
             let first = matches.len();
@@ -123,7 +124,8 @@ impl Index {
                     };
                     if *at == usize::MAX {
                         *at = matches.len();
-                        matches.push(Match::new(g, kind, tallies.speaker(side), side.speaker_no));
+                        let speaker = (tallies.speaker(side), tallies.speaker_hash(side));
+                        matches.push(Match::new(g, kind, speaker));
                     }
                     let Some(m) = matches.get_mut(*at) else {
                         continue;
@@ -140,11 +142,10 @@ impl Index {
                     }
                 }
             }
-            // (kind, speaker) is unique within a group: an unstable sort gives the one order,
-            // that of (kind, speaker) since the speakers are numbered in their order
-            let sides = &mut matches[first..];
-            sides.sort_unstable_by_key(|m| (m.kind, m.speaker_no));
-            for m in sides {
+            // the group's matches in the one order of (kind, speaker), the order of their slots
+            // (the speakers are numbered in their order), whatever order they were reached in
+            in_slot_order(&mut matches, first, &slots, &mut reached);
+            for m in &mut matches[first..] {
                 // the reply carries the earliest occurrences; the rest count in the totals
                 m.occurrences.sort_unstable();
                 m.occurrences.truncate(MAX_EVIDENCE_OCCURRENCES);
@@ -165,8 +166,8 @@ struct Match<'a> {
     kind: MatchKind,
     score: f64,
     speaker: Option<&'a str>,
-    /// The speaker's number in the quote's tallies (see [`super::tally::Tallies::speaker`]).
-    speaker_no: u32,
+    /// Its hash ([`super::tally::speaker_hash`]), by which the ranking keys speakers.
+    speaker_hash: u64,
     /// Sum and number of the occurrences' confidences.
     confidence: (f64, usize),
     /// Their outlets, sorted, distinct.
@@ -176,24 +177,50 @@ struct Match<'a> {
 }
 
 impl<'a> Match<'a> {
-    /// Nothing summed up yet, for `speaker`, number `speaker_no` in the quote's tallies.
+    /// Nothing summed up yet, for `speaker` (with its hash).
     fn new(
         quote: &'a Arc<QuoteGroup>,
         kind: MatchKind,
-        speaker: Option<&'a Arc<str>>,
-        speaker_no: u32,
+        (speaker, speaker_hash): (Option<&'a Arc<str>>, u64),
     ) -> Self {
         Match {
             quote,
             kind,
             score: 0.0,
             speaker: speaker.map(|s| &**s),
-            speaker_no,
+            speaker_hash,
             confidence: (0.0, 0),
             outlets: Outlets::new(),
             occurrences: Vec::new(),
         }
     }
+}
+
+/// Puts `matches[first..]` in the order of their positions in `slots` (each a position in
+/// `matches`, or `usize::MAX` for none): the order of (kind, speaker) a group's slots are laid out
+/// in. Each match is moved twice, where a sort of these large records moves them many times;
+/// `reached` is scratch space, left empty.
+fn in_slot_order<'a>(
+    matches: &mut Vec<Match<'a>>,
+    first: usize,
+    slots: &[usize],
+    reached: &mut Vec<Option<Match<'a>>>,
+) {
+    if matches.len().saturating_sub(first) < 2 {
+        return;
+    }
+    reached.clear();
+    reached.extend(matches.drain(first..).map(Some));
+    for &at in slots.iter().filter(|&&at| at != usize::MAX) {
+        if let Some(m) = at
+            .checked_sub(first)
+            .and_then(|i| reached.get_mut(i)?.take())
+        {
+            matches.push(m);
+        }
+    }
+    // every match has its slot; were one left, it would still be kept
+    matches.extend(reached.drain(..).flatten());
 }
 
 /// How the query relates to one wording, for the ranking: a contained fragment scores by how

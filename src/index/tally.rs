@@ -46,6 +46,14 @@ pub(super) struct Tallies {
     /// The distinct speaker ids the sides name, in order, nobody (`None`) first: the
     /// occurrences' own copies, by [`SideTally::speaker_no`].
     speakers: Vec<Option<Arc<str>>>,
+    /// Each of `speakers` hashed ([`speaker_hash`]): a lookup that sums up many groups keys
+    /// speakers by it without reading their ids.
+    speaker_hashes: Vec<u64>,
+}
+
+/// A speaker id's hash, the same for every copy of the id; nobody's is 0.
+pub(super) fn speaker_hash(speaker: Option<&str>) -> u64 {
+    speaker.map_or(0, |s| xxhash_rust::xxh3::xxh3_64(s.as_bytes()) | 1)
 }
 
 impl Tallies {
@@ -74,6 +82,14 @@ impl Tallies {
     /// The id of the speaker a side names; `None` when its occurrences name nobody.
     pub(super) fn speaker(&self, side: &SideTally) -> Option<&Arc<str>> {
         self.speakers.get(side.speaker_no as usize)?.as_ref()
+    }
+
+    /// [`speaker_hash`] of the speaker a side names.
+    pub(super) fn speaker_hash(&self, side: &SideTally) -> u64 {
+        self.speaker_hashes
+            .get(side.speaker_no as usize)
+            .copied()
+            .unwrap_or_else(|| speaker_hash(self.speaker(side).map(|s| &**s)))
     }
 
     /// A side's outlets, sorted, distinct.
@@ -144,6 +160,10 @@ pub(super) fn tally(occurrences: &[Occurrence], keep: usize) -> Tallies {
         .map(|(n, s)| (s.map(|a| &**a), u32::try_from(n).unwrap_or(u32::MAX)))
         .collect();
     let mut out = Tallies {
+        speaker_hashes: distinct
+            .iter()
+            .map(|s| speaker_hash(s.map(|a| &**a)))
+            .collect(),
         speakers: distinct
             .into_iter()
             .map(Option::<&Arc<str>>::cloned)
@@ -229,6 +249,8 @@ mod tests {
         assert_eq!(t.outlets(&two[0]), [Arc::from("A"), Arc::from("B")]);
         assert_eq!(t.earliest(&two[0]), [0, 1], "only the first two kept");
         assert_eq!(t.speaker(&two[1]), None);
+        assert_eq!(t.speaker_hash(&two[1]), 0, "nobody's hash");
+        assert_ne!(t.speaker_hash(&two[0]), 0);
         assert!(t.outlets(&two[1]).is_empty(), "empty outlets are left out");
         assert_eq!(t.earliest(&two[1]), [3]);
         let one = t.sides(1);
@@ -262,6 +284,7 @@ mod tests {
                 proptest::prop_assert_eq!(total as usize, mine.len());
                 for side in sides {
                     let who = t.speaker(side).map(|s| &**s);
+                    proptest::prop_assert_eq!(t.speaker_hash(side), speaker_hash(who));
                     let theirs: Vec<usize> = occs
                         .iter()
                         .enumerate()

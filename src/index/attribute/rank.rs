@@ -33,21 +33,29 @@ pub(super) fn rank(mut matches: Vec<Match<'_>>, max: usize) -> Vec<Candidate> {
         return Vec::new();
     }
     // per speaker, in order of first match (the order of the answer is fixed below, by score and
-    // speaker)
-    let mut slots: FxHashMap<Option<&str>, usize> = FxHashMap::default();
+    // speaker), keyed by the hash of its id: the ids themselves, one allocation each, are read
+    // only when two hashes collide
+    let mut slots: FxHashMap<u64, usize> = FxHashMap::default();
+    let mut collided: FxHashMap<Option<&str>, usize> = FxHashMap::default();
     let mut by_speaker: Vec<Ranked<'_>> = Vec::new();
     for (i, m) in matches.iter_mut().enumerate() {
-        let at = *slots.entry(m.speaker).or_insert_with(|| {
-            by_speaker.push(Ranked {
-                speaker: m.speaker,
-                score: 0.0,
-                kind: m.kind,
-                outlets: Outlets::new(),
-                evidence: SmallVec::new(),
-                confidence: (0.0, 0),
-            });
-            by_speaker.len() - 1
-        });
+        let at = match slots.get(&m.speaker_hash) {
+            None => {
+                let at = open(&mut by_speaker, m);
+                slots.insert(m.speaker_hash, at);
+                at
+            }
+            Some(&at)
+                if by_speaker
+                    .get(at)
+                    .is_some_and(|c| same(c.speaker, m.speaker)) =>
+            {
+                at
+            }
+            Some(_) => *collided
+                .entry(m.speaker)
+                .or_insert_with(|| open(&mut by_speaker, m)),
+        };
         let Some(cand) = by_speaker.get_mut(at) else {
             continue;
         };
@@ -94,6 +102,27 @@ pub(super) fn rank(mut matches: Vec<Match<'_>>, max: usize) -> Vec<Candidate> {
         .into_iter()
         .map(|c| candidate(c, &matches))
         .collect()
+}
+
+/// Starts summing up `m`'s speaker, last of `by_speaker`; its position.
+fn open<'a>(by_speaker: &mut Vec<Ranked<'a>>, m: &Match<'a>) -> usize {
+    by_speaker.push(Ranked {
+        speaker: m.speaker,
+        score: 0.0,
+        kind: m.kind,
+        outlets: Outlets::new(),
+        evidence: SmallVec::new(),
+        confidence: (0.0, 0),
+    });
+    by_speaker.len() - 1
+}
+
+/// Whether two speaker ids are the same: one shared copy (as the index links them), or equal.
+fn same(a: Option<&str>, b: Option<&str>) -> bool {
+    match (a, b) {
+        (Some(a), Some(b)) => std::ptr::eq(a, b) || a == b,
+        (a, b) => a.is_none() && b.is_none(),
+    }
 }
 
 /// The owned answer for a ranked speaker, with its best evidence, in order, copied.
@@ -162,7 +191,7 @@ mod tests {
             kind: MatchKind::Contained,
             score: 0.5,
             speaker,
-            speaker_no: 0,
+            speaker_hash: crate::index::tally::speaker_hash(speaker),
             confidence: (0.8 * n as f64, n),
             outlets: Outlets::from_slice(&["Outlet"]),
             occurrences: Vec::new(),
@@ -199,6 +228,30 @@ mod tests {
         let two: Vec<Option<String>> = rank(matches(), 2).into_iter().map(|c| c.speaker).collect();
         assert_eq!(two, [Some("x".to_string()), Some("y".to_string())]);
         assert!(rank(matches(), 0).is_empty());
+    }
+
+    #[test]
+    fn speakers_whose_hashes_collide_stay_apart() {
+        let q = Arc::new(QuoteGroup::new("q".into()));
+        let (x, y, z): (Arc<str>, Arc<str>, Arc<str>) = ("x".into(), "y".into(), "z".into());
+        // three speakers under one hash, each matched twice, in turns
+        let matches: Vec<Match<'_>> = [&x, &y, &z, &x, &y, &z]
+            .into_iter()
+            .enumerate()
+            .map(|(k, who)| {
+                let mut m = side(&q, Some(who), 1 + k / 3);
+                m.speaker_hash = 7;
+                m
+            })
+            .collect();
+        let ranked = rank(matches, 10);
+        let mut ids: Vec<&str> = ranked.iter().filter_map(|c| c.speaker.as_deref()).collect();
+        ids.sort_unstable();
+        assert_eq!(ids, ["x", "y", "z"]);
+        for c in &ranked {
+            let total: usize = c.evidence.iter().map(|e| e.occurrence_count).sum();
+            assert_eq!((c.evidence.len(), total), (2, 3), "{:?}", c.speaker);
+        }
     }
 
     proptest::proptest! {
