@@ -90,6 +90,9 @@ impl QuoteMatcher {
             .collect();
         // pairs skipped as stop-pairs cannot be counted: ask half of the counted ones
         let qpairs = counted.len().min(tokens.len() - 1);
+        // a variant has at least `min_words` words: fewer shared pairs than this never pass, and
+        // such a variant's length is not looked up
+        let floor = qpairs.min(min_words.saturating_sub(1)).max(1).div_ceil(2);
         // every variant listed is counted, and its length looked up once, at the end: one
         // random access per entry instead of two. In a story, a variant of another story's
         // time is passed over as it is reached: most of those a common word pair lists are.
@@ -104,6 +107,9 @@ impl QuoteMatcher {
             counts
                 .drain()
                 .filter(|&(v, c)| {
+                    if (c as usize) < floor {
+                        return false;
+                    }
                     let words = self.listed.words(v);
                     let vpairs = words.saturating_sub(1);
                     words >= min_words && 2 * c as usize >= qpairs.min(vpairs).max(1) && keep(v)
