@@ -89,13 +89,24 @@ fn main() -> Result<()> {
         let t = Instant::now();
         // what the lookups found: candidates, and the quotes given as their evidence
         let (mut candidates, mut evidence) = (0, 0);
+        // each call's time, for the spread: a mean hides the calls that make a server's p99
+        let mut each: Vec<f64> = Vec::with_capacity(asked.len() * times);
         for text in asked.iter().cycle().take(asked.len() * times) {
+            let call = Instant::now();
             let found = index.attribute(text, if bench_texts { 10 } else { 5 }, detail)?;
+            each.push(call.elapsed().as_secs_f64() * 1e6);
             candidates += found.len();
             evidence += found.iter().map(|c| c.evidence.len()).sum::<usize>();
             if pass == "first" {
                 add_to_digest(&mut digest, &found);
             }
+        }
+        each.sort_unstable_by(f64::total_cmp);
+        let at = |q: f64| each.get((each.len() as f64 * q) as usize).copied();
+        if let (Some(p50), Some(p90), Some(p99)) = (at(0.5), at(0.9), at(0.99)) {
+            eprintln!(
+                "attribute ({pass}): per call p50 {p50:.0} µs, p90 {p90:.0} µs, p99 {p99:.0} µs"
+            );
         }
         eprintln!(
             "attribute ({pass}): {:.3} ms/call; {:.2} candidates and {:.2} evidence quotes per call",
