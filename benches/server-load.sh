@@ -87,6 +87,8 @@ restart "$out/restart.log" taskset -c 0
 kill -INT "$server"; wait "$server" || true
 restart "$out/restart-2core.log"
 {
+  # nothing changed since the restart loaded the snapshot: the stop keeps it
+  grep -h -o 'index snapshot \(kept\|written\).*' "$out/restart.log" || true
   echo "restart, both cores: $took s until listening"
   grep -E 'VmRSS|VmHWM' "/proc/$server/status"
 } | tee "$out/restart-2core.txt"

@@ -78,18 +78,21 @@ fn terminate(server: &mut Server) {
     server.wait();
 }
 
-/// The start-up rebuild's counters, from the JSON log: (from snapshot, restored, dropped).
-fn rebuilt(scratch: &Path, log: &str) -> (u64, u64, u64) {
+/// The first line of a server's JSON log whose message starts with `message`.
+fn logged(scratch: &Path, log: &str, message: &str) -> Option<serde_json::Value> {
     let text = std::fs::read_to_string(scratch.join(format!("{log}.log"))).expect("log");
-    let line = text
-        .lines()
+    text.lines()
         .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
         .find(|v| {
             v["fields"]["message"]
                 .as_str()
-                .is_some_and(|m| m.starts_with("index rebuilt"))
+                .is_some_and(|m| m.starts_with(message))
         })
-        .expect("rebuild logged");
+}
+
+/// The start-up rebuild's counters, from the JSON log: (from snapshot, restored, dropped).
+fn rebuilt(scratch: &Path, log: &str) -> (u64, u64, u64) {
+    let line = logged(scratch, log, "index rebuilt").expect("rebuild logged");
     let field = |name: &str| line["fields"][name].as_u64().expect(name);
     (field("from_snapshot"), field("restored"), field("dropped"))
 }
@@ -136,6 +139,31 @@ async fn restarts_load_the_snapshot_and_catch_up_with_the_store() {
     assert_eq!(rebuilt(scratch.path(), "third"), (11, 4, 1));
     assert_eq!(state(&third.channel).await, later);
     terminate(&mut third);
+    assert!(logged(scratch.path(), "third", "index snapshot written").is_some());
+    let caught_up = std::fs::read(&snapshot).expect("read");
+
+    // a start that changes nothing leaves the snapshot as it is at the stop
+    let mut idle = Server::start(&args, scratch.path(), "idle").await;
+    assert_eq!(rebuilt(scratch.path(), "idle"), (15, 0, 0));
+    assert_eq!(state(&idle.channel).await, later);
+    terminate(&mut idle);
+    assert!(logged(scratch.path(), "idle", "index snapshot written").is_none());
+    assert!(logged(scratch.path(), "idle", "index snapshot kept").is_some());
+    assert!(std::fs::read(&snapshot).expect("read") == caught_up);
+
+    // a deletion is a change: the stop writes the snapshot again, and the next start loads it
+    let mut deleting = Server::start(&args, scratch.path(), "deleting").await;
+    delete(&deleting.channel, 15).await;
+    let fewer = state(&deleting.channel).await;
+    terminate(&mut deleting);
+    assert!(logged(scratch.path(), "deleting", "index snapshot written").is_some());
+    let mut reloaded = Server::start(&args, scratch.path(), "reloaded").await;
+    assert_eq!(rebuilt(scratch.path(), "reloaded"), (14, 0, 0));
+    assert_eq!(state(&reloaded.channel).await, fewer);
+    // and a creation too
+    create(&reloaded.channel, 15).await;
+    terminate(&mut reloaded);
+    assert!(logged(scratch.path(), "reloaded", "index snapshot written").is_some());
 
     // a damaged snapshot is refused and the store replayed in full
     let mut bytes = std::fs::read(&snapshot).expect("read");

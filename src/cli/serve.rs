@@ -143,8 +143,11 @@ pub(crate) async fn run(args: ServeArgs) -> anyhow::Result<()> {
 async fn save_snapshot(writes: Writes) {
     let started = std::time::Instant::now();
     match tokio::task::spawn_blocking(move || writes.save_snapshot()).await {
-        Ok(Ok(bytes)) => {
+        Ok(Ok(Some(bytes))) => {
             tracing::info!(bytes, elapsed = ?started.elapsed(), "index snapshot written")
+        }
+        Ok(Ok(None)) => {
+            tracing::info!("index snapshot kept: nothing changed since it was loaded or written")
         }
         Ok(Err(err)) => tracing::warn!(error = %err, "index snapshot not written"),
         Err(err) => tracing::warn!(error = %err, "index snapshot task failed"),

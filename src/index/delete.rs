@@ -12,8 +12,9 @@ use std::sync::Arc;
 impl Index {
     /// Deletes an article and everything it contributed. NOT_FOUND when it does not exist.
     pub fn delete_article(&self, id: &str) -> Result<Deleted> {
-        let _writer = self.inner.writer.lock();
+        let mut changes = self.inner.writer.lock();
         let record = self.get_article(id)?;
+        *changes += 1;
         let mut deleted = Deleted::default();
         let mut resolver = self.inner.resolver.write();
         resolver.remove_article(id);

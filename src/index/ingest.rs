@@ -139,10 +139,11 @@ impl Index {
         let inner = &self.inner;
 
         // Everything below runs under the writer lock; readers are never blocked.
-        let _writer = inner.writer.lock();
+        let mut changes = inner.writer.lock();
         if let Some(existing) = self.existing(&id, text)? {
             return Ok(existing);
         }
+        *changes += 1;
 
         // Cross-source resolution: which speaker, quote group and claim group.
         let mut resolver = inner.resolver.write();

@@ -154,7 +154,9 @@ struct Inner {
     slug_hints: Map<String, u32>,
     /// Role speaker id -> the person shown (through shared words) to hold it.
     role_holders: Map<String, String>,
-    writer: Mutex<()>,
+    /// The writer lock, held by every change; it counts the changes made (see
+    /// [`Index::changes`]).
+    writer: Mutex<u64>,
     events: broadcast::Sender<QuoteEvent>,
 }
 
@@ -198,10 +200,17 @@ impl Index {
                 slugs_taken: Map::default(),
                 slug_hints: Map::default(),
                 role_holders: Map::default(),
-                writer: Mutex::new(()),
+                writer: Mutex::new(0),
                 events,
             }),
         }
+    }
+
+    /// How many changes (articles published or deleted) this index has taken since it was
+    /// made; loading a snapshot is not one. Equal counts mean the same contents: a snapshot
+    /// written at one count still holds the index at that count (see [`Index::write_state`]).
+    pub fn changes(&self) -> u64 {
+        *self.inner.writer.lock()
     }
 
     /// Sizes of the index.

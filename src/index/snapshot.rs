@@ -83,16 +83,17 @@ fn fill<K: Eq + std::hash::Hash, V>(map: &super::Map<K, V>, pairs: Vec<(K, V)>) 
 impl Index {
     /// Writes the whole index to `out`. Holds the writer lock throughout, so no article is half
     /// published in what is written (ingest waits; readers do not). `under_lock` runs first, with
-    /// the lock held: the caller notes there what the snapshot covers (the store's next sequence
-    /// number), and its result is returned.
+    /// the lock held and the number of [`Index::changes`] the snapshot holds: the caller notes
+    /// there what the snapshot covers (the store's next sequence number), and its result is
+    /// returned.
     pub fn write_state<T>(
         &self,
         out: impl Write,
-        under_lock: impl FnOnce() -> T,
+        under_lock: impl FnOnce(u64) -> T,
     ) -> Result<T, StateError> {
         let i = &self.inner;
-        let _writer = i.writer.lock();
-        let covered = under_lock();
+        let changes = i.writer.lock();
+        let covered = under_lock(*changes);
         let resolver = i.resolver.read();
         let articles: Vec<Arc<ArticleRecord>> = i.articles.iter().map(|e| e.clone()).collect();
         let quotes: Vec<Arc<QuoteGroup>> = i.quotes.iter().map(|e| e.clone()).collect();

@@ -34,8 +34,15 @@ fn problems(index: &Index) -> Vec<String> {
 
 fn round_trip(index: &Index) -> Index {
     let mut bytes = Vec::new();
-    let covered = index.write_state(&mut bytes, || 41).expect("write");
+    let (covered, held) = index
+        .write_state(&mut bytes, |changes| (41, changes))
+        .expect("write");
     assert_eq!(covered, 41, "what under_lock returns is passed back");
+    assert_eq!(
+        held,
+        index.changes(),
+        "under_lock is told the changes written"
+    );
     let loaded = Index::new();
     loaded.load_state(&bytes).expect("load");
     loaded
@@ -140,7 +147,7 @@ fn a_damaged_snapshot_is_refused_and_changes_nothing() {
         original.create_article(a).expect("ingest");
     }
     let mut bytes = Vec::new();
-    original.write_state(&mut bytes, || ()).expect("write");
+    original.write_state(&mut bytes, |_| ()).expect("write");
     let loaded = Index::new();
     // the body ends with the records section's length: one past the body, or no room for it
     let mut past = bytes.clone();

@@ -24,6 +24,8 @@ fn create_is_idempotent_and_rejects_a_changed_text() {
         .unwrap();
     assert!(created.already_existed);
     assert_eq!(index.stats().articles, 2);
+    // the two seeded articles are changes; a refused or repeated create is not
+    assert_eq!(index.changes(), 2);
     let blank = NewArticle {
         text: " \n".into(),
         id: Some("-bad".into()),
@@ -38,7 +40,10 @@ fn create_is_idempotent_and_rejects_a_changed_text() {
 #[test]
 fn delete_removes_occurrences_counts_claims_and_postings() {
     let index = seeded();
+    assert!(index.delete_article("no-such-article").is_err());
+    assert_eq!(index.changes(), 2, "deleting nothing changes nothing");
     let deleted = index.delete_article("b").unwrap();
+    assert_eq!(index.changes(), 3);
     assert_eq!(
         deleted,
         Deleted {

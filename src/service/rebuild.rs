@@ -1,15 +1,17 @@
 //! Start-up: load the index snapshot if there is a usable one, then publish what the store holds
 //! that the snapshot does not (extracting on every core; publishing stays in ingest order) and
 //! drop what the store no longer holds. Without a snapshot, every stored article is replayed.
-//! At shutdown, [`Writes::save_snapshot`] writes the next snapshot.
+//! At shutdown, [`Writes::save_snapshot`] writes the next snapshot, unless the one loaded (or
+//! last written) still holds the index.
 
-use super::writes::Writes;
+use super::writes::{NO_SNAPSHOT, Writes};
 use crate::index::{Index, PreparedArticle};
 use crate::model::{Article, Extraction};
 use crate::store::snapshot::SnapshotError;
 use crate::store::{ScanError, StoreError};
 use std::collections::HashSet;
 use std::convert::Infallible;
+use std::sync::atomic::Ordering;
 
 /// Articles extracted together before they are published in order.
 const CHUNK: usize = 512;
@@ -44,15 +46,28 @@ impl Writes {
     }
 
     /// Writes the index to the snapshot file (blocking; ingest waits meanwhile, readers do not).
-    /// Returns the file's size in bytes.
-    pub fn save_snapshot(&self) -> Result<u64, SnapshotError> {
-        self.store.save_snapshot(|out| {
+    /// Returns the file's size in bytes, or `None` when the file already holds the index as it
+    /// is (loaded at start-up or written since, and nothing published or deleted after): a stop
+    /// then leaves it as it is instead of writing the same contents again.
+    pub fn save_snapshot(&self) -> Result<Option<u64>, SnapshotError> {
+        let held = self.snapshot_holds.load(Ordering::Acquire);
+        let on_disk = self.store.snapshot_path().is_some_and(|p| p.is_file());
+        if held != NO_SNAPSHOT && held == self.index.changes() && on_disk {
+            return Ok(None);
+        }
+        let holds = std::cell::Cell::new(NO_SNAPSHOT);
+        let size = self.store.save_snapshot(|out| {
             let covered = self
                 .index
-                .write_state(out, || self.store.next_seq())
+                .write_state(out, |changes| {
+                    holds.set(changes);
+                    self.store.next_seq()
+                })
                 .map_err(|e| e.to_string())?;
             covered.map_err(|e| e.to_string())
-        })
+        })?;
+        self.snapshot_holds.store(holds.get(), Ordering::Release);
+        Ok(Some(size))
     }
 
     /// Loads the snapshot into the (empty) index; `None` when there is none or it cannot be
@@ -78,6 +93,9 @@ impl Writes {
         match loaded {
             Ok(()) => {
                 tracing::debug!(elapsed = ?started.elapsed(), "index snapshot loaded");
+                // what the catch-up changes, and what is written after, the count tells apart
+                let held = self.index.changes();
+                self.snapshot_holds.store(held, Ordering::Release);
                 Some(covers_below)
             }
             Err(err) => {

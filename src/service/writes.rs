@@ -11,6 +11,7 @@ use crate::store::{PutOutcome, SEEDS_LOADED, Store, StoreError};
 use std::hash::{Hash, Hasher};
 use std::path::Path;
 use std::sync::Arc;
+use std::sync::atomic::AtomicU64;
 use tokio::sync::Mutex;
 
 /// Number of lock stripes; ids hash onto them.
@@ -23,7 +24,13 @@ pub struct Writes {
     pub(super) store: Store,
     limits: Arc<Limits>,
     stripes: Arc<[Mutex<()>]>,
+    /// The [`Index::changes`] count the snapshot file holds the index at, when one is known
+    /// to (loaded at start-up, or written since); [`NO_SNAPSHOT`] otherwise.
+    pub(super) snapshot_holds: Arc<AtomicU64>,
 }
+
+/// [`Writes::snapshot_holds`] when no snapshot file is known to hold the index.
+pub(super) const NO_SNAPSHOT: u64 = u64::MAX;
 
 fn store_error(err: StoreError) -> Error {
     Error::Internal(format!("durable store: {err}"))
@@ -45,6 +52,7 @@ impl Writes {
             store,
             limits: Arc::new(limits),
             stripes,
+            snapshot_holds: Arc::new(AtomicU64::new(NO_SNAPSHOT)),
         }
     }
 
