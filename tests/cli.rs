@@ -150,6 +150,31 @@ async fn quotes_lists_a_speakers_quotes_by_alias_with_limit() {
 }
 
 #[tokio::test]
+async fn a_reader_that_stops_early_ends_the_command_quietly() {
+    // `saywho quotes ... | head -1`: the reader is gone before the first line is written
+    let server = TestServer::start(corpus()).await;
+    let url = format!("http://{}", server.addr);
+    let mut child = tokio::process::Command::new(env!("CARGO_BIN_EXE_saywho"))
+        .args(["quotes", "--speaker", "Solberg", "--server", &url])
+        .env_remove("SAYWHO_SERVER")
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .kill_on_drop(true)
+        .spawn()
+        .expect("saywho started");
+    drop(child.stdout.take());
+    let out = tokio::time::timeout(std::time::Duration::from_secs(60), child.wait_with_output())
+        .await
+        .expect("saywho finished within 60 s")
+        .expect("saywho ran");
+    let err = stderr(&out);
+    assert!(!err.contains("panicked"), "{err}");
+    assert!(out.status.success(), "{:?}: {err}", out.status);
+    assert!(err.is_empty(), "nothing to say about a closed pipe: {err}");
+    server.stop().await;
+}
+
+#[tokio::test]
 async fn import_streams_jsonl_and_summarises_failures() {
     let server = TestServer::start(Index::new()).await;
     let url = format!("http://{}", server.addr);

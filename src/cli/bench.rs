@@ -146,7 +146,7 @@ pub(crate) async fn run(args: BenchArgs) -> anyhow::Result<()> {
 
     if let Some(path) = &args.load {
         let r = load::load(path, &channels, args.load_streams, args.load_batch.max(1)).await?;
-        println!(
+        outln!(
             "load: {} articles ({} created, {} already existed, {} failed), {:.1} MB text in {:.2} s = {:.0} articles/s, {:.2} MB/s",
             r.sent,
             r.created,
@@ -156,9 +156,9 @@ pub(crate) async fn run(args: BenchArgs) -> anyhow::Result<()> {
             r.secs,
             r.sent as f64 / r.secs.max(1e-9),
             r.text_bytes as f64 / 1e6 / r.secs.max(1e-9)
-        );
+        )?;
         for f in &r.failures {
-            println!("  failed: {f}");
+            outln!("  failed: {f}")?;
         }
     }
 
@@ -179,7 +179,7 @@ pub(crate) async fn run(args: BenchArgs) -> anyhow::Result<()> {
     } else {
         sample
     };
-    println!(
+    outln!(
         "server {} | {} connections, {} in flight | warm-up {:.1} s, {:.1} s per method | payloads: {} quotes, {} queries, {} speakers, {} articles",
         args.server,
         channels.len(),
@@ -190,7 +190,7 @@ pub(crate) async fn run(args: BenchArgs) -> anyhow::Result<()> {
         p.queries.len(),
         p.speakers.len(),
         p.articles.len()
-    );
+    )?;
     let payloads = Arc::new(p);
     let mut results = Vec::new();
     for m in methods {
@@ -198,7 +198,7 @@ pub(crate) async fn run(args: BenchArgs) -> anyhow::Result<()> {
         results.push(r);
     }
     let rows = report::rows(&results);
-    print!("{}", report::table(&rows));
+    out!("{}", report::table(&rows))?;
     if let Some(path) = &args.json {
         let f = std::fs::File::create(path)
             .with_context(|| format!("cannot create {}", path.display()))?;

@@ -64,8 +64,8 @@ pub(crate) fn run(args: EvalArgs) -> anyhow::Result<()> {
         None => QuoteSet::All,
     };
     let report = evaluate(&docs, set);
-    println!("gold: {label} (quotes scored: {set:?})");
-    print!("{report}");
+    outln!("gold: {label} (quotes scored: {set:?})")?;
+    out!("{report}")?;
     if let Some(path) = &args.errors {
         let mut out = std::io::BufWriter::new(std::fs::File::create(path)?);
         for d in &docs {

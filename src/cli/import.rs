@@ -104,9 +104,10 @@ pub(crate) async fn run(args: ImportArgs) -> anyhow::Result<()> {
                 // idempotent); report what the earlier batches did before failing.
                 progress.abandon();
                 tally.failures.append(&mut unreadable.lock());
-                print!("{}", summary(&args.path.display().to_string(), &tally));
+                // the server's error is the one to report, whatever became of standard output
+                let _ = out!("{}", summary(&args.path.display().to_string(), &tally));
                 let sent = origins.lock().len();
-                println!("Stopped: the last batch of {sent} article(s) got no answer.");
+                let _ = outln!("Stopped: the last batch of {sent} article(s) got no answer.");
                 return Err(status_error("ImportArticles", &status));
             }
         };
@@ -124,7 +125,7 @@ pub(crate) async fn run(args: ImportArgs) -> anyhow::Result<()> {
     if reader.join().is_err() {
         anyhow::bail!("the input reader stopped unexpectedly");
     }
-    print!("{}", summary(&args.path.display().to_string(), &tally));
+    out!("{}", summary(&args.path.display().to_string(), &tally))?;
     match tally.failures.len() {
         0 => Ok(()),
         n => anyhow::bail!("{n} of {} articles failed", tally.total()),

@@ -3,6 +3,23 @@
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
 
+/// `print!` that returns the write's error instead of panicking on it, so that a reader that
+/// stops early (`saywho bench ... | head -1`) ends the command quietly: see [`main`].
+macro_rules! out {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        write!(std::io::stdout(), $($arg)*)
+    }};
+}
+
+/// `println!` that returns the write's error instead of panicking on it (see [`out!`]).
+macro_rules! outln {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        writeln!(std::io::stdout(), $($arg)*)
+    }};
+}
+
 mod bench;
 mod corpus;
 mod eval;
@@ -78,9 +95,35 @@ pub(crate) fn main() -> ExitCode {
     });
     match result {
         Ok(()) => ExitCode::SUCCESS,
+        // the reader of our output went away (`| head`): nothing is left to tell it
+        Err(err) if closed_pipe(&err) => ExitCode::SUCCESS,
         Err(err) => {
             eprintln!("saywho: {err:#}");
             ExitCode::FAILURE
         }
+    }
+}
+
+/// True when `err` comes from writing to a pipe whose reader has gone.
+fn closed_pipe(err: &anyhow::Error) -> bool {
+    err.chain().any(|cause| {
+        cause
+            .downcast_ref::<std::io::Error>()
+            .is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_a_closed_pipe_ends_quietly() {
+        let pipe = std::io::Error::from(std::io::ErrorKind::BrokenPipe);
+        let wrapped = anyhow::Error::from(pipe).context("writing the report");
+        assert!(closed_pipe(&wrapped));
+        let other = std::io::Error::from(std::io::ErrorKind::PermissionDenied);
+        assert!(!closed_pipe(&anyhow::Error::from(other)));
+        assert!(!closed_pipe(&anyhow::anyhow!("broken pipe, in words only")));
     }
 }

@@ -50,11 +50,11 @@ pub(crate) async fn run(args: QuotesArgs) -> anyhow::Result<()> {
             .into_inner();
         for quote in &page.quotes {
             if args.limit != 0 && shown == args.limit {
-                println!("(stopped after {shown} quotes; --limit 0 lists them all)");
+                outln!("(stopped after {shown} quotes; --limit 0 lists them all)")?;
                 return Ok(());
             }
             shown += 1;
-            print!("{}", render(shown, quote));
+            out!("{}", render(shown, quote))?;
         }
         if page.next_page_token.is_empty() {
             break;
@@ -62,9 +62,9 @@ pub(crate) async fn run(args: QuotesArgs) -> anyhow::Result<()> {
         request.page_token = page.next_page_token;
     }
     if shown == 0 {
-        println!("No quotes found for speaker {:?}.", args.speaker);
+        outln!("No quotes found for speaker {:?}.", args.speaker)?;
     } else {
-        println!("{shown} quote{}.", if shown == 1 { "" } else { "s" });
+        outln!("{shown} quote{}.", if shown == 1 { "" } else { "s" })?;
     }
     Ok(())
 }

@@ -36,7 +36,7 @@ pub(crate) async fn run(args: WhoArgs) -> anyhow::Result<()> {
         .await
         .map_err(|status| status_error("AttributeQuote", &status))?
         .into_inner();
-    print!("{}", render(&args.text, &response, args.evidence));
+    out!("{}", render(&args.text, &response, args.evidence))?;
     Ok(())
 }
 
