@@ -127,6 +127,8 @@ fn expand(methods: &[Method]) -> Vec<Method> {
 /// Runs `saywho bench`.
 pub(crate) async fn run(args: BenchArgs) -> anyhow::Result<()> {
     let endpoint = loopback_endpoint(&args.server)?;
+    // with a `--json` report to write, standard output only shows the figures (see `shown`)
+    let json = args.json.is_some();
     let plan = Plan {
         concurrency: args.concurrency.clamp(1, 4096),
         warmup: secs(args.warmup, MAX_WARMUP_SECS, "--warmup")?,
@@ -146,19 +148,22 @@ pub(crate) async fn run(args: BenchArgs) -> anyhow::Result<()> {
 
     if let Some(path) = &args.load {
         let r = load::load(path, &channels, args.load_streams, args.load_batch.max(1)).await?;
-        outln!(
-            "load: {} articles ({} created, {} already existed, {} failed), {:.1} MB text in {:.2} s = {:.0} articles/s, {:.2} MB/s",
-            r.sent,
-            r.created,
-            r.existed,
-            r.failed,
-            r.text_bytes as f64 / 1e6,
-            r.secs,
-            r.sent as f64 / r.secs.max(1e-9),
-            r.text_bytes as f64 / 1e6 / r.secs.max(1e-9)
+        shown(
+            outln!(
+                "load: {} articles ({} created, {} already existed, {} failed), {:.1} MB text in {:.2} s = {:.0} articles/s, {:.2} MB/s",
+                r.sent,
+                r.created,
+                r.existed,
+                r.failed,
+                r.text_bytes as f64 / 1e6,
+                r.secs,
+                r.sent as f64 / r.secs.max(1e-9),
+                r.text_bytes as f64 / 1e6 / r.secs.max(1e-9)
+            ),
+            json,
         )?;
         for f in &r.failures {
-            outln!("  failed: {f}")?;
+            shown(outln!("  failed: {f}"), json)?;
         }
     }
 
@@ -179,17 +184,20 @@ pub(crate) async fn run(args: BenchArgs) -> anyhow::Result<()> {
     } else {
         sample
     };
-    outln!(
-        "server {} | {} connections, {} in flight | warm-up {:.1} s, {:.1} s per method | payloads: {} quotes, {} queries, {} speakers, {} articles",
-        args.server,
-        channels.len(),
-        plan.concurrency,
-        plan.warmup.as_secs_f64(),
-        plan.duration.as_secs_f64(),
-        p.quotes.len(),
-        p.queries.len(),
-        p.speakers.len(),
-        p.articles.len()
+    shown(
+        outln!(
+            "server {} | {} connections, {} in flight | warm-up {:.1} s, {:.1} s per method | payloads: {} quotes, {} queries, {} speakers, {} articles",
+            args.server,
+            channels.len(),
+            plan.concurrency,
+            plan.warmup.as_secs_f64(),
+            plan.duration.as_secs_f64(),
+            p.quotes.len(),
+            p.queries.len(),
+            p.speakers.len(),
+            p.articles.len()
+        ),
+        json,
     )?;
     let payloads = Arc::new(p);
     let mut results = Vec::new();
@@ -198,14 +206,25 @@ pub(crate) async fn run(args: BenchArgs) -> anyhow::Result<()> {
         results.push(r);
     }
     let rows = report::rows(&results);
-    out!("{}", report::table(&rows))?;
+    // the file first: a reader of standard output that has gone (`| head`) loses no figures
     if let Some(path) = &args.json {
         let f = std::fs::File::create(path)
             .with_context(|| format!("cannot create {}", path.display()))?;
         serde_json::to_writer_pretty(f, &rows)
             .with_context(|| format!("cannot write {}", path.display()))?;
     }
+    shown(out!("{}", report::table(&rows)), json)?;
     Ok(())
+}
+
+/// What became of a write to standard output: its error ends the run (see `cli::main` for a
+/// closed pipe), unless a `--json` report is to be written (`json`), which then keeps every
+/// figure whatever became of standard output.
+fn shown(written: std::io::Result<()>, json: bool) -> std::io::Result<()> {
+    match written {
+        Err(_) if json => Ok(()),
+        written => written,
+    }
 }
 
 /// A two-word query from a quote (its first and last words of five letters or more).
