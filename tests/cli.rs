@@ -1,7 +1,7 @@
 //! The client subcommands (`saywho who`, `import`, `quotes`): the real binary against an
 //! in-process server on 127.0.0.1:0.
 
-use crate::util::{TestServer, extraction, put};
+use crate::util::{TestServer, extraction, put, saywho_with_stdout_closed};
 use saywho::index::Index;
 use saywho::model::SpeakerKind;
 use std::process::Output;
@@ -154,19 +154,8 @@ async fn a_reader_that_stops_early_ends_the_command_quietly() {
     // `saywho quotes ... | head -1`: the reader is gone before the first line is written
     let server = TestServer::start(corpus()).await;
     let url = format!("http://{}", server.addr);
-    let mut child = tokio::process::Command::new(env!("CARGO_BIN_EXE_saywho"))
-        .args(["quotes", "--speaker", "Solberg", "--server", &url])
-        .env_remove("SAYWHO_SERVER")
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::piped())
-        .kill_on_drop(true)
-        .spawn()
-        .expect("saywho started");
-    drop(child.stdout.take());
-    let out = tokio::time::timeout(std::time::Duration::from_secs(60), child.wait_with_output())
-        .await
-        .expect("saywho finished within 60 s")
-        .expect("saywho ran");
+    let args = ["quotes", "--speaker", "Solberg", "--server", &url];
+    let out = saywho_with_stdout_closed(&args, std::time::Duration::from_secs(60)).await;
     let err = stderr(&out);
     assert!(!err.contains("panicked"), "{err}");
     assert!(out.status.success(), "{:?}: {err}", out.status);

@@ -3,6 +3,7 @@
 
 use std::process::Command;
 
+use crate::util::{TestServer, saywho_with_stdout_closed};
 use saywho::corpus::{CorpusConfig, write_jsonl};
 
 /// `saywho corpus` writes exactly what the library generates, and the truth file lines up with it.
@@ -67,29 +68,6 @@ fn corpus_command_rejects_an_unwritable_path() {
     assert!(String::from_utf8_lossy(&output.stderr).contains("/nonexistent-dir/x.jsonl"));
 }
 
-/// An empty in-process server on 127.0.0.1:0: its address, the sender that stops it, and its task.
-async fn empty_server() -> (
-    std::net::SocketAddr,
-    tokio::sync::oneshot::Sender<()>,
-    tokio::task::JoinHandle<Result<(), saywho::service::ServeError>>,
-) {
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
-        .await
-        .expect("bind loopback");
-    let addr = listener.local_addr().expect("addr");
-    let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
-    let config = saywho::service::ServeConfig::default();
-    let server = tokio::spawn(saywho::service::serve(
-        config,
-        saywho::index::Index::new(),
-        listener,
-        async {
-            let _ = stopped.await;
-        },
-    ));
-    (addr, stop, server)
-}
-
 /// `saywho bench` loads a small corpus through ImportArticles into an in-process server on
 /// 127.0.0.1:0, then measures every method and the health floor for a fraction of a second each.
 /// It proves the load generator works end to end; it asserts no timing.
@@ -109,7 +87,8 @@ async fn bench_command_measures_every_method_against_a_live_server() {
     )
     .expect("write corpus");
 
-    let (addr, stop, server) = empty_server().await;
+    let server = TestServer::start(saywho::index::Index::new()).await;
+    let addr = server.addr;
 
     let mut cmd = tokio::process::Command::new(env!("CARGO_BIN_EXE_saywho"));
     cmd.args(["bench", "--server", &format!("http://{addr}")])
@@ -184,8 +163,7 @@ async fn bench_command_measures_every_method_against_a_live_server() {
         );
     }
 
-    let _ = stop.send(());
-    let _ = server.await;
+    server.stop().await;
 }
 
 /// `saywho bench --json FILE | head -1`: the reader of standard output is gone before the
@@ -194,32 +172,26 @@ async fn bench_command_measures_every_method_against_a_live_server() {
 async fn bench_writes_its_json_report_when_standard_output_is_closed() {
     let dir = tempfile::tempdir().expect("temp dir");
     let json = dir.path().join("r.json");
-    let (addr, stop, server) = empty_server().await;
-    let mut child = tokio::process::Command::new(env!("CARGO_BIN_EXE_saywho"))
-        .args(["bench", "--server", &format!("http://{addr}")])
-        .args(["--duration", "0.2", "--warmup", "0", "--method", "health"])
-        .arg("--json")
-        .arg(&json)
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::piped())
-        .kill_on_drop(true)
-        .spawn()
-        .expect("run saywho bench");
-    drop(child.stdout.take());
-    let out = tokio::time::timeout(
-        std::time::Duration::from_secs(120),
-        child.wait_with_output(),
-    )
-    .await
-    .expect("bench finishes")
-    .expect("bench ran");
+    let server = TestServer::start(saywho::index::Index::new()).await;
+    let url = format!("http://{}", server.addr);
+    let json_arg = json.to_string_lossy();
+    let args = [
+        "bench",
+        "--server",
+        &url,
+        "--duration",
+        "0.2",
+        "--warmup",
+        "0",
+    ];
+    let args = [&args[..], &["--method", "health", "--json", &json_arg]].concat();
+    let out = saywho_with_stdout_closed(&args, std::time::Duration::from_secs(120)).await;
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(out.status.success() && !err.contains("panicked"), "{err}");
     let rows: serde_json::Value =
         serde_json::from_slice(&std::fs::read(&json).expect("json report")).expect("valid json");
     assert_eq!(rows[0]["method"].as_str(), Some("health"), "{rows}");
-    let _ = stop.send(());
-    let _ = server.await;
+    server.stop().await;
 }
 
 /// The load generator refuses any server that is not on the loopback interface.

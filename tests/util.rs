@@ -19,6 +19,27 @@ use tonic::Code;
 use tonic::transport::Channel;
 use tonic_types::StatusExt;
 
+/// Runs the `saywho` binary with `args`, its standard output closed before it writes anything
+/// (as `saywho ... | head` is once `head` has exited), and waits at most `limit` for it.
+pub(crate) async fn saywho_with_stdout_closed(
+    args: &[&str],
+    limit: Duration,
+) -> std::process::Output {
+    let mut child = tokio::process::Command::new(env!("CARGO_BIN_EXE_saywho"))
+        .args(args)
+        .env_remove("SAYWHO_SERVER")
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .kill_on_drop(true)
+        .spawn()
+        .expect("saywho started");
+    drop(child.stdout.take());
+    tokio::time::timeout(limit, child.wait_with_output())
+        .await
+        .expect("saywho finished in time")
+        .expect("saywho ran")
+}
+
 /// A running server; stops when [`TestServer::stop`] is called or the value is dropped.
 pub(crate) struct TestServer {
     #[allow(dead_code)]
