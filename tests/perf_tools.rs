@@ -183,8 +183,11 @@ async fn bench_writes_its_json_report_when_standard_output_is_closed() {
         "0.2",
         "--warmup",
         "0",
+        "--method",
+        "health",
+        "--json",
+        &json_arg,
     ];
-    let args = [&args[..], &["--method", "health", "--json", &json_arg]].concat();
     let out = saywho_with_stdout_closed(&args, std::time::Duration::from_secs(120)).await;
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(out.status.success() && !err.contains("panicked"), "{err}");
