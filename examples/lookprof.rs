@@ -4,7 +4,7 @@
 
 use anyhow::{Context, Result};
 use saywho::corpus::{LookupTexts, read_article};
-use saywho::index::{Candidate, Detail, Index, NewArticle, PageRequest, QuoteFilter};
+use saywho::index::{Candidate, Detail, Index, MatchKind, NewArticle, PageRequest, QuoteFilter};
 use std::io::BufRead;
 use std::time::Instant;
 
@@ -26,6 +26,8 @@ fn main() -> Result<()> {
     // "bench" attributes the texts `saywho bench` sends (quoted passages and fragments of 2,000
     // articles spread over the corpus) instead of the first words of 200 quotes
     let bench_texts = flags.iter().any(|f| f == "bench");
+    // "slowest" prints the texts of the slowest calls, which make a server's p99
+    let slowest = flags.iter().any(|f| f == "slowest");
     let index = Index::new();
     let file = std::fs::File::open(path).with_context(|| format!("open {path}"))?;
     let t = Instant::now();
@@ -90,19 +92,27 @@ fn main() -> Result<()> {
         // what the lookups found: candidates, and the quotes given as their evidence
         let (mut candidates, mut evidence) = (0, 0);
         // each call's time, for the spread: a mean hides the calls that make a server's p99
-        let mut each: Vec<f64> = Vec::with_capacity(asked.len() * times);
+        let mut each: Vec<(f64, &str)> = Vec::with_capacity(asked.len() * times);
         for text in asked.iter().cycle().take(asked.len() * times) {
             let call = Instant::now();
             let found = index.attribute(text, if bench_texts { 10 } else { 5 }, detail)?;
-            each.push(call.elapsed().as_secs_f64() * 1e6);
+            each.push((call.elapsed().as_secs_f64() * 1e6, text));
             candidates += found.len();
             evidence += found.iter().map(|c| c.evidence.len()).sum::<usize>();
             if pass == "first" {
                 add_to_digest(&mut digest, &found);
             }
         }
-        each.sort_unstable_by(f64::total_cmp);
-        let at = |q: f64| each.get((each.len() as f64 * q) as usize).copied();
+        each.sort_unstable_by(|a, b| a.0.total_cmp(&b.0));
+        let at = |q: f64| each.get((each.len() as f64 * q) as usize).map(|c| c.0);
+        if slowest {
+            for &(us, text) in each.iter().rev().take(12) {
+                eprintln!(
+                    "  slow ({pass}) {us:.0} µs: {text} [{}]",
+                    reach(&index, text)?
+                );
+            }
+        }
         if let (Some(p50), Some(p90), Some(p99)) = (at(0.5), at(0.9), at(0.99)) {
             eprintln!(
                 "attribute ({pass}): per call p50 {p50:.0} µs, p90 {p90:.0} µs, p99 {p99:.0} µs"
@@ -166,6 +176,21 @@ fn main() -> Result<()> {
         t.elapsed().as_secs_f64() * 1e3 / calls
     );
     Ok(())
+}
+
+/// How far `text` reaches: every speaker it matches, their evidence (at most 16 each) and the
+/// occurrences behind it, and the evidence by match kind.
+fn reach(index: &Index, text: &str) -> Result<String> {
+    let all = index.attribute(text, usize::MAX, Detail::Counts)?;
+    let evidence = || all.iter().flat_map(|c| &c.evidence);
+    let occurrences: usize = evidence().map(|e| e.occurrence_count).sum();
+    let [near, contained, exact] = [MatchKind::Near, MatchKind::Contained, MatchKind::Exact]
+        .map(|k| evidence().filter(|e| e.kind == k).count());
+    Ok(format!(
+        "{} speakers, {} evidence ({exact} exact, {contained} contained, {near} near), {occurrences} occurrences",
+        all.len(),
+        evidence().count()
+    ))
 }
 
 /// Hashes what AttributeQuote returns of `found`: each candidate's speaker, score, match kind and
