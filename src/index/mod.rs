@@ -55,7 +55,7 @@ pub use lookup::{QuoteFilter, Related, Relation, SearchHit};
 pub use paging::{Cursor, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, Page, PageRequest};
 pub use prepare::{Prepared, PreparedArticle};
 pub use quotes::{Occurrence, QuoteGroup, Variant};
-pub use snapshot::{DecodedState, StateError};
+pub use snapshot::{DecodedState, SnapshotSource, StateError};
 pub use speakers::SpeakerRecord;
 
 use crate::resolve::Resolver;

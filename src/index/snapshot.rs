@@ -20,6 +20,29 @@ use rustc_hash::FxHashMap;
 use std::io::Write;
 use std::sync::Arc;
 
+/// Where a snapshot's body is read from: [`Index::decode_from`] decodes no byte that
+/// [`SnapshotSource::check`] has not confirmed.
+pub trait SnapshotSource: Sync {
+    /// Confirms that `range` of the body is intact; returns the end of what it has confirmed
+    /// from `range.start` on (at least `range.end`), or `None` when the bytes are damaged.
+    fn check(&self, range: std::ops::Range<usize>) -> Option<usize>;
+
+    /// Brings `range` of the body into memory ahead of its decoding; may wait for a disk (it is
+    /// called from a helper thread). Nothing by default.
+    fn prefetch(&self, range: std::ops::Range<usize>) {
+        let _ = range;
+    }
+}
+
+/// Bytes already in memory and trusted whole.
+struct Trusted(usize);
+
+impl SnapshotSource for Trusted {
+    fn check(&self, _: std::ops::Range<usize>) -> Option<usize> {
+        Some(self.0)
+    }
+}
+
 /// A snapshot decoded and not yet loaded (see [`Index::decode_state`]).
 pub struct DecodedState {
     records: Records,
@@ -63,6 +86,9 @@ pub enum StateError {
     /// The body is not two sections and a length (written by something else).
     #[error("snapshot layout: {0}")]
     Layout(&'static str),
+    /// The bytes failed their check (see [`SnapshotSource`]).
+    #[error("snapshot damaged: its bytes fail their check")]
+    Damaged,
     /// Loading needs an empty index.
     #[error("the index already holds {0} articles; a snapshot loads only into an empty index")]
     NotEmpty(usize),
@@ -122,7 +148,17 @@ impl Index {
     /// Decodes what [`Index::write_state`] wrote (its two sections on two threads), without
     /// changing any index: a bad snapshot is refused before anything is loaded.
     pub fn decode_state(bytes: &[u8]) -> Result<DecodedState, StateError> {
-        let (records, resolver) = format::decode(bytes)?;
+        Self::decode_from(bytes, &Trusted(bytes.len()))
+    }
+
+    /// [`Index::decode_state`], each part of `bytes` confirmed by `source` before it is decoded
+    /// (a snapshot file's checksums, checked as decoding reaches them), and read ahead by it on
+    /// a helper thread per section.
+    pub fn decode_from(
+        bytes: &[u8],
+        source: &dyn SnapshotSource,
+    ) -> Result<DecodedState, StateError> {
+        let (records, resolver) = format::decode(bytes, source)?;
         Ok(DecodedState { records, resolver })
     }
 

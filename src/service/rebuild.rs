@@ -5,9 +5,9 @@
 //! last written) still holds the index.
 
 use super::writes::{NO_SNAPSHOT, Writes};
-use crate::index::{Index, PreparedArticle};
+use crate::index::{Index, PreparedArticle, SnapshotSource};
 use crate::model::{Article, Extraction};
-use crate::store::snapshot::SnapshotError;
+use crate::store::snapshot::{Loaded, SnapshotError};
 use crate::store::{ScanError, StoreError};
 use std::collections::HashSet;
 use std::convert::Infallible;
@@ -81,15 +81,23 @@ impl Writes {
                 return None;
             }
         };
-        tracing::debug!(elapsed = ?started.elapsed(), "index snapshot read and checked");
+        tracing::debug!(elapsed = ?started.elapsed(), "index snapshot opened");
         let covers_below = loaded.covers_below;
-        let decoded = Index::decode_state(loaded.body());
+        // each block is checked as decoding reaches it, while the disk reads the next ones
+        let decoded = Index::decode_from(loaded.body(), &Source(&loaded));
+        // and the blocks no section reached before anything is loaded
+        let whole = loaded.check_all();
         // the file's pages are not needed once decoded: the records are rebuilt without them
         drop(loaded);
-        let loaded = decoded.and_then(|state| {
-            tracing::debug!(elapsed = ?started.elapsed(), "index snapshot decoded");
-            self.index.load_decoded(state)
-        });
+        let loaded = match whole {
+            Err(damaged) => Err(damaged.to_string()),
+            Ok(()) => decoded
+                .and_then(|state| {
+                    tracing::debug!(elapsed = ?started.elapsed(), "index snapshot decoded");
+                    self.index.load_decoded(state)
+                })
+                .map_err(|err| err.to_string()),
+        };
         match loaded {
             Ok(()) => {
                 tracing::debug!(elapsed = ?started.elapsed(), "index snapshot loaded");
@@ -209,4 +217,17 @@ fn extract_all(articles: &[Article], threads: usize) -> Vec<Extraction> {
             })
             .collect()
     })
+}
+
+/// A snapshot file as the index decodes it: checked block by block, read ahead of the decoders.
+struct Source<'a>(&'a Loaded);
+
+impl SnapshotSource for Source<'_> {
+    fn check(&self, range: std::ops::Range<usize>) -> Option<usize> {
+        self.0.check(range).ok()
+    }
+
+    fn prefetch(&self, range: std::ops::Range<usize>) {
+        self.0.prefetch(range);
+    }
 }

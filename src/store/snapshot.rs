@@ -2,9 +2,11 @@
 //! resolved index, written at shutdown so that a restart loads it instead of replaying ingest.
 //!
 //! Layout: the magic `SAYWHOIX`, the format version (u32 LE), the build's 16-character source
-//! fingerprint, the body (whatever the caller wrote), the sequence number the snapshot covers
-//! up to (u64 LE: every article stored with a lower number was stored before it was taken) and
-//! an XXH3-64 of everything before (u64 LE). The file is written beside its final name and
+//! fingerprint, the body (whatever the caller wrote); then the trailer: the sequence number the
+//! snapshot covers up to (u64 LE: every article stored with a lower number was stored before it
+//! was taken), an XXH3-64 of each [`BLOCK`] bytes of the header and body (u64 LE each), their
+//! number (u64 LE), and an XXH3-64 of the trailer before it. The file is written beside its
+//! final name and
 //! renamed into place after an fsync, so a crash leaves the old snapshot or the new one, never
 //! half of one. A snapshot is only ever loaded by a build with the same sources, and stays until
 //! the next graceful stop replaces it.
@@ -12,23 +14,37 @@
 //! A snapshot is read by mapping the file, not by copying it into the heap: the body is decoded
 //! straight from the page cache, so loading does not first fault in (and zero) a heap buffer as
 //! large as the file, and the peak memory of a restart is the index's, not the index's plus the
-//! file's.
+//! file's. Reading checks the header and the trailer only; the body's blocks are checked as the
+//! caller reaches them ([`Loaded::check`]), while the disk reads ahead, and the caller checks
+//! the rest ([`Loaded::check_all`]) before it uses what it decoded.
+
+mod blocks;
+mod loaded;
 
 use super::Store;
+pub use blocks::BLOCK;
+use blocks::{BlockHashing, Blocks};
+pub use loaded::Loaded;
 use memmap2::Mmap;
 use std::fs::File;
 use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
-use xxhash_rust::xxh3::{Xxh3, xxh3_64};
+use xxhash_rust::xxh3::xxh3_64;
 
 /// Name of the snapshot file inside the data directory.
 pub const FILE_NAME: &str = "index.snapshot";
 const MAGIC: &[u8; 8] = b"SAYWHOIX";
-const VERSION: u32 = 2;
+const VERSION: u32 = 3;
 /// Hash of the sources this build was compiled from (see `build.rs`).
 const FINGERPRINT: &str = env!("SAYWHO_SOURCE_FINGERPRINT");
 const HEADER: usize = MAGIC.len() + 4 + 16;
-const TRAILER: usize = 16;
+/// The trailer's words besides the block hashes: what it covers, their number, its hash.
+const TRAILER_WORDS: usize = 3;
+
+/// The trailer's length for `blocks` block hashes.
+const fn trailer_len(blocks: usize) -> usize {
+    8 * (TRAILER_WORDS + blocks)
+}
 
 /// Why a snapshot could not be written or used.
 #[derive(Debug, thiserror::Error)]
@@ -61,39 +77,6 @@ pub enum SnapshotError {
     /// The store keeps nothing on disk.
     #[error("an in-memory store keeps no snapshot")]
     InMemory,
-}
-
-/// A snapshot read back and checked.
-#[derive(Debug)]
-pub struct Loaded {
-    bytes: Mmap,
-    /// Every article stored with a lower sequence number was stored before the snapshot.
-    pub covers_below: u64,
-}
-
-impl Loaded {
-    /// What the caller wrote.
-    pub fn body(&self) -> &[u8] {
-        &self.bytes[HEADER..self.bytes.len() - TRAILER]
-    }
-}
-
-/// A writer that hashes what passes through it.
-struct Hashing<W> {
-    inner: W,
-    hash: Xxh3,
-}
-
-impl<W: Write> Write for Hashing<W> {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        let n = self.inner.write(buf)?;
-        self.hash.update(&buf[..n]);
-        Ok(n)
-    }
-
-    fn flush(&mut self) -> std::io::Result<()> {
-        self.inner.flush()
-    }
 }
 
 fn io(path: &Path) -> impl Fn(std::io::Error) -> SnapshotError + '_ {
@@ -178,67 +161,90 @@ fn write_file<E: std::fmt::Display>(
     body: impl FnOnce(&mut dyn Write) -> Result<u64, E>,
 ) -> Result<u64, SnapshotError> {
     let file = File::create(temp).map_err(io(temp))?;
-    // buffered before the hash, so that the many small writes of an encoder are hashed (and
+    // buffered before the hashes, so that the many small writes of an encoder are hashed (and
     // written) a megabyte at a time
-    let mut out = BufWriter::with_capacity(
-        1 << 20,
-        Hashing {
-            inner: file,
-            hash: Xxh3::new(),
-        },
-    );
+    let mut out = BufWriter::with_capacity(1 << 20, BlockHashing::new(file));
     out.write_all(MAGIC).map_err(io(temp))?;
     out.write_all(&VERSION.to_le_bytes()).map_err(io(temp))?;
     out.write_all(FINGERPRINT.as_bytes()).map_err(io(temp))?;
     let covers_below = body(&mut out).map_err(|e| SnapshotError::Body(e.to_string()))?;
-    out.write_all(&covers_below.to_le_bytes())
-        .map_err(io(temp))?;
-    let Hashing {
-        inner: mut file,
-        hash,
-    } = out.into_inner().map_err(|e| io(temp)(e.into_error()))?;
-    let sum = hash.digest();
-    file.write_all(&sum.to_le_bytes()).map_err(io(temp))?;
+    let hashing = out.into_inner().map_err(|e| io(temp)(e.into_error()))?;
+    let (hashes, mut file) = hashing.finish();
+    let mut trailer = Vec::with_capacity(trailer_len(hashes.len()));
+    trailer.extend_from_slice(&covers_below.to_le_bytes());
+    for h in &hashes {
+        trailer.extend_from_slice(&h.to_le_bytes());
+    }
+    trailer.extend_from_slice(&(hashes.len() as u64).to_le_bytes());
+    let sum = xxh3_64(&trailer);
+    trailer.extend_from_slice(&sum.to_le_bytes());
+    file.write_all(&trailer).map_err(io(temp))?;
     file.sync_all().map_err(io(temp))?;
     Ok(file.metadata().map_err(io(temp))?.len())
 }
 
-/// Maps the whole file, read ahead in one go (it is read from start to end).
+/// Maps the whole file, to be read from start to end (its blocks are asked for ahead as they
+/// are checked, so that reading the disk overlaps decoding).
 fn map(path: &Path, file: &File) -> Result<Mmap, SnapshotError> {
     // SAFETY: the mapping is undefined behaviour only if the file changes while it is mapped.
     // Nothing writes a snapshot in place: a new one is written beside it and renamed over it,
     // which leaves the mapped file as it was; and one data directory serves one process (the
     // store's database refuses a second).
-    unsafe { memmap2::MmapOptions::new().populate().map(file) }.map_err(io(path))
+    let bytes = unsafe { memmap2::MmapOptions::new().map(file) }.map_err(io(path))?;
+    #[cfg(unix)]
+    {
+        // a hint only: the kernel reads further ahead of each reader
+        let _ = bytes.advise(memmap2::Advice::Sequential);
+    }
+    Ok(bytes)
 }
 
+/// Checks the header and the trailer (the body is checked as it is read).
 fn check(path: &Path, bytes: Mmap) -> Result<Loaded, SnapshotError> {
     let damaged = |reason: &str| SnapshotError::Damaged {
         path: path.to_owned(),
         reason: reason.to_owned(),
     };
-    if bytes.len() < HEADER + TRAILER || &bytes[..MAGIC.len()] != MAGIC {
+    if bytes.len() < HEADER + trailer_len(1) || bytes.get(..MAGIC.len()) != Some(&MAGIC[..]) {
         return Err(damaged("not a saywho index snapshot"));
     }
-    let word = |at: usize| -> u64 {
-        let mut b = [0u8; 8];
-        b.copy_from_slice(&bytes[at..at + 8]);
-        u64::from_le_bytes(b)
-    };
-    let sum_at = bytes.len() - 8;
-    if xxh3_64(&bytes[..sum_at]) != word(sum_at) {
-        return Err(damaged("checksum mismatch (truncated or corrupt)"));
-    }
-    let version = &bytes[MAGIC.len()..MAGIC.len() + 4];
-    let fingerprint = &bytes[MAGIC.len() + 4..HEADER];
-    if version != VERSION.to_le_bytes() || fingerprint != FINGERPRINT.as_bytes() {
+    let version = bytes.get(MAGIC.len()..MAGIC.len() + 4);
+    let fingerprint = bytes.get(MAGIC.len() + 4..HEADER);
+    if version != Some(&VERSION.to_le_bytes()[..]) || fingerprint != Some(FINGERPRINT.as_bytes()) {
         return Err(SnapshotError::OtherBuild {
             path: path.to_owned(),
         });
     }
-    let covers_below = word(sum_at - 8);
+    let word = |at: usize| -> Option<u64> {
+        let b = bytes.get(at..at.checked_add(8)?)?;
+        Some(u64::from_le_bytes(b.try_into().ok()?))
+    };
+    let truncated = || damaged("checksum mismatch (truncated or corrupt)");
+    let sum_at = bytes.len() - 8;
+    // the trailer's start, from the number of blocks it says it holds
+    let start = word(sum_at - 8)
+        .and_then(|n| usize::try_from(n).ok())
+        .and_then(|n| n.checked_add(TRAILER_WORDS)?.checked_mul(8))
+        .and_then(|len| bytes.len().checked_sub(len))
+        .filter(|&start| start >= HEADER)
+        .ok_or_else(truncated)?;
+    let trailer = bytes.get(start..sum_at).ok_or_else(truncated)?;
+    if Some(xxh3_64(trailer)) != word(sum_at) {
+        return Err(truncated());
+    }
+    let covers_below = word(start).ok_or_else(truncated)?;
+    let hashes = trailer
+        .get(8..trailer.len() - 8)
+        .unwrap_or_default()
+        .chunks_exact(8)
+        .filter_map(|w| Some(u64::from_le_bytes(w.try_into().ok()?)))
+        .collect();
+    let blocks = Blocks::new(hashes, start).ok_or_else(truncated)?;
     Ok(Loaded {
         bytes,
+        covered: start,
+        blocks,
+        path: path.to_owned(),
         covers_below,
     })
 }

@@ -2,13 +2,25 @@
 //! two threads (decoding is most of a restart, and the resolver about half of what is
 //! decoded): the records with the id maps, then the resolver, then the records section's
 //! length (u64 LE).
+//!
+//! Decoding reads each section through its [`SnapshotSource`]: no byte is decoded before the
+//! source has confirmed it, so that the file's checksums can be checked part by part as
+//! decoding reaches them, and a damaged file is refused without decoding what is damaged. A
+//! helper thread per section has the source bring the section into memory ahead of its
+//! decoder, so that reading the disk overlaps decoding.
 
 use super::super::{ArticleRecord, ClaimGroup, QuoteGroup, SpeakerRecord};
-use super::StateError;
+use super::{SnapshotSource, StateError};
 use crate::resolve::Resolver;
+use postcard::de_flavors::Flavor;
 use serde::{Deserialize, Serialize};
 use std::io::Write;
+use std::ops::Range;
 use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+/// How much of a section a helper brings into memory at a time, ahead of its decoder.
+const PREFETCH: usize = 16 << 20;
 
 /// The records section as written, borrowed from the live index.
 #[derive(Serialize)]
@@ -71,18 +83,51 @@ pub(super) fn write(
     Ok(())
 }
 
-/// Decodes the two sections, the resolver on a thread of its own.
-pub(super) fn decode(body: &[u8]) -> Result<(Records, Resolver), StateError> {
-    let (records, resolver) = sections(body)?;
+/// Decodes the two sections, the resolver on a thread of its own, each through `source`.
+pub(super) fn decode(
+    body: &[u8],
+    source: &dyn SnapshotSource,
+) -> Result<(Records, Resolver), StateError> {
+    let decoded = decode_sections(body, source);
+    // whatever failed, damage is the first thing to report
+    if decoded.is_err()
+        && source
+            .check(0..body.len())
+            .is_none_or(|end| end < body.len())
+    {
+        return Err(StateError::Damaged);
+    }
+    decoded
+}
+
+fn decode_sections(
+    body: &[u8],
+    source: &dyn SnapshotSource,
+) -> Result<(Records, Resolver), StateError> {
+    let (records, resolver) = sections(body, source)?;
+    let decoded = AtomicBool::new(false);
     let (records, resolver) = std::thread::scope(|scope| {
+        for section in [records.clone(), resolver.clone()] {
+            let decoded = &decoded;
+            scope.spawn(move || {
+                let mut at = section.start;
+                while at < section.end && !decoded.load(Ordering::Relaxed) {
+                    let to = section.end.min(at.saturating_add(PREFETCH));
+                    source.prefetch(at..to);
+                    at = to;
+                }
+            });
+        }
         let resolver = scope.spawn(|| {
-            postcard::from_bytes::<Resolver>(resolver).map(|mut r| {
+            section::<Resolver>(body, resolver, source).map(|mut r| {
                 r.speakers.share_strings();
                 r
             })
         });
-        let records = postcard::from_bytes::<Records>(records);
-        match resolver.join() {
+        let records = section::<Records>(body, records, source);
+        let resolver = resolver.join();
+        decoded.store(true, Ordering::Relaxed);
+        match resolver {
             Ok(resolver) => (records, resolver),
             // a thread that panicked fails the load, as the scope would
             Err(panic) => std::panic::resume_unwind(panic),
@@ -91,14 +136,99 @@ pub(super) fn decode(body: &[u8]) -> Result<(Records, Resolver), StateError> {
     Ok((records?, resolver?))
 }
 
-/// The records and resolver sections of a body.
-fn sections(body: &[u8]) -> Result<(&[u8], &[u8]), StateError> {
-    let (sections, len) = body
-        .split_last_chunk::<8>()
+/// The records and resolver sections of a body, as ranges of it.
+fn sections(
+    body: &[u8],
+    source: &dyn SnapshotSource,
+) -> Result<(Range<usize>, Range<usize>), StateError> {
+    let at = body
+        .len()
+        .checked_sub(8)
         .ok_or(StateError::Layout("shorter than the sections' length"))?;
-    let len = usize::try_from(u64::from_le_bytes(*len))
-        .ok()
-        .filter(|&len| len <= sections.len())
+    if source
+        .check(at..body.len())
+        .is_none_or(|end| end < body.len())
+    {
+        return Err(StateError::Damaged);
+    }
+    let len = body
+        .get(at..)
+        .and_then(|w| Some(u64::from_le_bytes(w.try_into().ok()?)))
+        .and_then(|len| usize::try_from(len).ok())
+        .filter(|&len| len <= at)
         .ok_or(StateError::Layout("the records section ends past the body"))?;
-    Ok(sections.split_at(len))
+    Ok((0..len, len..at))
+}
+
+/// Decodes `T` from `range` of `body`, each byte confirmed by `source` before it is read.
+fn section<'de, T: Deserialize<'de>>(
+    body: &'de [u8],
+    range: Range<usize>,
+    source: &'de dyn SnapshotSource,
+) -> Result<T, StateError> {
+    let flavor = Checked {
+        body,
+        at: range.start,
+        end: range.end,
+        confirmed: range.start,
+        source,
+    };
+    let mut de = postcard::Deserializer::from_flavor(flavor);
+    Ok(T::deserialize(&mut de)?)
+}
+
+/// A section of a body read through its check: `body[at..confirmed]` has been confirmed.
+struct Checked<'de> {
+    body: &'de [u8],
+    at: usize,
+    end: usize,
+    confirmed: usize,
+    source: &'de dyn SnapshotSource,
+}
+
+impl<'de> Flavor<'de> for Checked<'de> {
+    type Remainder = ();
+    type Source = &'de [u8];
+
+    fn pop(&mut self) -> postcard::Result<u8> {
+        if self.at < self.confirmed
+            && self.at < self.end
+            && let Some(&b) = self.body.get(self.at)
+        {
+            self.at += 1;
+            return Ok(b);
+        }
+        let taken = self.try_take_n(1)?;
+        taken
+            .first()
+            .copied()
+            .ok_or(postcard::Error::DeserializeUnexpectedEnd)
+    }
+
+    fn size_hint(&self) -> Option<usize> {
+        Some(self.end.saturating_sub(self.at))
+    }
+
+    fn try_take_n(&mut self, ct: usize) -> postcard::Result<&'de [u8]> {
+        let to = self
+            .at
+            .checked_add(ct)
+            .filter(|&to| to <= self.end)
+            .ok_or(postcard::Error::DeserializeUnexpectedEnd)?;
+        if to > self.confirmed {
+            self.confirmed = (self.source.check(self.at..to))
+                .filter(|&confirmed| confirmed >= to)
+                .ok_or(postcard::Error::DeserializeBadEncoding)?;
+        }
+        let taken = self
+            .body
+            .get(self.at..to)
+            .ok_or(postcard::Error::DeserializeUnexpectedEnd)?;
+        self.at = to;
+        Ok(taken)
+    }
+
+    fn finalize(self) -> postcard::Result<()> {
+        Ok(())
+    }
 }

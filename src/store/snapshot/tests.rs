@@ -16,7 +16,7 @@ fn a_snapshot_reads_back_until_replaced() {
     let dir = tempfile::tempdir().expect("tempdir");
     let store = Store::open(dir.path()).expect("open");
     let size = save(&store, b"state", 7);
-    assert_eq!(size as usize, HEADER + 5 + TRAILER);
+    assert_eq!(size as usize, HEADER + 5 + trailer_len(1));
     for _ in 0..2 {
         let loaded = store.read_snapshot().expect("read").expect("present");
         assert_eq!((loaded.body(), loaded.covers_below), (&b"state"[..], 7));
@@ -55,16 +55,41 @@ fn damaged_or_foreign_snapshots_are_refused_and_removed() {
     std::fs::write(&path, b"").expect("empty");
     let err = store.read_snapshot().expect_err("empty");
     assert!(matches!(err, SnapshotError::Damaged { .. }), "{err}");
-    // another build: a different fingerprint under a valid checksum
+    // another build: a different fingerprint
     let mut other = bytes.clone();
     other[MAGIC.len() + 4] ^= 1;
-    let sum_at = other.len() - 8;
-    let sum = xxh3_64(&other[..sum_at]).to_le_bytes();
-    other[sum_at..].copy_from_slice(&sum);
     std::fs::write(&path, other).expect("write");
     let err = store.read_snapshot().expect_err("other build");
     assert!(matches!(err, SnapshotError::OtherBuild { .. }), "{err}");
     assert!(!path.exists(), "reported once");
+}
+
+#[test]
+fn a_damaged_block_of_the_body_is_found_when_checked() -> Result<(), SnapshotError> {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let store = Store::open(dir.path()).expect("open");
+    let path = store.snapshot_path().expect("durable");
+    let body: Vec<u8> = (0..BLOCK * 5 / 2).map(|i| (i % 241) as u8).collect();
+    save(&store, &body, 3);
+    let intact = store.read_snapshot()?.expect("present");
+    assert_eq!(intact.body(), &body[..]);
+    assert!(intact.check(BLOCK..BLOCK + 1)? > BLOCK);
+    intact.check_all()?;
+    drop(intact);
+    let mut bytes = std::fs::read(&path).expect("read");
+    bytes[HEADER + 2 * BLOCK + 10] ^= 0x40;
+    std::fs::write(&path, bytes).expect("damage");
+    // the header and trailer are whole: the damage shows when its block is checked
+    let loaded = store.read_snapshot()?.expect("present");
+    assert_eq!(loaded.covers_below, 3);
+    let first = loaded.check(0..10)?;
+    assert!((10..=BLOCK).contains(&first), "{first}");
+    let err = loaded
+        .check(2 * BLOCK..2 * BLOCK + 20)
+        .expect_err("damaged block");
+    assert!(matches!(err, SnapshotError::Damaged { .. }), "{err}");
+    assert!(loaded.check_all().is_err());
+    Ok(())
 }
 
 #[test]
