@@ -83,7 +83,7 @@ impl Writes {
         };
         tracing::debug!(elapsed = ?started.elapsed(), "index snapshot opened");
         let covers_below = loaded.covers_below;
-        // each block is checked as decoding reaches it, while the disk reads the next ones
+        // each block is checked as decoding reaches it, while helpers read the next ones in
         let decoded = Index::decode_from(loaded.body(), &Source(&loaded));
         // and the blocks no section reached before anything is loaded
         let whole = loaded.check_all();

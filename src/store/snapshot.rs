@@ -15,8 +15,9 @@
 //! straight from the page cache, so loading does not first fault in (and zero) a heap buffer as
 //! large as the file, and the peak memory of a restart is the index's, not the index's plus the
 //! file's. Reading checks the header and the trailer only; the body's blocks are checked as the
-//! caller reaches them ([`Loaded::check`]), while the disk reads ahead, and the caller checks
-//! the rest ([`Loaded::check_all`]) before it uses what it decoded.
+//! caller reaches them ([`Loaded::check`]), while helper threads read the file in ahead of
+//! them ([`Loaded::prefetch`]), and the caller checks the rest ([`Loaded::check_all`]) before
+//! it uses what it decoded.
 
 mod blocks;
 mod loaded;
@@ -183,8 +184,8 @@ fn write_file<E: std::fmt::Display>(
     Ok(file.metadata().map_err(io(temp))?.len())
 }
 
-/// Maps the whole file, to be read from start to end (its blocks are asked for ahead as they
-/// are checked, so that reading the disk overlaps decoding).
+/// Maps the whole file, to be read from start to end (helpers map its parts in ahead of their
+/// readers, [`Loaded::prefetch`], so that reading the disk overlaps decoding).
 fn map(path: &Path, file: &File) -> Result<Mmap, SnapshotError> {
     // SAFETY: the mapping is undefined behaviour only if the file changes while it is mapped.
     // Nothing writes a snapshot in place: a new one is written beside it and renamed over it,
