@@ -13,8 +13,9 @@ static GLOBAL: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
 /// jemalloc's options, read before `main`: its memory in transparent huge pages where the
 /// system offers them on request (`madvise` mode; ignored where they are off). A restart builds
 /// the whole index in fresh memory, and faulting it in 2 MiB at a time instead of 4 KiB cut the
-/// decoding of a million articles' snapshot from 24–27 s to 15–17 s (docs/performance.md, the
-/// twenty-ninth landing). `_RJEM_MALLOC_CONF=thp:default` in the environment turns it off.
+/// decoding of a million articles' snapshot from 24–29 s to 15–20 s; at 100k articles it made
+/// the restart about 1.7 s slower (docs/performance.md, the twenty-ninth landing).
+/// `_RJEM_MALLOC_CONF=thp:default` in the environment turns it off.
 #[cfg(not(target_env = "msvc"))]
 #[unsafe(export_name = "_rjem_malloc_conf")]
 static MALLOC_CONF: Option<&std::ffi::c_char> = Some(
