@@ -240,6 +240,8 @@ mod merge_tests;
 #[cfg(test)]
 mod quotes_tests;
 #[cfg(test)]
+mod snapshot_source_tests;
+#[cfg(test)]
 mod snapshot_tests;
 #[cfg(test)]
 mod syndication_tests;

@@ -32,6 +32,17 @@ fn problems(index: &Index) -> Vec<String> {
     found
 }
 
+/// An index of the first `n` articles, and the state it writes.
+pub(super) fn written(n: u64) -> (Index, Vec<u8>) {
+    let index = Index::new();
+    for a in corpus(n) {
+        index.create_article(a).expect("ingest");
+    }
+    let mut bytes = Vec::new();
+    index.write_state(&mut bytes, |_| ()).expect("write");
+    (index, bytes)
+}
+
 fn round_trip(index: &Index) -> Index {
     let mut bytes = Vec::new();
     let (covered, held) = index
@@ -49,7 +60,7 @@ fn round_trip(index: &Index) -> Index {
 }
 
 /// Every record, and the lookups that walk posting lists, agree.
-fn assert_same(a: &Index, b: &Index) {
+pub(super) fn assert_same(a: &Index, b: &Index) {
     assert_eq!(a.stats(), b.stats());
     let all = |ids: &OrderedIds| ids.after(None, usize::MAX);
     let (ai, bi) = (&a.inner, &b.inner);
@@ -142,12 +153,7 @@ fn a_loaded_snapshot_answers_and_resolves_like_the_original() {
 
 #[test]
 fn a_damaged_snapshot_is_refused_and_changes_nothing() {
-    let original = Index::new();
-    for a in corpus(12) {
-        original.create_article(a).expect("ingest");
-    }
-    let mut bytes = Vec::new();
-    original.write_state(&mut bytes, |_| ()).expect("write");
+    let (original, bytes) = written(12);
     let loaded = Index::new();
     // the body ends with the records section's length: one past the body, or no room for it
     let mut past = bytes.clone();
@@ -168,66 +174,6 @@ fn a_damaged_snapshot_is_refused_and_changes_nothing() {
     assert!(matches!(
         original.load_state(&bytes),
         Err(StateError::NotEmpty(12))
-    ));
-}
-
-/// A body confirmed 64 bytes at a time, refusing the piece that holds `refused`; it notes what
-/// each call confirmed.
-struct Pieces {
-    len: usize,
-    refused: Option<usize>,
-    confirmed: std::sync::Mutex<Vec<std::ops::Range<usize>>>,
-}
-
-impl SnapshotSource for Pieces {
-    fn check(&self, range: std::ops::Range<usize>) -> Option<usize> {
-        let end = (range.end.div_ceil(64) * 64).min(self.len);
-        if self
-            .refused
-            .is_some_and(|at| (range.start..end).contains(&at))
-        {
-            return None;
-        }
-        self.confirmed.lock().ok()?.push(range.start..end);
-        Some(end)
-    }
-}
-
-/// Decoding reads no byte its source has not confirmed, and a refusal is reported as damage.
-#[test]
-fn decoding_reads_only_what_its_source_confirmed() {
-    let original = Index::new();
-    for a in corpus(12) {
-        original.create_article(a).expect("ingest");
-    }
-    let mut bytes = Vec::new();
-    original.write_state(&mut bytes, |_| ()).expect("write");
-    let pieces = |refused| Pieces {
-        len: bytes.len(),
-        refused,
-        confirmed: Default::default(),
-    };
-    let whole = pieces(None);
-    let decoded = Index::decode_from(&bytes, &whole).expect("decodes");
-    let loaded = Index::new();
-    loaded.load_decoded(decoded).expect("loads");
-    assert_same(&original, &loaded);
-    let confirmed = whole.confirmed.into_inner().expect("lock");
-    assert!(
-        confirmed.len() > bytes.len() / 64 / 2,
-        "{} checks",
-        confirmed.len()
-    );
-    // every byte of the body was confirmed (the sections' length first of all)
-    let mut covered = vec![false; bytes.len()];
-    for r in &confirmed {
-        covered[r.clone()].iter_mut().for_each(|c| *c = true);
-    }
-    assert!(covered.iter().all(|&c| c));
-    // a source that refuses one piece in the middle: the decoding is refused as damage
-    assert!(matches!(
-        Index::decode_from(&bytes, &pieces(Some(bytes.len() / 2))),
-        Err(StateError::Damaged)
     ));
 }
 
