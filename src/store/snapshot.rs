@@ -6,10 +6,9 @@
 //! snapshot covers up to (u64 LE: every article stored with a lower number was stored before it
 //! was taken), an XXH3-64 of each [`BLOCK`] bytes of the header and body (u64 LE each), their
 //! number (u64 LE), and an XXH3-64 of the trailer before it. The file is written beside its
-//! final name and
-//! renamed into place after an fsync, so a crash leaves the old snapshot or the new one, never
-//! half of one. A snapshot is only ever loaded by a build with the same sources, and stays until
-//! the next graceful stop replaces it.
+//! final name and renamed into place after an fsync, so a crash leaves the old snapshot or the
+//! new one, never half of one. A snapshot is only ever loaded by a build with the same sources,
+//! and stays until the next graceful stop replaces it.
 //!
 //! A snapshot is read by mapping the file, not by copying it into the heap: the body is decoded
 //! straight from the page cache, so loading does not first fault in (and zero) a heap buffer as

@@ -216,7 +216,9 @@ impl<'de> Flavor<'de> for Checked<'de> {
             .filter(|&to| to <= self.end)
             .ok_or(postcard::Error::DeserializeUnexpectedEnd)?;
         if to > self.confirmed {
-            self.confirmed = (self.source.check(self.at..to))
+            self.confirmed = self
+                .source
+                .check(self.at..to)
                 .filter(|&confirmed| confirmed >= to)
                 .ok_or(postcard::Error::DeserializeBadEncoding)?;
         }
