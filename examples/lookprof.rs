@@ -4,7 +4,9 @@
 
 use anyhow::{Context, Result};
 use saywho::corpus::{LookupTexts, read_article};
-use saywho::index::{Candidate, Detail, Index, MatchKind, NewArticle, PageRequest, QuoteFilter};
+use saywho::index::{
+    Candidate, Detail, FromArticle, Index, MatchKind, NewArticle, PageRequest, QuoteFilter,
+};
 use std::io::BufRead;
 use std::time::Instant;
 
@@ -210,7 +212,7 @@ fn add_to_digest(digest: &mut xxhash_rust::xxh3::Xxh3, found: &[Candidate]) {
             digest.update(&e.score.to_bits().to_le_bytes());
             digest.update(&e.occurrence_count.to_le_bytes());
             for o in &e.occurrences {
-                digest.update(o.article.as_bytes());
+                digest.update(o.article().as_bytes());
                 digest.update(&o.ordinal.to_le_bytes());
             }
         }

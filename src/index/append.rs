@@ -11,6 +11,7 @@ use super::quotes::QuoteGroup;
 use super::replace::diff;
 use super::resolution::{Current, Previous, claim_id};
 use super::{Index, keys};
+use crate::index::FromArticle;
 use crate::model::SpeakerKind;
 use crate::resolve::Resolver;
 use std::collections::BTreeSet;
@@ -30,7 +31,7 @@ impl Index {
     ) -> Option<Arc<QuoteGroup>> {
         let i = &self.inner;
         for o in &mut occs {
-            if let Some((sid, method)) = r.quote_speaker(group, &o.article, o.ordinal as usize) {
+            if let Some((sid, method)) = r.quote_speaker(group, o.article(), o.ordinal as usize) {
                 o.speaker = Some(self.speaker_slug(sid, None));
                 o.speaker_kind = r.speakers.get(sid).map(|s| s.kind);
                 o.method = method;
@@ -42,7 +43,7 @@ impl Index {
             .iter()
             .filter_map(|o| o.speaker.as_deref().map(str::to_string))
             .collect();
-        let outlets: Vec<String> = occs.iter().map(|o| keys::outlet_key(&o.outlet)).collect();
+        let outlets: Vec<String> = occs.iter().map(|o| keys::outlet_key(o.outlet())).collect();
         let named = occs
             .iter()
             .any(|o| o.speaker.is_some() && o.speaker_kind != Some(SpeakerKind::Role));
@@ -120,7 +121,7 @@ impl Index {
                     .claimant
                     .take()
                     .or_else(|| occ.claimant.as_deref().map(str::to_string));
-                outlets.push(keys::outlet_key(&occ.outlet));
+                outlets.push(keys::outlet_key(occ.outlet()));
                 g.insert(occ);
             }
             let claimant = if had_claimant {

@@ -1,8 +1,10 @@
 //! Stored articles: the record of one ingested article, article ids, and syndication.
 
 use super::error::{Error, Result};
+use super::origin::Origin;
 use crate::model::{Article, ArticleMeta};
 use serde::{Deserialize, Serialize};
+use std::sync::Arc;
 use xxhash_rust::xxh3::xxh3_64;
 
 /// Longest article id accepted.
@@ -28,6 +30,10 @@ pub struct ArticleRecord {
     pub text_hash: u64,
     /// Publish time, or ingest time when unknown, in ms since the epoch: orders "first seen".
     pub time_ms: i64,
+    /// What the article's occurrences share (its id, outlet, text and time). Not written to
+    /// snapshots: loading makes it again.
+    #[serde(skip, default = "Origin::unset")]
+    pub origin: Arc<Origin>,
 }
 
 impl ArticleRecord {

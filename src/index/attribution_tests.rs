@@ -86,7 +86,7 @@ fn a_role_counts_for_the_person_another_outlet_names_until_that_outlet_goes() {
     let in_a = quote
         .occurrences
         .iter()
-        .find(|o| &*o.article == "a")
+        .find(|o| o.article() == "a")
         .unwrap();
     assert_eq!(in_a.speaker.as_deref(), Some("dana-whitfield"));
     assert_eq!(in_a.method, Some(AttributionMethod::CrossSource));
@@ -150,7 +150,7 @@ fn a_quote_another_outlet_names_counts_for_its_speaker_in_both() {
     let bare = quote
         .occurrences
         .iter()
-        .find(|o| &*o.article == "bare")
+        .find(|o| o.article() == "bare")
         .unwrap();
     assert_eq!(bare.speaker.as_deref(), Some("mara-lind"));
     assert_eq!(bare.method, Some(AttributionMethod::CrossSource));

@@ -1,6 +1,7 @@
 //! Claim groups: the same reported fact, by the same claimant, across articles.
 
 use super::keys;
+use super::origin::{FromArticle, Origin};
 use crate::model::{AttributionMethod, Span32};
 use rustc_hash::FxHashSet;
 use serde::{Deserialize, Serialize};
@@ -10,26 +11,20 @@ use std::sync::Arc;
 /// One report of a claim in one article.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ClaimOccurrence {
-    /// The article id (shared by the article's occurrences).
-    pub article: Arc<str>,
+    /// The article it appears in: id, outlet, text and time, shared by the article's
+    /// occurrences. Snapshots write it as the article's position.
+    #[serde(with = "super::snapshot::shared::origin")]
+    pub origin: Arc<Origin>,
     /// Position of the claim in the article's extraction (0-based).
     pub ordinal: u32,
-    /// The article's outlet as submitted (shared by the article's occurrences).
-    pub outlet: Arc<str>,
-    /// Publish time, else ingest time, in ms since the epoch.
-    pub time_ms: i64,
     /// The reported content (UTF-8 byte offsets into the article text).
     pub span: Span32,
-    /// The article's text, shared with the article (text is stored once):
-    /// [`ClaimOccurrence::text`] is the reported content. Not written to snapshots; loading
-    /// links it to the article again.
-    #[serde(skip)]
-    pub source: Arc<str>,
     /// The cue, if any.
     pub cue: Option<Span32>,
     /// The words naming the claimant here, if any.
     pub mention: Option<Span32>,
     /// The claimant's speaker id, if attributed.
+    #[serde(with = "super::snapshot::shared::speaker")]
     pub claimant: Option<Arc<str>>,
     /// How the claimant was found.
     pub method: Option<AttributionMethod>,
@@ -41,12 +36,18 @@ impl ClaimOccurrence {
     /// The content exactly as written (empty if the span does not fit the source, which
     /// publishing rules out).
     pub fn text(&self) -> &str {
-        self.span.slice(&self.source)
+        self.span.slice(&self.origin.text)
     }
 
     /// Sort key: earliest first, then article, then position.
     pub fn order_key(&self) -> (i64, &str, u32) {
-        (self.time_ms, &self.article, self.ordinal)
+        (self.origin.time_ms, &self.origin.id, self.ordinal)
+    }
+}
+
+impl FromArticle for ClaimOccurrence {
+    fn origin(&self) -> &Origin {
+        &self.origin
     }
 }
 
@@ -106,7 +107,7 @@ impl ClaimGroup {
     /// The distinct normalised outlets of the occurrences.
     pub fn outlets(&self) -> BTreeSet<String> {
         // a large group repeats a few outlets many times: each spelling is keyed once
-        let spellings: FxHashSet<&str> = self.occurrences.iter().map(|o| &*o.outlet).collect();
+        let spellings: FxHashSet<&str> = self.occurrences.iter().map(|o| o.outlet()).collect();
         spellings.into_iter().map(keys::outlet_key).collect()
     }
 
@@ -116,12 +117,12 @@ impl ClaimGroup {
     pub fn corroboration(&self, is_copy: impl Fn(&str) -> bool) -> (Vec<String>, usize) {
         let mut seen = BTreeSet::new();
         let mut outlets = BTreeSet::new();
-        for o in self.occurrences.iter().filter(|o| !is_copy(&o.article)) {
-            let key = keys::outlet_key(&o.outlet);
+        for o in self.occurrences.iter().filter(|o| !is_copy(o.article())) {
+            let key = keys::outlet_key(o.outlet());
             if key.is_empty() {
-                seen.insert(format!("article:{}", o.article));
+                seen.insert(format!("article:{}", o.article()));
             } else if seen.insert(key) {
-                outlets.insert(o.outlet.to_string());
+                outlets.insert(o.outlet().to_string());
             }
         }
         (outlets.into_iter().collect(), seen.len())
@@ -134,12 +135,9 @@ mod tests {
 
     fn occ(article: &str, outlet: &str, t: i64) -> ClaimOccurrence {
         ClaimOccurrence {
-            article: article.into(),
+            origin: Origin::new(article, outlet.into(), &format!("text {article}").into(), t),
             ordinal: 0,
-            outlet: outlet.into(),
-            time_ms: t,
             span: Span32::of(crate::model::Span::new(0, 5 + article.len())).expect("short"),
-            source: format!("text {article}").into(),
             cue: None,
             mention: None,
             claimant: None,

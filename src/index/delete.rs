@@ -6,6 +6,7 @@ use super::Index;
 use super::error::Result;
 use super::ingest::Deleted;
 use super::resolution;
+use crate::index::FromArticle;
 use std::collections::BTreeSet;
 use std::sync::Arc;
 
@@ -24,7 +25,7 @@ impl Index {
                 continue;
             };
             let mut group = (*old).clone();
-            group.occurrences.retain(|o| *o.article != *id);
+            group.occurrences.retain(|o| *o.article() != *id);
             group.changed();
             deleted.quote_occurrences += old.occurrences.len() - group.occurrences.len();
             self.resolve_quote_group(&resolver, g, &mut group);

@@ -11,6 +11,7 @@ mod speakers;
 
 use super::articles::{self, ArticleRecord};
 use super::error::{Error, Result};
+use super::origin::Origin;
 use super::{Index, resolution};
 use crate::model::{Article, ArticleMeta, Extraction};
 use quotes::quote_events;
@@ -151,10 +152,13 @@ impl Index {
         // Publishing only reads the resolver: lookups may read it alongside (the writer mutex
         // still keeps other writers out).
         let resolver = parking_lot::RwLockWriteGuard::downgrade(resolver);
+        // what the article's occurrences share, one copy
+        let outlet = self.outlet_name(&article.meta.outlet);
+        let origin = Origin::new(&id, outlet, &article.text, time_ms);
         let current = resolution::Current {
             article: &article,
             extraction: &extraction,
-            time_ms,
+            origin: &origin,
         };
 
         // Speakers: one contribution per distinct speaker id.
@@ -172,7 +176,7 @@ impl Index {
         // Speakers: what the article says about each.
         self.publish_speakers(&id, &speakers, &resolution.holders_changed);
 
-        let record = self.write_article_record(article, text_hash, time_ms, refs, speakers);
+        let record = self.write_article_record(article, text_hash, origin, refs, speakers);
         for event in events {
             // No receiver is not an error: nobody is watching.
             let _ = inner.events.send(event);

@@ -7,6 +7,7 @@ mod postings;
 
 use super::postings::OrderedIds;
 use super::{Attributed, Index};
+use crate::index::FromArticle;
 use crate::model::SpeakerKind;
 use crate::resolve::speakers::SpeakerId;
 use std::collections::{BTreeMap, BTreeSet};
@@ -71,7 +72,7 @@ impl Index {
                 let found = self.quote(qid).is_some_and(|g| {
                     g.occurrences
                         .iter()
-                        .any(|o| *o.article == **id && o.ordinal == *ordinal)
+                        .any(|o| *o.article() == **id && o.ordinal == *ordinal)
                 });
                 if !found {
                     bad.push(format!(
@@ -83,7 +84,7 @@ impl Index {
                 let found = self.claim(cid).is_some_and(|g| {
                     g.occurrences
                         .iter()
-                        .any(|o| *o.article == **id && o.ordinal == *ordinal)
+                        .any(|o| *o.article() == **id && o.ordinal == *ordinal)
                 });
                 if !found {
                     bad.push(format!(
@@ -178,16 +179,18 @@ impl Index {
                 bad.push(format!("quotes/{}: no occurrences", g.id));
             }
             for o in &g.occurrences {
-                match self.article(&o.article) {
+                match self.article(o.article()) {
                     None => bad.push(format!(
                         "quotes/{}: occurrence in missing articles/{}",
-                        g.id, o.article
+                        g.id,
+                        o.article()
                     )),
                     Some(r) => {
                         if !r.quotes.contains(&(o.ordinal, g.id.clone())) {
                             bad.push(format!(
                                 "quotes/{}: articles/{} does not list it",
-                                g.id, o.article
+                                g.id,
+                                o.article()
                             ));
                         }
                         if o.span.slice(&r.article.text) != o.text() {
@@ -205,10 +208,11 @@ impl Index {
                 bad.push(format!("claims/{}: no occurrences", g.id));
             }
             for o in &g.occurrences {
-                match self.article(&o.article) {
+                match self.article(o.article()) {
                     None => bad.push(format!(
                         "claims/{}: occurrence in missing articles/{}",
-                        g.id, o.article
+                        g.id,
+                        o.article()
                     )),
                     // An occurrence is an extracted claim (listed with its ordinal) or one of the
                     // outlet's own statements (listed only through the article's claim groups).
@@ -221,7 +225,8 @@ impl Index {
                     {
                         bad.push(format!(
                             "claims/{}: articles/{} does not list it",
-                            g.id, o.article
+                            g.id,
+                            o.article()
                         ));
                     }
                     Some(r) if o.span.slice(&r.article.text) != o.text() || o.text().is_empty() => {

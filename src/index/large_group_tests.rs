@@ -89,7 +89,7 @@ fn a_role_joining_a_large_group_is_named_by_its_speaker() {
     let role = group
         .occurrences
         .iter()
-        .find(|o| *o.article == format!("a{n:03}"))
+        .find(|o| *o.article() == format!("a{n:03}"))
         .unwrap();
     assert_eq!(role.speaker.as_deref(), Some("maria-lopez"));
     assert_eq!(role.method, Some(AttributionMethod::CrossSource));

@@ -17,6 +17,7 @@ use super::paging::{Cursor, Page, PageRequest};
 use super::postings::{HexId, OrderedIds, PostingId};
 use super::quotes::{Occurrence, QuoteGroup};
 use super::{Index, keys};
+use crate::index::FromArticle;
 use std::collections::BTreeSet;
 use std::sync::Arc;
 
@@ -48,13 +49,13 @@ impl QuoteFilter {
                 .is_some_and(|s| ids.iter().any(|i| i == s))
         });
         speaker_ok
-            && self.article.as_ref().is_none_or(|a| *o.article == **a)
+            && self.article.as_ref().is_none_or(|a| *o.article() == **a)
             && self
                 .outlet
                 .as_ref()
-                .is_none_or(|out| keys::outlet_key(out) == keys::outlet_key(&o.outlet))
-            && self.start_ms.is_none_or(|t| o.time_ms >= t)
-            && self.end_ms.is_none_or(|t| o.time_ms < t)
+                .is_none_or(|out| keys::outlet_key(out) == keys::outlet_key(o.outlet()))
+            && self.start_ms.is_none_or(|t| o.time_ms() >= t)
+            && self.end_ms.is_none_or(|t| o.time_ms() < t)
     }
 
     /// True when some occurrence of `g` passes every filter.

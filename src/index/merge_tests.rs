@@ -43,7 +43,7 @@ fn merged_claim_groups_keep_their_reports_as_extracted() {
     for entry in index.inner.claims.iter() {
         for o in &entry.value().occurrences {
             let Some(claim) = extractions
-                .get(&*o.article)
+                .get(o.article())
                 .and_then(|e| e.claims.get(o.ordinal as usize))
             else {
                 continue; // a statement in the outlet's own voice: no extraction to compare
@@ -65,7 +65,7 @@ fn merged_claim_groups_keep_their_reports_as_extracted() {
                 ),
                 "claims/{}: report {}#{}",
                 entry.key(),
-                o.article,
+                o.article(),
                 o.ordinal
             );
             checked += 1;

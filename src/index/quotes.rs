@@ -2,6 +2,7 @@
 
 use super::attribute::MAX_EVIDENCE_OCCURRENCES;
 use super::keys;
+use super::origin::{FromArticle, Origin};
 use super::tally::{Tallies, tally};
 use crate::model::{AttributionMethod, QuoteKind, Span32, SpeakerKind};
 use serde::{Deserialize, Serialize};
@@ -11,20 +12,14 @@ use std::sync::{Arc, OnceLock};
 /// One appearance of a quotation in one article.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Occurrence {
-    /// The article id (shared by the article's occurrences).
-    pub article: Arc<str>,
+    /// The article it appears in: id, outlet, text and time, shared by the article's
+    /// occurrences. Snapshots write it as the article's position.
+    #[serde(with = "super::snapshot::shared::origin")]
+    pub origin: Arc<Origin>,
     /// Position of the quote in the article's extraction (0-based).
     pub ordinal: u32,
-    /// The article's outlet as submitted (shared by the article's occurrences).
-    pub outlet: Arc<str>,
-    /// The article's publish time, else ingest time, in ms since the epoch.
-    pub time_ms: i64,
     /// The quoted words (UTF-8 byte offsets into the article text).
     pub span: Span32,
-    /// The article's text, shared with the article (text is stored once): [`Occurrence::text`]
-    /// is the quoted words. Not written to snapshots; loading links it to the article again.
-    #[serde(skip)]
-    pub source: Arc<str>,
     /// Full utterance or fragment.
     pub kind: QuoteKind,
     /// The cue, if any.
@@ -32,6 +27,7 @@ pub struct Occurrence {
     /// The words naming the speaker here, if any.
     pub mention: Option<Span32>,
     /// The speaker id, if the occurrence is attributed.
+    #[serde(with = "super::snapshot::shared::speaker")]
     pub speaker: Option<Arc<str>>,
     /// The speaker's kind, if attributed.
     pub speaker_kind: Option<SpeakerKind>,
@@ -48,12 +44,18 @@ impl Occurrence {
     /// The quoted words exactly as written (empty if the span does not fit the source, which
     /// publishing rules out).
     pub fn text(&self) -> &str {
-        self.span.slice(&self.source)
+        self.span.slice(&self.origin.text)
     }
 
     /// Sort key: earliest first, then article, then position.
     pub fn order_key(&self) -> (i64, &str, u32) {
-        (self.time_ms, &self.article, self.ordinal)
+        (self.origin.time_ms, &self.origin.id, self.ordinal)
+    }
+}
+
+impl FromArticle for Occurrence {
+    fn origin(&self) -> &Origin {
+        &self.origin
     }
 }
 
@@ -230,7 +232,7 @@ impl QuoteGroup {
 
     /// The distinct normalised outlets of the occurrences.
     pub fn outlets(&self) -> BTreeSet<String> {
-        let distinct: BTreeSet<&str> = self.occurrences.iter().map(|o| &*o.outlet).collect();
+        let distinct: BTreeSet<&str> = self.occurrences.iter().map(|o| o.outlet()).collect();
         distinct.into_iter().map(keys::outlet_key).collect()
     }
 
@@ -258,8 +260,8 @@ impl QuoteGroup {
         let mut counts: BTreeMap<String, (Arc<str>, usize)> = BTreeMap::new();
         for o in &self.occurrences {
             let e = counts
-                .entry(keys::outlet_key(&o.outlet))
-                .or_insert_with(|| (Arc::clone(&o.outlet), 0));
+                .entry(keys::outlet_key(o.outlet()))
+                .or_insert_with(|| (Arc::clone(&o.origin.outlet), 0));
             e.1 += 1;
         }
         let mut out: Vec<(Arc<str>, usize)> = counts.into_values().collect();
@@ -279,8 +281,8 @@ impl QuoteGroup {
         let mut by_text: BTreeMap<&str, (BTreeSet<String>, BTreeSet<String>)> = BTreeMap::new();
         for o in &self.occurrences {
             let e = by_text.entry(o.text()).or_default();
-            e.0.insert(o.outlet.to_string());
-            e.1.insert(o.article.to_string());
+            e.0.insert(o.outlet().to_string());
+            e.1.insert(o.article().to_string());
         }
         let mut out: Vec<Variant> = by_text
             .into_iter()

@@ -1,17 +1,16 @@
 //! Quote groups: the speaker a group gives, its first-seen occurrence and wordings, and the
 //! speakers it knows, across versions.
 
+use super::origin::Origin;
 use super::quotes::*;
+use crate::index::FromArticle;
 use crate::model::{QuoteKind, Span, SpeakerKind};
 
 fn occ(article: &str, t: i64, text: &str, speaker: Option<(&str, SpeakerKind)>) -> Occurrence {
     Occurrence {
-        article: article.into(),
+        origin: Origin::new(article, format!("Outlet {article}").into(), &text.into(), t),
         ordinal: 0,
-        outlet: format!("Outlet {article}").into(),
-        time_ms: t,
         span: crate::model::Span32::of(Span::new(0, text.len())).expect("short"),
-        source: text.into(),
         kind: QuoteKind::Full,
         cue: None,
         mention: None,
@@ -35,7 +34,7 @@ fn named_speaker_beats_a_role_and_first_seen_is_earliest() {
         "One call is not enough",
         Some(("tammy-bruce", SpeakerKind::Person)),
     ));
-    assert_eq!(g.first().map(|o| &*o.article), Some("a"));
+    assert_eq!(g.first().map(|o| o.article()), Some("a"));
     assert_eq!(g.text(), "One call is not enough");
     assert_eq!(g.speaker(), Some("tammy-bruce"));
     assert!(

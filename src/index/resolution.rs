@@ -4,8 +4,10 @@
 //! writer lock (except the read-only lookups at the bottom).
 
 use super::claims::{ClaimGroup, ClaimOccurrence, Disagreement};
+use super::origin::Origin;
 use super::quotes::QuoteGroup;
 use super::{Index, keys};
+use crate::index::FromArticle;
 use crate::model::{Article, AttributionMethod, Extraction, Span, Span32};
 use crate::resolve::Resolver;
 use rustc_hash::FxHashMap;
@@ -43,7 +45,8 @@ pub(super) fn claim_id(group: u32) -> String {
 pub(super) struct Current<'a> {
     pub(super) article: &'a Article,
     pub(super) extraction: &'a Extraction,
-    pub(super) time_ms: i64,
+    /// What its occurrences share: id, outlet, text and time.
+    pub(super) origin: &'a Arc<Origin>,
 }
 
 /// A claim group's occurrences as published before, by (article, ordinal): kept as they are
@@ -61,7 +64,7 @@ impl Index {
         let speakers = r.quote_speakers(group);
         g.changed();
         for o in &mut g.occurrences {
-            match speakers.get(&(&*o.article, o.ordinal as usize)).copied() {
+            match speakers.get(&(o.article(), o.ordinal as usize)).copied() {
                 Some((sid, method)) => {
                     o.speaker = Some(self.speaker_slug(sid, None));
                     o.speaker_kind = r.speakers.get(sid).map(|s| s.kind);
@@ -118,7 +121,7 @@ impl Index {
                     .map(Arc::as_ref)
                     .chain(old.as_deref())
                     .flat_map(|g| g.occurrences.iter().rev())
-                    .map(|o| ((&*o.article, o.ordinal), o)),
+                    .map(|o| ((o.article(), o.ordinal), o)),
             );
             let mut occs = Vec::with_capacity(members.len());
             for (member, m) in members {
@@ -163,28 +166,24 @@ impl Index {
             .map(|s| self.speaker_slug(r.speakers.canonical(s), None));
         // the article is borrowed, never copied: a stored one is held by `stored`
         let stored;
-        let (article, time_ms, extracted) = match current {
+        let (article, origin, extracted) = match current {
             Some(c) if *c.article.id == **m.article => (
                 c.article,
-                c.time_ms,
+                c.origin,
                 m.ordinal.and_then(|o| c.extraction.claims.get(o)),
             ),
             _ => {
                 stored = self.article(m.article)?;
-                (&stored.article, stored.time_ms, None)
+                (&stored.article, &stored.origin, None)
             }
         };
         // the span must fit the text: `text()` relies on it
         article.text.get(m.span.start..m.span.end)?;
         let fits = |s: Span| article.text.get(s.start..s.end).and(Span32::of(s));
         Some(Arc::new(ClaimOccurrence {
-            // the resolver's copy of the id: one per article, shared
-            article: Arc::clone(m.article),
+            origin: Arc::clone(origin),
             ordinal,
-            outlet: self.outlet_name(&article.meta.outlet),
-            time_ms,
             span: Span32::of(m.span)?,
-            source: Arc::clone(&article.text),
             cue: extracted.as_ref().and_then(|c| c.cue.and_then(fits)),
             mention: extracted
                 .as_ref()
@@ -220,7 +219,7 @@ impl Index {
             let Some(occ) = claim
                 .occurrences
                 .iter()
-                .find(|o| *o.article == **m.article && o.ordinal == ordinal)
+                .find(|o| *o.article() == **m.article && o.ordinal == ordinal)
             else {
                 continue;
             };
@@ -230,7 +229,7 @@ impl Index {
                 .map(ToString::to_string)
                 .collect::<Vec<_>>()
                 .join("; ");
-            if seen.insert((occ.article.clone(), occ.ordinal, reason.clone())) {
+            if seen.insert((Arc::clone(&occ.origin.id), occ.ordinal, reason.clone())) {
                 out.push(Disagreement {
                     claim: claim.id.clone(),
                     occurrence: (**occ).clone(),

@@ -4,19 +4,20 @@
 //! cross-source resolver's state and the id maps between them. Posting lists and ordered id sets
 //! are not written: they are derived from the records, and loading rebuilds them the way
 //! publishing does. Summaries cached on records are not written either; they are recomputed on
-//! first use. The encoding is [postcard]; framing, checksums and atomic files are the store's
-//! business ([`crate::store::snapshot`]).
+//! first use. An occurrence names its article and its speaker by position, and is read back
+//! pointing to the one copy of each ([`shared`]). The encoding is [postcard]; framing, checksums
+//! and atomic files are the store's business ([`crate::store::snapshot`]).
 //!
 //! Loading is in two steps, so that the caller can let go of the snapshot's bytes before the
 //! index is rebuilt from what they decoded: [`Index::decode_state`], then
 //! [`Index::load_decoded`]. The body's layout is [`format`]'s.
 
 mod format;
+pub(super) mod shared;
 
 use super::batch::QuoteBatch;
 use super::{ArticleRecord, ClaimGroup, Index, QuoteGroup, SpeakerRecord};
 use format::{Records, RecordsRef};
-use rustc_hash::FxHashMap;
 use std::io::Write;
 use std::sync::Arc;
 
@@ -54,24 +55,9 @@ impl std::fmt::Debug for DecodedState {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("DecodedState")
             .field("articles", &self.records.articles.len())
-            .field("quotes", &self.records.quotes.len())
+            .field("quotes", &self.records.rest.quotes.len())
             .finish_non_exhaustive()
     }
-}
-
-/// What the occurrences of one article share once loaded.
-struct Shared {
-    text: Arc<str>,
-    id: Arc<str>,
-    outlet: Arc<str>,
-}
-
-/// The shared fields of one loaded occurrence, to link to their one copy.
-struct Linked<'a> {
-    article: &'a mut Arc<str>,
-    outlet: &'a mut Arc<str>,
-    source: &'a mut Arc<str>,
-    speaker: &'a mut Option<Arc<str>>,
 }
 
 /// Why a snapshot could not be written or loaded.
@@ -164,10 +150,7 @@ impl Index {
 
     /// Loads a decoded snapshot into this index, which must be empty.
     pub fn load_decoded(&self, decoded: DecodedState) -> Result<(), StateError> {
-        let DecodedState {
-            records: state,
-            resolver,
-        } = decoded;
+        let DecodedState { records, resolver } = decoded;
         let i = &self.inner;
         let _writer = i.writer.lock();
         let held = i.article_ids.len();
@@ -175,6 +158,15 @@ impl Index {
             return Err(StateError::NotEmpty(held));
         }
         *i.resolver.write() = resolver;
+        let format::Records {
+            articles,
+            outlets,
+            speaker_slugs,
+            rest: state,
+        } = records;
+        for outlet in outlets {
+            i.outlet_names.insert(outlet);
+        }
         // the posting lists are concurrent maps: quote groups (the most postings) are put on
         // every core while this thread puts the rest
         let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
@@ -184,58 +176,18 @@ impl Index {
             (!quotes.is_empty()).then(|| quotes.split_off(quotes.len().saturating_sub(per)))
         })
         .collect();
-        // occurrences share their article's text (which snapshots do not repeat), id and
-        // outlet, and their speaker's id; quotes share their words: link them to one copy of
-        // each again
-        let articles: Vec<Arc<ArticleRecord>> = state.articles.into_iter().map(Arc::new).collect();
-        let shared: FxHashMap<&str, Shared> = articles
-            .iter()
-            .map(|r| {
-                let a = &r.article;
-                let outlet = self.outlet_name(&a.meta.outlet);
-                let shared = Shared {
-                    text: Arc::clone(&a.text),
-                    id: Arc::from(a.id.as_str()),
-                    outlet,
-                };
-                (a.id.as_str(), shared)
-            })
-            .collect();
-        let speakers: FxHashMap<&str, &Arc<str>> = state
-            .speaker_slugs
-            .iter()
-            .map(|(_, slug)| (&**slug, slug))
-            .collect();
-        let link = |o: Linked<'_>| {
-            if let Some(s) = shared.get(&**o.article) {
-                *o.source = Arc::clone(&s.text);
-                *o.article = Arc::clone(&s.id);
-                *o.outlet = Arc::clone(&s.outlet);
-            }
-            if let Some(sp) = o.speaker.as_mut()
-                && let Some(one) = speakers.get(&**sp)
-            {
-                *sp = Arc::clone(one);
-            }
-        };
+        // occurrences already share their article's origin and their speaker's id (decoding
+        // linked them); quotes share their words once linked to one copy of each again
+        let articles: Vec<Arc<ArticleRecord>> = articles.into_iter().map(Arc::new).collect();
         let batch = std::thread::scope(|scope| {
             let threads: Vec<_> = parts
                 .into_iter()
                 .map(|part| {
-                    let link = &link;
                     scope.spawn(move || {
                         let mut batch = QuoteBatch::default();
                         for mut g in part {
                             for w in &mut g.words {
                                 *w = self.word(w);
-                            }
-                            for o in &mut g.occurrences {
-                                link(Linked {
-                                    article: &mut o.article,
-                                    outlet: &mut o.outlet,
-                                    source: &mut o.source,
-                                    speaker: &mut o.speaker,
-                                });
                             }
                             self.load_quote(Arc::new(g), &mut batch);
                         }
@@ -251,16 +203,7 @@ impl Index {
                     .for_each_value_mut(|c| c.share(|x| self.name_string(x)));
                 self.put_speaker(None, Some(&Arc::new(s)));
             }
-            for mut g in state.claims {
-                for o in &mut g.occurrences {
-                    let o = Arc::make_mut(o);
-                    link(Linked {
-                        article: &mut o.article,
-                        outlet: &mut o.outlet,
-                        source: &mut o.source,
-                        speaker: &mut o.claimant,
-                    });
-                }
+            for g in state.claims {
                 self.put_claim(None, Some(&Arc::new(g)));
             }
             // every thread's postings, built in one go
@@ -276,7 +219,7 @@ impl Index {
         });
         self.add_quote_batch(batch);
         fill(&i.claim_groups, state.claim_groups);
-        fill(&i.speaker_slugs, state.speaker_slugs);
+        fill(&i.speaker_slugs, speaker_slugs);
         fill(&i.slugs_taken, state.slugs_taken);
         fill(&i.role_holders, state.role_holders);
         Ok(())

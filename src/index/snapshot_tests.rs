@@ -177,8 +177,9 @@ fn a_damaged_snapshot_is_refused_and_changes_nothing() {
     ));
 }
 
-/// Text is stored once after a load as after ingest: occurrences hold their article's own text,
-/// id and outlet, and the same word is one copy across quotes.
+/// Text is stored once after a load as after ingest: the occurrences of an article, quotes and
+/// claims alike, share its record's origin, which holds the article's own text, and their
+/// speaker's one id; the same word is one copy across quotes.
 #[test]
 fn a_loaded_snapshot_shares_text_ids_and_words() {
     let index = Index::new();
@@ -189,25 +190,49 @@ fn a_loaded_snapshot_shares_text_ids_and_words() {
         let mut words: FxHashMap<&str, Arc<str>> = FxHashMap::default();
         let ids = ix.inner.quote_ids.after(None, usize::MAX);
         let quotes: Vec<Arc<QuoteGroup>> = ids.iter().filter_map(|id| ix.quote(id)).collect();
-        let mut ids_of: FxHashMap<&str, &Arc<str>> = FxHashMap::default();
-        let (mut shared_words, mut shared_ids) = (0, 0);
+        let (mut shared_words, mut shared_ids, mut shared_speakers) = (0, 0, 0);
+        let slugs: FxHashMap<Arc<str>, Arc<str>> = ix
+            .inner
+            .speaker_slugs
+            .iter()
+            .map(|e| (Arc::clone(e.value()), Arc::clone(e.value())))
+            .collect();
+        let mut one_speaker = |speaker: &Option<Arc<str>>| {
+            if let Some(id) = speaker
+                && let Some(one) = slugs.get(id)
+            {
+                assert!(Arc::ptr_eq(one, id), "one copy of {id}");
+                shared_speakers += 1;
+            }
+        };
+        let mut one_origin = |origin: &Arc<Origin>| {
+            let record = ix.article(&origin.id).expect("its article");
+            assert!(
+                Arc::ptr_eq(&record.origin, origin),
+                "one origin of {}",
+                origin.id
+            );
+            assert!(
+                Arc::ptr_eq(&origin.text, &record.article.text),
+                "text of {}",
+                origin.id
+            );
+            assert_eq!(
+                (&*origin.outlet, origin.time_ms),
+                (&*record.article.meta.outlet, record.time_ms)
+            );
+            shared_ids += 1;
+        };
+        for g in ix.inner.claims.iter() {
+            for o in &g.occurrences {
+                one_origin(&o.origin);
+                one_speaker(&o.claimant);
+            }
+        }
         for q in &quotes {
             for o in &q.occurrences {
-                let record = ix.article(&o.article).expect("its article");
-                assert!(
-                    Arc::ptr_eq(&o.source, &record.article.text),
-                    "text of {}",
-                    o.article
-                );
-                match ids_of.get(&*o.article) {
-                    Some(first) => {
-                        assert!(Arc::ptr_eq(first, &o.article), "one copy of {}", o.article);
-                        shared_ids += 1;
-                    }
-                    None => {
-                        ids_of.insert(&o.article, &o.article);
-                    }
-                }
+                one_origin(&o.origin);
+                one_speaker(&o.speaker);
             }
             for w in &q.words {
                 match words.get(&**w) {
@@ -222,7 +247,8 @@ fn a_loaded_snapshot_shares_text_ids_and_words() {
             }
         }
         assert!(shared_words > 100, "quotes share words: {shared_words}");
-        assert!(shared_ids > 10, "quotes share article ids: {shared_ids}");
+        assert!(shared_ids > 100, "occurrences checked: {shared_ids}");
+        assert!(shared_speakers > 100, "speakers checked: {shared_speakers}");
         assert!(
             shared_names(ix) > 50,
             "contributions share names, aliases and roles"

@@ -104,7 +104,7 @@ fn a_lightly_edited_wire_copy_counts_once_for_corroboration() {
         .iter()
         .find(|c| {
             let arts: std::collections::BTreeSet<&str> =
-                c.occurrences.iter().map(|o| &*o.article).collect();
+                c.occurrences.iter().map(|o| o.article()).collect();
             arts.len() == 3
         })
         .expect("one claim reported by all three");

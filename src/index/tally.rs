@@ -8,6 +8,7 @@
 //! each step.
 
 use super::quotes::Occurrence;
+use crate::index::FromArticle;
 use rustc_hash::FxHashMap;
 use std::collections::BTreeSet;
 use std::sync::Arc;
@@ -145,8 +146,8 @@ pub(super) fn tally(occurrences: &[Occurrence], keep: usize) -> Tallies {
         };
         side.occurrences = side.occurrences.saturating_add(1);
         side.confidence += f64::from(o.confidence);
-        if !o.outlet.is_empty() {
-            side.outlets.insert(&o.outlet);
+        if !o.outlet().is_empty() {
+            side.outlets.insert(&o.origin.outlet);
         }
         if side.earliest.len() < keep {
             side.earliest.push(u32::try_from(k).unwrap_or(u32::MAX));
@@ -204,16 +205,14 @@ pub(super) fn tally(occurrences: &[Occurrence], keep: usize) -> Tallies {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::index::Origin;
     use crate::model::{QuoteKind, Span};
 
     fn occ(article: &str, variant: u32, outlet: &str, speaker: Option<&str>) -> Occurrence {
         Occurrence {
-            article: article.into(),
+            origin: Origin::new(article, outlet.into(), &"text".into(), 0),
             ordinal: 0,
-            outlet: outlet.into(),
-            time_ms: 0,
             span: crate::model::Span32::of(Span::new(0, 4)).expect("short"),
-            source: "text".into(),
             kind: QuoteKind::Full,
             cue: None,
             mention: None,
@@ -296,7 +295,7 @@ mod tests {
                     proptest::prop_assert_eq!(t.earliest(side), first.as_slice());
                     let mut names: Vec<&str> = theirs
                         .iter()
-                        .map(|&k| &*occs[k].outlet)
+                        .map(|&k| occs[k].outlet())
                         .filter(|o| !o.is_empty())
                         .collect();
                     names.sort_unstable();

@@ -6,6 +6,7 @@ use super::super::Index;
 use super::super::articles::ArticleRecord;
 use super::super::claims::ClaimGroup;
 use super::super::resolution::{self, Current};
+use crate::index::FromArticle;
 use crate::resolve::{ArticleResolution, Resolver};
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
@@ -78,8 +79,12 @@ impl Index {
     fn relist_claims(&self, before: &ClaimGroup, into: u32, current: &str) {
         let cid = resolution::claim_id(into);
         let mut ordinals: BTreeMap<&str, Vec<u32>> = BTreeMap::new();
-        for o in before.occurrences.iter().filter(|o| *o.article != *current) {
-            ordinals.entry(&o.article).or_default().push(o.ordinal);
+        for o in before
+            .occurrences
+            .iter()
+            .filter(|o| *o.article() != *current)
+        {
+            ordinals.entry(o.article()).or_default().push(o.ordinal);
         }
         for (id, ordinals) in ordinals {
             let Some(record) = self.article(id) else {

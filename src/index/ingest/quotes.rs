@@ -6,6 +6,7 @@ use super::super::quotes::{Occurrence, QuoteGroup};
 use super::super::resolution::{self, Current};
 use super::super::{Index, QuoteEvent};
 use super::speakers::ArticleSpeakers;
+use crate::index::FromArticle;
 use crate::model::{Span, Span32};
 use crate::resolve::{ArticleResolution, Resolver, reattributes_all};
 use std::collections::BTreeMap;
@@ -30,15 +31,12 @@ impl Index {
         current: &Current<'_>,
         speakers: &mut ArticleSpeakers,
     ) -> ArticleQuotes {
-        let (article, extraction, time_ms) = (current.article, current.extraction, current.time_ms);
+        let (article, extraction) = (current.article, current.extraction);
         let text = &*article.text;
         let kind_of = |i: Option<usize>| i.and_then(|i| extraction.speakers.get(i)).map(|s| s.kind);
         let mut quote_refs = Vec::new();
         let mut events = Vec::new();
         let mut touched: BTreeMap<String, (u32, Vec<Occurrence>)> = BTreeMap::new();
-        // one copy of the id and outlet for all of the article's occurrences
-        let shared_id: Arc<str> = Arc::from(article.id.as_str());
-        let shared_outlet = self.outlet_name(&article.meta.outlet);
         for (ordinal, q) in extraction.quotes.iter().enumerate() {
             let Some(span) = valid_span(text, q.span) else {
                 continue;
@@ -48,12 +46,9 @@ impl Index {
             };
             let speaker = speakers.of(q.speaker);
             let occ = Occurrence {
-                article: Arc::clone(&shared_id),
+                origin: Arc::clone(current.origin),
                 ordinal: ordinal as u32,
-                outlet: Arc::clone(&shared_outlet),
-                time_ms,
                 span,
-                source: Arc::clone(&article.text),
                 kind: q.kind,
                 cue: q.cue.and_then(|s| valid_span(text, s)),
                 mention: q.speaker_mention.and_then(|s| valid_span(text, s)),
@@ -128,7 +123,7 @@ pub(super) fn quote_events(
             let occurrence = quote
                 .occurrences
                 .iter()
-                .rfind(|o| o.article == occ.article && o.ordinal == occ.ordinal)
+                .rfind(|o| o.article() == occ.article() && o.ordinal == occ.ordinal)
                 .cloned()
                 .unwrap_or(occ);
             Some(QuoteEvent { quote, occurrence })

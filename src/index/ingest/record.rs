@@ -3,6 +3,7 @@
 
 use super::super::Index;
 use super::super::articles::ArticleRecord;
+use super::super::origin::Origin;
 use super::super::resolution;
 use super::speakers::ArticleSpeakers;
 use crate::model::Article;
@@ -59,7 +60,7 @@ impl Index {
         &self,
         article: Article,
         text_hash: u64,
-        time_ms: i64,
+        origin: Arc<Origin>,
         refs: Refs,
         speakers: ArticleSpeakers,
     ) -> Arc<ArticleRecord> {
@@ -70,8 +71,9 @@ impl Index {
             quote_groups: refs.quote_groups.into_iter().collect(),
             claim_groups: refs.claim_groups.into_iter().collect(),
             text_hash,
-            time_ms,
+            time_ms: origin.time_ms,
             article,
+            origin,
         });
         self.put_article(None, Some(&record));
         record

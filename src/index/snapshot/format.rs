@@ -1,7 +1,8 @@
 //! The layout of a snapshot's body: two [postcard] sections, so that loading decodes them on
 //! two threads (decoding is most of a restart, and the resolver about half of what is
 //! decoded): the records with the id maps, then the resolver, then the records section's
-//! length (u64 LE).
+//! length (u64 LE). The records section starts with the articles and the speakers' ids, which
+//! the occurrences after them name by position ([`shared`]).
 //!
 //! Decoding reads each section through its [`SnapshotSource`]: no byte is decoded before the
 //! source has confirmed it, so that the file's checksums can be checked part by part as
@@ -9,10 +10,13 @@
 //! helper thread per section has the source bring the section into memory ahead of its
 //! decoder, so that reading the disk overlaps decoding.
 
+use super::super::origin::Origin;
 use super::super::{ArticleRecord, ClaimGroup, QuoteGroup, SpeakerRecord};
+use super::shared;
 use super::{SnapshotSource, StateError};
 use crate::resolve::Resolver;
 use postcard::de_flavors::Flavor;
+use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 use std::io::Write;
 use std::ops::Range;
@@ -26,24 +30,33 @@ const PREFETCH: usize = 16 << 20;
 #[derive(Serialize)]
 pub(super) struct RecordsRef<'a> {
     pub(super) articles: Vec<&'a ArticleRecord>,
+    pub(super) speaker_slugs: Vec<(u32, Arc<str>)>,
     pub(super) quotes: Vec<&'a QuoteGroup>,
     pub(super) speakers: Vec<&'a SpeakerRecord>,
     pub(super) claims: Vec<&'a ClaimGroup>,
     pub(super) claim_groups: Vec<(String, u32)>,
-    pub(super) speaker_slugs: Vec<(u32, Arc<str>)>,
     pub(super) slugs_taken: Vec<(String, u32)>,
     pub(super) role_holders: Vec<(String, String)>,
 }
 
-/// The records section read back: the same fields, owned.
-#[derive(Deserialize)]
+/// The records section read back: the same fields, owned, the articles' origins made again.
 pub(super) struct Records {
     pub(super) articles: Vec<ArticleRecord>,
+    /// The outlets' names, one copy of each, that the origins share.
+    pub(super) outlets: Vec<Arc<str>>,
+    /// The speakers' ids, each the one copy that the occurrences naming it share.
+    pub(super) speaker_slugs: Vec<(u32, Arc<str>)>,
+    pub(super) rest: Rest,
+}
+
+/// The records section after its articles and speaker ids, which the occurrences in it name by
+/// position ([`shared`]).
+#[derive(Deserialize)]
+pub(super) struct Rest {
     pub(super) quotes: Vec<QuoteGroup>,
     pub(super) speakers: Vec<SpeakerRecord>,
     pub(super) claims: Vec<ClaimGroup>,
     pub(super) claim_groups: Vec<(String, u32)>,
-    pub(super) speaker_slugs: Vec<(u32, Arc<str>)>,
     pub(super) slugs_taken: Vec<(String, u32)>,
     pub(super) role_holders: Vec<(String, String)>,
 }
@@ -76,7 +89,14 @@ pub(super) fn write(
         inner: out,
         written: 0,
     };
-    postcard::to_io(records, &mut out)?;
+    {
+        // the occurrences in the records name their article and speaker by position
+        let _positions = shared::Writing::new(
+            records.articles.iter().map(|r| &r.origin.id),
+            records.speaker_slugs.iter().map(|(_, slug)| slug),
+        );
+        postcard::to_io(records, &mut out)?;
+    }
     let records_len = out.written;
     postcard::to_io(resolver, &mut out)?;
     out.write_all(&records_len.to_le_bytes())?;
@@ -124,7 +144,7 @@ fn decode_sections(
                 r
             })
         });
-        let records = section::<Records>(body, records, source);
+        let records = records_section(body, records, source);
         let resolver = resolver.join();
         decoded.store(true, Ordering::Relaxed);
         match resolver {
@@ -166,15 +186,58 @@ fn section<'de, T: Deserialize<'de>>(
     range: Range<usize>,
     source: &'de dyn SnapshotSource,
 ) -> Result<T, StateError> {
-    let flavor = Checked {
+    Ok(T::deserialize(&mut reader(body, range, source))?)
+}
+
+/// Decodes the records section: its articles (each article's origin made) and speaker ids, then
+/// the rest, whose occurrences name their article and speaker by position.
+fn records_section(
+    body: &[u8],
+    range: Range<usize>,
+    source: &dyn SnapshotSource,
+) -> Result<Records, StateError> {
+    let mut de = reader(body, range, source);
+    let mut articles = Vec::<ArticleRecord>::deserialize(&mut de)?;
+    let mut outlets: FxHashMap<String, Arc<str>> = FxHashMap::default();
+    for r in &mut articles {
+        let a = &r.article;
+        let outlet = outlets
+            .entry(a.meta.outlet.clone())
+            .or_insert_with(|| Arc::from(a.meta.outlet.as_str()));
+        r.origin = Origin::new(&a.id, Arc::clone(outlet), &a.text, r.time_ms);
+    }
+    let speaker_slugs = Vec::<(u32, Arc<str>)>::deserialize(&mut de)?;
+    let rest = {
+        let _tables = shared::Reading::new(
+            articles.iter().map(|r| Arc::clone(&r.origin)).collect(),
+            speaker_slugs
+                .iter()
+                .map(|(_, slug)| Arc::clone(slug))
+                .collect(),
+        );
+        Rest::deserialize(&mut de)?
+    };
+    Ok(Records {
+        articles,
+        outlets: outlets.into_values().collect(),
+        speaker_slugs,
+        rest,
+    })
+}
+
+/// A postcard decoder of `range` of `body`, each byte confirmed by `source` before it is read.
+fn reader<'de>(
+    body: &'de [u8],
+    range: Range<usize>,
+    source: &'de dyn SnapshotSource,
+) -> postcard::Deserializer<'de, Checked<'de>> {
+    postcard::Deserializer::from_flavor(Checked {
         body,
         at: range.start,
         end: range.end,
         confirmed: range.start,
         source,
-    };
-    let mut de = postcard::Deserializer::from_flavor(flavor);
-    Ok(T::deserialize(&mut de)?)
+    })
 }
 
 /// A section of a body read through its check: `body[at..confirmed]` has been confirmed.

@@ -1,6 +1,7 @@
 //! Claims to wire messages.
 
 use super::{View, method};
+use crate::index::FromArticle;
 use crate::index::{ClaimGroup, ClaimOccurrence};
 use crate::model::{Span32, resource_name};
 use crate::pb;
@@ -13,16 +14,16 @@ impl View {
     /// The wire claim occurrence.
     fn claim_occurrence(&mut self, o: &ClaimOccurrence) -> pb::ClaimOccurrence {
         pb::ClaimOccurrence {
-            article: resource_name("articles", &o.article),
-            outlet: o.outlet.to_string(),
-            publish_time: Some(timestamp(o.time_ms)),
-            span: self.span(&o.article, Some(o.span.span())),
-            cue: self.span(&o.article, o.cue.map(Span32::span)),
-            claimant_mention: self.span(&o.article, o.mention.map(Span32::span)),
+            article: resource_name("articles", o.article()),
+            outlet: o.outlet().to_string(),
+            publish_time: Some(timestamp(o.time_ms())),
+            span: self.span(o.article(), Some(o.span.span())),
+            cue: self.span(o.article(), o.cue.map(Span32::span)),
+            claimant_mention: self.span(o.article(), o.mention.map(Span32::span)),
             claimant: self.speaker_ref(o.claimant.as_deref()),
             attribution_method: method(o.method) as i32,
             confidence: o.confidence,
-            syndicated_copy: self.is_copy(&o.article),
+            syndicated_copy: self.is_copy(o.article()),
         }
     }
 
@@ -55,9 +56,9 @@ impl View {
             independent_outlet_count: independent as i32,
             disagreements,
             first_seen_article: first
-                .map(|o| resource_name("articles", &o.article))
+                .map(|o| resource_name("articles", o.article()))
                 .unwrap_or_default(),
-            first_seen_time: first.map(|o| timestamp(o.time_ms)),
+            first_seen_time: first.map(|o| timestamp(o.time_ms())),
         }
     }
 }

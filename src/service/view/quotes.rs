@@ -1,6 +1,7 @@
 //! Quotes, occurrences, attribution candidates and conflicts to wire messages.
 
 use super::{View, method, quote_kind};
+use crate::index::FromArticle;
 use crate::index::{Candidate, MatchKind, Occurrence, QuoteGroup, Relation};
 use crate::model::{Span32, resource_name};
 use crate::pb;
@@ -23,17 +24,17 @@ impl View {
     /// The wire occurrence.
     pub(crate) fn occurrence(&mut self, o: &Occurrence) -> pb::QuoteOccurrence {
         pb::QuoteOccurrence {
-            article: resource_name("articles", &o.article),
-            outlet: o.outlet.to_string(),
-            publish_time: Some(timestamp(o.time_ms)),
-            span: self.span(&o.article, Some(o.span.span())),
+            article: resource_name("articles", o.article()),
+            outlet: o.outlet().to_string(),
+            publish_time: Some(timestamp(o.time_ms())),
+            span: self.span(o.article(), Some(o.span.span())),
             kind: quote_kind(o.kind) as i32,
-            cue: self.span(&o.article, o.cue.map(Span32::span)),
-            speaker_mention: self.span(&o.article, o.mention.map(Span32::span)),
+            cue: self.span(o.article(), o.cue.map(Span32::span)),
+            speaker_mention: self.span(o.article(), o.mention.map(Span32::span)),
             speaker: self.speaker_ref(o.speaker.as_deref()),
             confidence: o.confidence,
             attribution_method: method(o.method) as i32,
-            syndicated_copy: self.is_copy(&o.article),
+            syndicated_copy: self.is_copy(o.article()),
         }
     }
 
@@ -148,7 +149,8 @@ impl View {
             .into_iter()
             .take(MAX_CONFLICT_SIDES)
             .map(|(speaker, occs)| {
-                let mut outlets: Vec<String> = occs.iter().map(|o| o.outlet.to_string()).collect();
+                let mut outlets: Vec<String> =
+                    occs.iter().map(|o| o.outlet().to_string()).collect();
                 outlets.sort();
                 outlets.dedup();
                 pb::AttributionSide {
@@ -188,10 +190,10 @@ pub(super) fn basic_own_fields(g: &QuoteGroup) -> pb::Quote {
         speaker: None,
         occurrences: Vec::new(),
         first_seen_article: first
-            .map(|o| resource_name("articles", &o.article))
+            .map(|o| resource_name("articles", o.article()))
             .unwrap_or_default(),
-        first_seen_outlet: first.map(|o| o.outlet.to_string()).unwrap_or_default(),
-        first_seen_time: first.map(|o| timestamp(o.time_ms)),
+        first_seen_outlet: first.map(|o| o.outlet().to_string()).unwrap_or_default(),
+        first_seen_time: first.map(|o| timestamp(o.time_ms())),
         variants: Vec::new(),
         outlet_counts: g
             .outlet_counts()
