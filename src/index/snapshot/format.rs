@@ -92,7 +92,7 @@ pub(super) fn write(
     {
         // the occurrences in the records name their article and speaker by position
         let _positions = shared::Writing::new(
-            records.articles.iter().map(|r| &r.origin.id),
+            records.articles.iter().map(|r| &r.origin),
             records.speaker_slugs.iter().map(|(_, slug)| slug),
         );
         postcard::to_io(records, &mut out)?;

@@ -17,11 +17,45 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::cell::RefCell;
 use std::sync::Arc;
 
-/// Article ids and speaker ids to their positions, while a thread writes a snapshot's records.
+/// Articles and speaker ids to their positions, while a thread writes a snapshot's records.
 #[derive(Default)]
 struct Positions {
-    articles: FxHashMap<Arc<str>, u32>,
-    speakers: FxHashMap<Arc<str>, u32>,
+    articles: Lookup,
+    speakers: Lookup,
+}
+
+/// Positions by the address of the one copy an occurrence points to (no string is hashed),
+/// else by the id's value (an occurrence holding a copy of its own).
+#[derive(Default)]
+struct Lookup {
+    by_copy: FxHashMap<usize, u32>,
+    by_value: FxHashMap<Arc<str>, u32>,
+}
+
+impl Lookup {
+    /// Each (copy's address, id) at its position in the order given.
+    fn new<'a>(entries: impl Iterator<Item = (usize, &'a Arc<str>)>) -> Self {
+        let mut lookup = Lookup::default();
+        for (n, (copy, id)) in entries.enumerate() {
+            let n = u32::try_from(n).unwrap_or(u32::MAX);
+            lookup.by_copy.insert(copy, n);
+            lookup.by_value.insert(Arc::clone(id), n);
+        }
+        lookup
+    }
+
+    /// The position of the copy at `copy`, else of the id `id()` gives.
+    fn get<'a>(&self, copy: usize, id: impl FnOnce() -> &'a str) -> Option<u32> {
+        self.by_copy
+            .get(&copy)
+            .or_else(|| self.by_value.get(id()))
+            .copied()
+    }
+}
+
+/// The address of an id's one copy.
+fn address(id: &Arc<str>) -> usize {
+    Arc::as_ptr(id).cast::<u8>() as usize
 }
 
 /// Origins and speaker ids by position, while a thread reads a snapshot's records.
@@ -36,25 +70,19 @@ thread_local! {
     static READING: RefCell<Option<Tables>> = const { RefCell::new(None) };
 }
 
-/// Each string's position in the order given.
-fn positions<'a>(ids: impl Iterator<Item = &'a Arc<str>>) -> FxHashMap<Arc<str>, u32> {
-    ids.enumerate()
-        .map(|(n, id)| (Arc::clone(id), u32::try_from(n).unwrap_or(u32::MAX)))
-        .collect()
-}
-
 /// The positions set for this thread's encoding until dropped.
 pub(in crate::index) struct Writing(());
 
 impl Writing {
-    /// The positions of `articles`' ids and of `speakers`' ids, in the order written.
+    /// The positions of `articles` (by their origins) and of `speakers`' ids, in the order
+    /// written.
     pub(in crate::index) fn new<'a>(
-        articles: impl Iterator<Item = &'a Arc<str>>,
+        articles: impl Iterator<Item = &'a Arc<Origin>>,
         speakers: impl Iterator<Item = &'a Arc<str>>,
     ) -> Self {
         let set = Positions {
-            articles: positions(articles),
-            speakers: positions(speakers),
+            articles: Lookup::new(articles.map(|o| (Arc::as_ptr(o) as usize, &o.id))),
+            speakers: Lookup::new(speakers.map(|id| (address(id), id))),
         };
         WRITING.with(|w| *w.borrow_mut() = Some(set));
         Writing(())
@@ -93,7 +121,8 @@ pub(in crate::index) mod origin {
         origin: &Arc<Origin>,
         s: S,
     ) -> Result<S::Ok, S::Error> {
-        let at = WRITING.with(|w| w.borrow().as_ref()?.articles.get(&origin.id).copied());
+        let copy = Arc::as_ptr(origin) as usize;
+        let at = WRITING.with(|w| w.borrow().as_ref()?.articles.get(copy, || &origin.id));
         match at {
             Some(at) => at.serialize(s),
             None => Err(serde::ser::Error::custom(format!(
@@ -136,7 +165,7 @@ pub(in crate::index) mod speaker {
         let named = match speaker {
             None => Named::Nobody,
             Some(id) => WRITING
-                .with(|w| w.borrow().as_ref()?.speakers.get(id).copied())
+                .with(|w| w.borrow().as_ref()?.speakers.get(address(id), || id))
                 .map_or(Named::Own(&**id), Named::At),
         };
         named.serialize(s)
