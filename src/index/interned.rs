@@ -17,7 +17,7 @@ pub(super) type Interner = DashSet<Arc<str>, rustc_hash::FxBuildHasher>;
 
 /// The copy of `value` that `set` holds, added if it holds none. Safe to call from several
 /// threads at once (snapshot loading does): two racing callers get the same copy.
-fn interned(set: &Interner, value: &str) -> Arc<str> {
+pub(super) fn interned(set: &Interner, value: &str) -> Arc<str> {
     if let Some(held) = set.get(value) {
         return Arc::clone(&held);
     }

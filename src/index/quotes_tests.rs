@@ -1,9 +1,8 @@
 //! Quote groups: the speaker a group gives, its first-seen occurrence and wordings, and the
 //! speakers it knows, across versions.
 
-use super::origin::Origin;
+use super::origin::{FromArticle, Origin};
 use super::quotes::*;
-use crate::index::FromArticle;
 use crate::model::{QuoteKind, Span, SpeakerKind};
 
 fn occ(article: &str, t: i64, text: &str, speaker: Option<(&str, SpeakerKind)>) -> Occurrence {

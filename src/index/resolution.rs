@@ -4,10 +4,9 @@
 //! writer lock (except the read-only lookups at the bottom).
 
 use super::claims::{ClaimGroup, ClaimOccurrence, Disagreement};
-use super::origin::Origin;
+use super::origin::{FromArticle, Origin};
 use super::quotes::QuoteGroup;
 use super::{Index, keys};
-use crate::index::FromArticle;
 use crate::model::{Article, AttributionMethod, Extraction, Span, Span32};
 use crate::resolve::Resolver;
 use rustc_hash::FxHashMap;

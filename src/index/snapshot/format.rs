@@ -10,13 +10,13 @@
 //! helper thread per section has the source bring the section into memory ahead of its
 //! decoder, so that reading the disk overlaps decoding.
 
+use super::super::interned::{Interner, interned};
 use super::super::origin::Origin;
 use super::super::{ArticleRecord, ClaimGroup, QuoteGroup, SpeakerRecord};
 use super::shared;
 use super::{SnapshotSource, StateError};
 use crate::resolve::Resolver;
 use postcard::de_flavors::Flavor;
-use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 use std::io::Write;
 use std::ops::Range;
@@ -198,13 +198,11 @@ fn records_section(
 ) -> Result<Records, StateError> {
     let mut de = reader(body, range, source);
     let mut articles = Vec::<ArticleRecord>::deserialize(&mut de)?;
-    let mut outlets: FxHashMap<String, Arc<str>> = FxHashMap::default();
+    let outlets = Interner::default();
     for r in &mut articles {
         let a = &r.article;
-        let outlet = outlets
-            .entry(a.meta.outlet.clone())
-            .or_insert_with(|| Arc::from(a.meta.outlet.as_str()));
-        r.origin = Origin::new(&a.id, Arc::clone(outlet), &a.text, r.time_ms);
+        let outlet = interned(&outlets, &a.meta.outlet);
+        r.origin = Origin::new(&a.id, outlet, &a.text, r.time_ms);
     }
     let speaker_slugs = Vec::<(u32, Arc<str>)>::deserialize(&mut de)?;
     let rest = {
@@ -219,7 +217,7 @@ fn records_section(
     };
     Ok(Records {
         articles,
-        outlets: outlets.into_values().collect(),
+        outlets: outlets.into_iter().collect(),
         speaker_slugs,
         rest,
     })
