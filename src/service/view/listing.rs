@@ -24,20 +24,20 @@ impl View {
     /// version of the quote and kept with it; the text is copied from its article (the index
     /// keeps text once), and the speaker, which can change without the quote, is looked up now.
     pub(crate) fn basic_quotes_encoded(&mut self, groups: &[Arc<QuoteGroup>]) -> Vec<u8> {
+        let quotes = located(groups);
         let mut out = Vec::with_capacity(groups.len() * 320);
         // each speaker's encoded `speaker` field, made once per request
         let mut speakers: FxHashMap<&str, Vec<u8>> = FxHashMap::default();
         // the text field's key and length
         let mut text_key = Vec::with_capacity(16);
-        for g in groups {
-            let (name, rest) = split(g.wire_form(kept_fields));
-            let text = g.text();
+        for &(form, text, speaker) in &quotes {
+            let (name, rest) = split(form);
             text_key.clear();
             if !text.is_empty() {
                 encoding::encode_key(TEXT, WireType::LengthDelimited, &mut text_key);
                 encoding::encode_varint(text.len() as u64, &mut text_key);
             }
-            let speaker: &[u8] = match g.speaker() {
+            let speaker: &[u8] = match speaker {
                 None => &[],
                 Some(id) => speakers.entry(id).or_insert_with(|| {
                     let mut field = Vec::new();
@@ -47,11 +47,44 @@ impl View {
                     field
                 }),
             };
-            let parts = [name, &text_key, text.as_bytes(), speaker, rest];
-            pb::ListQuotesResponse::put_encoded_quote(&mut out, &parts);
+            let fields = [name, &text_key, text.as_bytes(), speaker, rest];
+            pb::ListQuotesResponse::put_encoded_quote(&mut out, &fields);
         }
         out
     }
+}
+
+/// Each group's kept form, canonical text and speaker, found in passes over the page.
+///
+/// With a large index each step from a group to its text misses the processor's caches: the
+/// group's summary, its first occurrence, the occurrence's article, the text. Taken one quote
+/// at a time they are waited on one after another; a pass over the page takes one step for
+/// every quote, and the processor overlaps the page's misses of that step.
+fn located(groups: &[Arc<QuoteGroup>]) -> Vec<(&[u8], &str, Option<&str>)> {
+    // the summary: kept form, speaker, first occurrence
+    let summaries: Vec<_> = groups
+        .iter()
+        .map(|g| (g.wire_form(kept_fields), g.speaker(), g.first()))
+        .collect();
+    // the occurrence: its article and span
+    let origins: Vec<_> = summaries
+        .iter()
+        .map(|(_, _, first)| first.map(|o| (&*o.origin, o.span)))
+        .collect();
+    // the article: its text
+    let sources: Vec<_> = origins
+        .iter()
+        .map(|o| o.map(|(origin, span)| (&*origin.text, span)))
+        .collect();
+    // the words
+    summaries
+        .iter()
+        .zip(sources)
+        .map(|(&(form, speaker, _), source)| {
+            let text = source.map_or("", |(text, span)| span.slice(text));
+            (form, text, speaker)
+        })
+        .collect()
 }
 
 /// The kept form of `g`: the length of its encoded name (a varint), then its basic view
