@@ -267,6 +267,7 @@ async fn concurrent_ingest_deletes_and_lookups_leave_a_consistent_index() {
     // A rebuild from the store is consistent as well.
     let rebuilt = Index::new();
     let restored = Writes::new(rebuilt.clone(), store.clone(), Default::default())
+        .expect("writes")
         .rebuild()
         .expect("rebuild");
     assert_eq!(restored.restored, live.len());

@@ -86,7 +86,8 @@ pub(crate) async fn run(args: ServeArgs) -> anyhow::Result<()> {
             .context("store opening task")??
     };
     let limits = args.hardening.limits();
-    let writes = Writes::new(index.clone(), store.clone(), limits.clone());
+    let writes = Writes::new(index.clone(), store.clone(), limits.clone())
+        .context("starting the publishing thread")?;
     if store.is_durable() {
         let rebuilder = writes.clone();
         let started = std::time::Instant::now();

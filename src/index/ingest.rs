@@ -12,6 +12,7 @@ mod speakers;
 use super::articles::{self, ArticleRecord};
 use super::error::{Error, Result};
 use super::origin::Origin;
+use super::prepare::PreparedArticle;
 use super::{Index, resolution};
 use crate::model::{Article, ArticleMeta, Extraction};
 use quotes::quote_events;
@@ -102,8 +103,7 @@ impl Index {
         if let Some(existing) = self.existing(&id, &new.text)? {
             return Ok(existing);
         }
-        let extraction = crate::extract::extract(&new.text);
-        self.publish(new_record(id, new), extraction)
+        self.publish(PreparedArticle::of(new_record(id, new)))
     }
 
     /// Stores an article with an extraction made elsewhere (tests, replays).
@@ -112,7 +112,7 @@ impl Index {
         if let Some(existing) = self.existing(&id, &new.text)? {
             return Ok(existing);
         }
-        self.publish(new_record(id, new), extraction)
+        self.publish(PreparedArticle::new(new_record(id, new), extraction))
     }
 
     /// Idempotency: `Some` when the same id already holds the same text, ALREADY_EXISTS when it
@@ -132,7 +132,12 @@ impl Index {
 
     /// Publishes an article (with its ingest time already set) and its extraction, unless the
     /// id is already stored (then the stored one, or ALREADY_EXISTS for a different text).
-    pub(super) fn publish(&self, article: Article, extraction: Extraction) -> Result<Created> {
+    pub(super) fn publish(&self, prepared: PreparedArticle) -> Result<Created> {
+        let PreparedArticle {
+            article,
+            extraction,
+            inputs,
+        } = prepared;
         let id = article.id.clone();
         let text_hash = articles::text_hash(&article.text);
         let time_ms = articles::time_ms(&article);
@@ -148,7 +153,7 @@ impl Index {
 
         // Cross-source resolution: which speaker, quote group and claim group.
         let mut resolver = inner.resolver.write();
-        let resolution = resolver.add_article(&article, &extraction);
+        let resolution = resolver.add_prepared(&article, &extraction, inputs);
         // Publishing only reads the resolver: lookups may read it alongside (the writer mutex
         // still keeps other writers out).
         let resolver = parking_lot::RwLockWriteGuard::downgrade(resolver);

@@ -7,14 +7,36 @@ use super::Index;
 use super::error::Result;
 use super::ingest::{Created, NewArticle, new_record};
 use crate::model::{Article, Extraction};
+use crate::resolve::ArticleInputs;
 
-/// An article ready to be stored and published.
+/// An article ready to be stored and published: everything worked out from the article alone,
+/// on the preparing thread, so that publishing (one article at a time) does only the rest.
 #[derive(Clone, Debug)]
 pub struct PreparedArticle {
     /// The article with its final id and ingest time.
     pub article: Article,
     /// What extraction found in it.
     pub extraction: Extraction,
+    /// What resolving it reads from it alone: its claims' features, its text's signature.
+    pub inputs: ArticleInputs,
+}
+
+impl PreparedArticle {
+    /// `article` with `extraction` (made from its text).
+    pub fn new(article: Article, extraction: Extraction) -> Self {
+        let inputs = ArticleInputs::of(&article, &extraction);
+        PreparedArticle {
+            article,
+            extraction,
+            inputs,
+        }
+    }
+
+    /// `article`, extracted.
+    pub fn of(article: Article) -> Self {
+        let extraction = crate::extract::extract(&article.text);
+        PreparedArticle::new(article, extraction)
+    }
 }
 
 /// What [`Index::prepare`] found.
@@ -34,23 +56,19 @@ impl Index {
         if let Some(existing) = self.existing(&id, &new.text)? {
             return Ok(Prepared::Existing(existing));
         }
-        let extraction = crate::extract::extract(&new.text);
-        let article = new_record(id, new);
-        Ok(Prepared::New(Box::new(PreparedArticle {
-            article,
-            extraction,
-        })))
+        Ok(Prepared::New(Box::new(PreparedArticle::of(new_record(
+            id, new,
+        )))))
     }
 
     /// Publishes a prepared article (see [`Index::prepare`]).
     pub fn publish_prepared(&self, prepared: PreparedArticle) -> Result<Created> {
-        self.publish(prepared.article, prepared.extraction)
+        self.publish(prepared)
     }
 
     /// Publishes an article read back from the durable store, extracting it again (the store
     /// keeps what was submitted, not what was derived).
     pub fn restore(&self, article: Article) -> Result<Created> {
-        let extraction = crate::extract::extract(&article.text);
-        self.publish(article, extraction)
+        self.publish(PreparedArticle::of(article))
     }
 }

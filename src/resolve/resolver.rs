@@ -21,9 +21,11 @@ use std::sync::Arc;
 
 mod claim_refs;
 mod halves;
+mod inputs;
 mod quote_speakers;
 
 pub use claim_refs::ClaimRef;
+pub use inputs::ArticleInputs;
 pub use quote_speakers::{REATTRIBUTE_ALL_UP_TO, reattributes_all};
 
 /// One quote occurrence as the resolver remembers it.
@@ -102,7 +104,19 @@ impl Resolver {
     /// The article's speakers are registered first; its quotes and its claims then share no
     /// state (see `halves`), and an article with both is resolved on two threads at once.
     pub fn add_article(&mut self, article: &Article, ex: &Extraction) -> ArticleResolution {
-        self.add_article_in(article, ex, true)
+        let inputs = ArticleInputs::of(article, ex);
+        self.add_article_in(article, ex, inputs, true)
+    }
+
+    /// [`Resolver::add_article`] with what depends on the article alone worked out before
+    /// ([`ArticleInputs::of`] on the same article and extraction), off the resolver's lock.
+    pub fn add_prepared(
+        &mut self,
+        article: &Article,
+        ex: &Extraction,
+        inputs: ArticleInputs,
+    ) -> ArticleResolution {
+        self.add_article_in(article, ex, inputs, true)
     }
 
     /// [`Resolver::add_article`], with the two halves at once only when `parallel`.
@@ -110,6 +124,7 @@ impl Resolver {
         &mut self,
         article: &Article,
         ex: &Extraction,
+        inputs: ArticleInputs,
         parallel: bool,
     ) -> ArticleResolution {
         self.remove_article(&article.id);
@@ -125,8 +140,12 @@ impl Resolver {
             speakers: &speakers,
         };
         let (mut quote_half, mut claim_half) = self.halves();
-        let (quotes, claims) =
-            halves::at_once(both, || quote_half.add(&adding), || claim_half.add(&adding));
+        let ArticleInputs { claims, signature } = inputs;
+        let (quotes, claims) = halves::at_once(
+            both,
+            || quote_half.add(&adding, signature),
+            || claim_half.add(&adding, claims),
+        );
         ArticleResolution {
             speakers,
             quotes: quotes.quotes,

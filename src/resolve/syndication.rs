@@ -30,6 +30,23 @@ pub const MIN_CONTAINMENT: f32 = 0.85;
 /// Most candidate articles compared per new article.
 const MAX_VERIFY: usize = 256;
 
+/// An article text's MinHash signature, worked out from the text alone (before the detector is
+/// locked).
+#[derive(Clone, Debug, PartialEq)]
+pub struct TextSignature {
+    sig: Signature,
+    /// How many distinct word shingles the text has.
+    shingles: usize,
+}
+
+impl TextSignature {
+    /// The signature of `text`.
+    pub fn of(text: &str) -> Self {
+        let (sig, shingles) = signature(text);
+        TextSignature { sig, shingles }
+    }
+}
+
 /// That an article copies an earlier one.
 #[derive(Clone, Debug, PartialEq)]
 pub struct CopyOf {
@@ -95,9 +112,19 @@ impl SyndicationDetector {
     /// is older than the story it matches (it arrived late), the existing original becomes its
     /// copy instead and `None` is returned. Re-adding an id replaces it.
     pub fn add(&mut self, article: &str, text: &str, published_ms: Option<i64>) -> Option<CopyOf> {
+        self.add_signed(article, TextSignature::of(text), published_ms)
+    }
+
+    /// [`Self::add`] with the text's signature worked out before.
+    pub fn add_signed(
+        &mut self,
+        article: &str,
+        signature: TextSignature,
+        published_ms: Option<i64>,
+    ) -> Option<CopyOf> {
         // numbers the entries first, when read back from a snapshot
         self.remove(article);
-        let (sig, shingles) = signature(text);
+        let TextSignature { sig, shingles } = signature;
         self.seq += 1;
         let id: Arc<str> = Arc::from(article);
         let entry = Entry {

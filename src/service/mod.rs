@@ -10,6 +10,7 @@ mod conn;
 mod import;
 mod limits;
 mod names;
+mod publisher;
 mod quotes;
 mod rebuild;
 mod speakers;
@@ -84,6 +85,9 @@ pub enum ServeError {
     /// The transport failed.
     #[error("transport: {0}")]
     Transport(#[from] tonic::transport::Error),
+    /// The publishing thread could not be started.
+    #[error("starting the publishing thread: {0}")]
+    Thread(#[from] std::io::Error),
 }
 
 /// Serves the four saywho services, `grpc.health.v1` and reflection (v1 and v1alpha) on
@@ -127,7 +131,7 @@ pub async fn serve(
     let (stopping, stopping_rx) = tokio::sync::watch::channel(false);
     let quote_api = QuoteApi::with_shutdown(index.clone(), stopping_rx);
     let limits = config.limits.clone();
-    let writes = Writes::new(index.clone(), config.store.clone(), limits.clone());
+    let writes = Writes::new(index.clone(), config.store.clone(), limits.clone())?;
     let (max_in, max_out) = (
         limits.max_message_bytes,
         limits.max_message_bytes.saturating_mul(4),

@@ -6,7 +6,7 @@
 
 use super::writes::{NO_SNAPSHOT, Writes};
 use crate::index::{Index, PreparedArticle, SnapshotSource};
-use crate::model::{Article, Extraction};
+use crate::model::Article;
 use crate::store::snapshot::{Loaded, SnapshotError};
 use crate::store::{ScanError, StoreError};
 use std::collections::HashSet;
@@ -176,13 +176,9 @@ impl<'a> Publisher<'a> {
 
     fn flush(&mut self) {
         let articles = std::mem::take(&mut self.chunk);
-        let extractions = extract_all(&articles, self.threads);
-        for (article, extraction) in articles.into_iter().zip(extractions) {
-            let id = article.id.clone();
-            match self.writes.index.publish_prepared(PreparedArticle {
-                article,
-                extraction,
-            }) {
+        for prepared in prepare_all(articles, self.threads) {
+            let id = prepared.article.id.clone();
+            match self.writes.index.publish_prepared(prepared) {
                 Ok(_) => self.rebuilt.restored += 1,
                 Err(err) => {
                     tracing::warn!(article = %id, error = %err, "stored article not restored");
@@ -193,26 +189,32 @@ impl<'a> Publisher<'a> {
     }
 }
 
-/// Extracts every article, splitting the work over `threads` threads; results keep input order.
-fn extract_all(articles: &[Article], threads: usize) -> Vec<Extraction> {
-    let one = |part: &[Article]| -> Vec<Extraction> {
-        part.iter()
-            .map(|a| crate::extract::extract(&a.text))
-            .collect()
+/// Prepares every article (extracts it and works out its claims' features), splitting the work
+/// over `threads` threads; results keep input order.
+fn prepare_all(articles: Vec<Article>, threads: usize) -> Vec<PreparedArticle> {
+    let one = |part: Vec<Article>| -> Vec<PreparedArticle> {
+        part.into_iter().map(PreparedArticle::of).collect()
     };
     if threads <= 1 || articles.len() < 2 {
         return one(articles);
     }
     let per = articles.len().div_ceil(threads);
+    let mut parts = Vec::with_capacity(threads);
+    let mut rest = articles;
+    while rest.len() > per {
+        let tail = rest.split_off(per);
+        parts.push(std::mem::replace(&mut rest, tail));
+    }
+    parts.push(rest);
     std::thread::scope(|scope| {
-        let parts: Vec<_> = articles
-            .chunks(per)
+        let handles: Vec<_> = parts
+            .into_iter()
             .map(|part| scope.spawn(move || one(part)))
             .collect();
-        parts
+        handles
             .into_iter()
             .flat_map(|handle| match handle.join() {
-                Ok(extractions) => extractions,
+                Ok(prepared) => prepared,
                 Err(panic) => std::panic::resume_unwind(panic),
             })
             .collect()

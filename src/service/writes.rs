@@ -6,6 +6,7 @@
 //! what lets the store's group commit batch them.
 
 use super::limits::Limits;
+use super::publisher::PublishThread;
 use crate::index::{Created, Deleted, Error, Index, NewArticle, Prepared, Result};
 use crate::store::{PutOutcome, SEEDS_LOADED, Store, StoreError};
 use std::hash::{Hash, Hasher};
@@ -24,6 +25,10 @@ pub struct Writes {
     pub(super) store: Store,
     limits: Arc<Limits>,
     stripes: Arc<[Mutex<()>]>,
+    /// The one thread that publishes created articles.
+    publisher: PublishThread,
+    /// One permit per core: extractions beyond it would only take turns on the cores.
+    extracting: Arc<tokio::sync::Semaphore>,
     /// The [`Index::changes`] count the snapshot file holds the index at, when one is known
     /// to (loaded at start-up, or written since); [`NO_SNAPSHOT`] otherwise.
     pub(super) snapshot_holds: Arc<AtomicU64>,
@@ -45,15 +50,21 @@ async fn blocking<T: Send + 'static>(f: impl FnOnce() -> Result<T> + Send + 'sta
 impl Writes {
     /// The write path over `index`, persisting to `store` (use [`Store::in_memory`] to persist
     /// nothing).
-    pub fn new(index: Index, store: Store, limits: Limits) -> Self {
+    ///
+    /// Fails when the publishing thread cannot be started.
+    pub fn new(index: Index, store: Store, limits: Limits) -> std::io::Result<Self> {
         let stripes = (0..STRIPES).map(|_| Mutex::new(())).collect();
-        Writes {
+        Ok(Writes {
+            publisher: PublishThread::start(index.clone())?,
+            extracting: Arc::new(tokio::sync::Semaphore::new(
+                std::thread::available_parallelism().map_or(1, |n| n.get()),
+            )),
             index,
             store,
             limits: Arc::new(limits),
             stripes,
             snapshot_holds: Arc::new(AtomicU64::new(NO_SNAPSHOT)),
-        }
+        })
     }
 
     /// The limits in force.
@@ -112,7 +123,14 @@ impl Writes {
     async fn create_now(&self, new: NewArticle) -> Result<Created> {
         self.check_text(&new)?;
         let index = self.index.clone();
-        let prepared = match blocking(move || index.prepare(new)).await? {
+        let extracting = self
+            .extracting
+            .acquire()
+            .await
+            .map_err(|e| Error::Internal(format!("extraction closed: {e}")))?;
+        let prepared = blocking(move || index.prepare(new)).await;
+        drop(extracting);
+        let prepared = match prepared? {
             Prepared::Existing(created) => return Ok(created),
             Prepared::New(prepared) => prepared,
         };
@@ -136,10 +154,7 @@ impl Writes {
             .await
             .map_err(store_error)?
         {
-            PutOutcome::Stored { .. } => {
-                let index = self.index.clone();
-                blocking(move || index.publish_prepared(*prepared)).await
-            }
+            PutOutcome::Stored { .. } => self.publisher.publish(prepared).await,
             PutOutcome::Exists { same_text: false } => Err(Error::AlreadyExists {
                 name: crate::model::resource_name("articles", &id),
             }),

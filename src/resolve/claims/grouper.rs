@@ -1,9 +1,9 @@
 //! The incremental claim grouper: stem posting lists, IDF-weighted similarity and bridging
 //! merges. What a group tells a reader (corroboration, disagreements) is in `findings.rs`.
 
-use super::content::ClaimContent;
 use super::member::ClaimMember;
-use super::similarity::{Features, stem_hashes};
+use super::similarity::Features;
+use super::text::ClaimText;
 use super::{DEFAULT_THRESHOLD, MERGE_MARGIN};
 use crate::resolve::dense::{DenseSums, Pool};
 use crate::resolve::slots::Slots;
@@ -114,11 +114,19 @@ impl ClaimGrouper {
         claimant: Option<SpeakerId>,
         time_ms: Option<i64>,
     ) -> Option<ClaimAssignment> {
-        let content = ClaimContent::of(text);
-        if content.stems.is_empty() {
-            return None;
-        }
-        let hashes = stem_hashes(&content);
+        let claim = ClaimText::of(text)?;
+        Some(self.add_text(article, claim, claimant, time_ms))
+    }
+
+    /// [`Self::add_at`] for a claim whose features were worked out before.
+    pub fn add_text(
+        &mut self,
+        article: &str,
+        claim: ClaimText,
+        claimant: Option<SpeakerId>,
+        time_ms: Option<i64>,
+    ) -> ClaimAssignment {
+        let ClaimText { content, hashes } = claim;
         let me = Features {
             marks: content.marks(),
             hashes: &hashes,
@@ -204,13 +212,13 @@ impl ClaimGrouper {
         });
         let member = ClaimMember::new(article, content, hashes, claimant, group, time_ms);
         self.members.insert(id, member);
-        Some(ClaimAssignment {
+        ClaimAssignment {
             member: id,
             group,
             linked_to,
             score,
             merged,
-        })
+        }
     }
 
     /// The first claim of a group: the fact the group states.

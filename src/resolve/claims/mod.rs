@@ -17,6 +17,7 @@ mod similarity;
 mod statements;
 #[cfg(test)]
 mod tests;
+mod text;
 mod window;
 
 pub use content::{ClaimContent, stem};
@@ -24,6 +25,7 @@ pub use disagree::{Disagreement, Reason};
 pub use grouper::{ClaimAssignment, ClaimGrouper};
 pub use member::ClaimMember;
 pub use statements::{MIN_STATEMENT_WORDS, statements};
+pub use text::{ArticleClaims, ClaimText};
 pub use window::STORY_WINDOW_MS;
 
 /// Default lowest similarity for a claim to join a group.

@@ -7,11 +7,11 @@
 use super::{QuoteOcc, Resolver};
 use crate::model::{Article, Extraction, Span, SpeakerKind};
 use crate::resolve::attribution::{GroupAttribution, Occurrence, attribute_group};
-use crate::resolve::claims::{ClaimAssignment, ClaimGrouper, statements};
+use crate::resolve::claims::{ArticleClaims, ClaimAssignment, ClaimGrouper};
 use crate::resolve::quotes::{QuoteAssignment, QuoteMatcher};
 use crate::resolve::slots::Slots;
 use crate::resolve::speakers::{SpeakerId, SpeakerRegistry};
-use crate::resolve::syndication::{CopyOf, SyndicationDetector};
+use crate::resolve::syndication::{CopyOf, SyndicationDetector, TextSignature};
 use rustc_hash::FxHashMap;
 use std::sync::{Arc, OnceLock};
 
@@ -112,10 +112,10 @@ pub(super) fn attribution(
 impl QuoteHalf<'_> {
     /// Groups the article's quotes, re-decides who said the groups it changed, and checks
     /// whether it copies an earlier article.
-    pub(super) fn add(&mut self, a: &Adding<'_>) -> QuotesAdded {
+    pub(super) fn add(&mut self, a: &Adding<'_>, signature: TextSignature) -> QuotesAdded {
         let (id, ex, text) = (a.id, a.ex, &*a.article.text);
         let published = a.article.meta.published_ms;
-        let copy_of = self.syndication.add(id, text, published);
+        let copy_of = self.syndication.add_signed(id, signature, published);
         // group -> its number of occurrences before this article, and whether a role joined
         let mut touched: FxHashMap<u32, (usize, bool)> = FxHashMap::default();
         let mut quotes = Vec::with_capacity(ex.quotes.len());
@@ -212,15 +212,18 @@ impl QuoteHalf<'_> {
 impl ClaimHalf<'_> {
     /// Groups the article's claims, and its statements when enabled (claims group within a
     /// story's window of publication; unknown times fit any).
-    pub(super) fn add(&mut self, a: &Adding<'_>) -> ClaimsAdded {
-        let (id, ex, text) = (a.id, a.ex, &*a.article.text);
+    pub(super) fn add(&mut self, a: &Adding<'_>, features: ArticleClaims) -> ClaimsAdded {
+        let id = a.id;
         let published = a.article.meta.published_ms;
-        let mut claims = Vec::with_capacity(ex.claims.len());
-        for (i, c) in ex.claims.iter().enumerate() {
+        debug_assert_eq!(
+            features.claims.len(),
+            a.ex.claims.len(),
+            "inputs of another extraction"
+        );
+        let mut claims = Vec::with_capacity(features.claims.len());
+        for (i, (claim, c)) in features.claims.into_iter().zip(&a.ex.claims).enumerate() {
             let claimant = c.speaker.and_then(|s| a.speakers.get(s).copied());
-            let assigned = self
-                .claims
-                .add_at(id, c.span.slice(text), claimant, published);
+            let assigned = claim.map(|claim| self.claims.add_text(id, claim, claimant, published));
             if let Some(assignment) = &assigned {
                 let source = KeptRef::new(c.span, Some(i));
                 self.claim_refs.insert(assignment.member, source);
@@ -229,25 +232,11 @@ impl ClaimHalf<'_> {
         }
         let mut stmts = Vec::new();
         if self.with_statements {
-            let quoted: Vec<Span> = ex
-                .quotes
-                .iter()
-                .map(|q| q.span)
-                .chain(ex.claims.iter().map(|c| c.span))
-                .collect();
-            for s in statements(text) {
-                // mostly quoted, or starting inside a quote: the quote is handled as a quote
-                let covered: usize = quoted.iter().map(|q| q.overlap(&s)).sum();
-                if covered * 2 > s.len()
-                    || quoted.iter().any(|q| q.start <= s.start && s.start < q.end)
-                {
-                    continue;
-                }
-                if let Some(assignment) = self.claims.add_at(id, s.slice(text), None, published) {
-                    let source = KeptRef::new(s, None);
-                    self.claim_refs.insert(assignment.member, source);
-                    stmts.push((s, assignment));
-                }
+            for (s, statement) in features.statements {
+                let assignment = self.claims.add_text(id, statement, None, published);
+                self.claim_refs
+                    .insert(assignment.member, KeptRef::new(s, None));
+                stmts.push((s, assignment));
             }
         }
         ClaimsAdded {

@@ -9,7 +9,7 @@ fn resolve_all(parallel: bool, articles: &[(Article, Extraction)]) -> Vec<Articl
     let mut r = Resolver::with_statements();
     articles
         .iter()
-        .map(|(a, ex)| r.add_article_in(a, ex, parallel))
+        .map(|(a, ex)| r.add_article_in(a, ex, crate::resolve::ArticleInputs::of(a, ex), parallel))
         .collect()
 }
 

@@ -1,0 +1,26 @@
+//! What the resolver reads from an article that depends on the article alone: its text's
+//! signature and its claims' features. An ingest works them out with the extraction, on any
+//! core, so that the resolver's turn (one article at a time) does only the rest.
+
+use crate::model::{Article, Extraction};
+use crate::resolve::claims::ArticleClaims;
+use crate::resolve::syndication::TextSignature;
+
+/// The article-only inputs of [`super::Resolver::add_prepared`].
+#[derive(Clone, Debug, PartialEq)]
+pub struct ArticleInputs {
+    /// The features of its claims and statements.
+    pub claims: ArticleClaims,
+    /// Its text's signature, for the wire-copy check.
+    pub signature: TextSignature,
+}
+
+impl ArticleInputs {
+    /// The inputs of `article`, whose extraction is `ex`.
+    pub fn of(article: &Article, ex: &Extraction) -> Self {
+        ArticleInputs {
+            claims: ArticleClaims::of(&article.text, ex),
+            signature: TextSignature::of(&article.text),
+        }
+    }
+}
