@@ -137,9 +137,9 @@ impl Index {
             article,
             extraction,
             inputs,
+            text_hash,
         } = prepared;
         let id = article.id.clone();
-        let text_hash = articles::text_hash(&article.text);
         let time_ms = articles::time_ms(&article);
         let text = &*article.text;
         let inner = &self.inner;

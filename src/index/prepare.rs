@@ -19,6 +19,8 @@ pub struct PreparedArticle {
     pub extraction: Extraction,
     /// What resolving it reads from it alone: its claims' features, its text's signature.
     pub inputs: ArticleInputs,
+    /// The hash of its words, by which syndicated copies are found.
+    pub text_hash: u64,
 }
 
 impl PreparedArticle {
@@ -26,6 +28,7 @@ impl PreparedArticle {
     pub fn new(article: Article, extraction: Extraction) -> Self {
         let inputs = ArticleInputs::of(&article, &extraction);
         PreparedArticle {
+            text_hash: super::articles::text_hash(&article.text),
             article,
             extraction,
             inputs,

@@ -111,8 +111,11 @@ impl ClaimGrouper {
                 .select_nth_unstable_by(MAX_SCORED, |a, b| b.1.total_cmp(&a.1).then(b.0.cmp(&a.0)));
             candidates.truncate(MAX_SCORED);
         }
-        // the candidates share most stems: each stem's weight is looked up once
-        let mut memo: FxHashMap<u64, f32> = FxHashMap::default();
+        // the candidates share most stems: each stem's weight is looked up once (room made for
+        // the claim's stems and as many again of the candidates', so that it seldom grows)
+        let room = 2 * claim.hashes.len() + 16;
+        let mut memo: FxHashMap<u64, f32> =
+            FxHashMap::with_capacity_and_hasher(room, Default::default());
         let mut idf = |h: u64| *memo.entry(h).or_insert_with(|| self.idf_of_df(self.df(h)));
         let weight = claim.hashes.iter().map(|&h| idf(h)).sum();
         for (m, score) in &mut candidates {
