@@ -130,8 +130,8 @@ impl Index {
         }
     }
 
-    /// Publishes an article (with its ingest time already set) and its extraction, unless the
-    /// id is already stored (then the stored one, or ALREADY_EXISTS for a different text).
+    /// Publishes a prepared article (its ingest time already set), unless the id is already
+    /// stored (then the stored one, or ALREADY_EXISTS for a different text).
     pub(super) fn publish(&self, prepared: PreparedArticle) -> Result<Created> {
         let PreparedArticle {
             article,

@@ -17,10 +17,11 @@ pub struct PreparedArticle {
     pub article: Article,
     /// What extraction found in it.
     pub extraction: Extraction,
-    /// What resolving it reads from it alone: its claims' features, its text's signature.
-    pub inputs: ArticleInputs,
+    /// What resolving it reads from it alone: its claims' features, its text's signature
+    /// (worked out by [`PreparedArticle::new`], so that they always match the article).
+    pub(super) inputs: ArticleInputs,
     /// The hash of its words, by which syndicated copies are found.
-    pub text_hash: u64,
+    pub(super) text_hash: u64,
 }
 
 impl PreparedArticle {
