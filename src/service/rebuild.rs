@@ -189,8 +189,9 @@ impl<'a> Publisher<'a> {
     }
 }
 
-/// Prepares every article (extracts it and works out its claims' features), splitting the work
-/// over `threads` threads; results keep input order.
+/// Prepares every article (extracts it and works out what resolving reads from it alone, see
+/// [`PreparedArticle::new`]), splitting the work over `threads` threads; results keep input
+/// order.
 fn prepare_all(articles: Vec<Article>, threads: usize) -> Vec<PreparedArticle> {
     let one = |part: Vec<Article>| -> Vec<PreparedArticle> {
         part.into_iter().map(PreparedArticle::of).collect()
