@@ -13,7 +13,7 @@ use super::resolution::{Current, Previous, claim_id};
 use super::{Index, keys};
 use crate::index::FromArticle;
 use crate::model::SpeakerKind;
-use crate::resolve::Resolver;
+use crate::resolve::{QuoteView, Resolver};
 use std::collections::BTreeSet;
 use std::sync::Arc;
 
@@ -24,7 +24,7 @@ impl Index {
     /// published, or `None` when it is not published.
     pub(super) fn append_quote_occurrences(
         &self,
-        r: &Resolver,
+        r: QuoteView<'_>,
         group: u32,
         qid: &str,
         mut occs: Vec<Occurrence>,

@@ -28,7 +28,7 @@ impl Index {
             group.occurrences.retain(|o| *o.article() != *id);
             group.changed();
             deleted.quote_occurrences += old.occurrences.len() - group.occurrences.len();
-            self.resolve_quote_group(&resolver, g, &mut group);
+            self.resolve_quote_group(resolver.quote_view(), g, &mut group);
             let new = (!group.occurrences.is_empty()).then(|| Arc::new(group));
             self.put_quote(Some(&old), new.as_ref());
         }

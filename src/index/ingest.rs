@@ -151,12 +151,6 @@ impl Index {
         }
         *changes += 1;
 
-        // Cross-source resolution: which speaker, quote group and claim group.
-        let mut resolver = inner.resolver.write();
-        let resolution = resolver.add_prepared(&article, &extraction, inputs);
-        // Publishing only reads the resolver: lookups may read it alongside (the writer mutex
-        // still keeps other writers out).
-        let resolver = parking_lot::RwLockWriteGuard::downgrade(resolver);
         // what the article's occurrences share, one copy
         let outlet = self.outlet_name(&article.meta.outlet);
         let origin = Origin::new(&id, outlet, &article.text, time_ms);
@@ -166,16 +160,28 @@ impl Index {
             origin: &origin,
         };
 
-        // Speakers: one contribution per distinct speaker id.
-        let mut speakers = self.collect_speakers(&resolution, &extraction);
-        // Quotes: each joins the group the resolver chose; a group an article only adds to is
-        // appended to, any other is re-attributed as a whole and republished.
-        let quotes = self.quote_occurrences(&resolution, &current, &mut speakers);
-        let published = self.publish_quote_groups(&resolver, quotes.touched);
-        let events = quote_events(quotes.occurrences, &quotes.refs, &published);
+        // Cross-source resolution: which speaker, quote group and claim group. The article's
+        // quote groups are published as soon as its quotes are resolved, while its claims may
+        // still be resolved on the other thread.
+        let mut resolver = inner.resolver.write();
+        let (resolution, (speakers, quote_refs, events)) =
+            resolver.add_prepared_publishing(&article, &extraction, inputs, |ids, quotes, view| {
+                // Speakers: one contribution per distinct speaker id.
+                let mut speakers = self.collect_speakers(ids, &extraction);
+                // Quotes: each joins the group the resolver chose; a group an article only adds
+                // to is appended to, any other is re-attributed as a whole and republished.
+                let quotes = self.quote_occurrences(quotes, &current, &mut speakers);
+                let published = self.publish_quote_groups(view, quotes.touched);
+                let events = quote_events(quotes.occurrences, &quotes.refs, &published);
+                (speakers, quotes.refs, events)
+            });
+        // Publishing claims only reads the resolver: lookups may read it alongside (the writer
+        // mutex still keeps other writers out).
+        let resolver = parking_lot::RwLockWriteGuard::downgrade(resolver);
+
         // Claims: extracted claims and the outlet's own statements, grouped by the resolver.
         let claim_groups = self.publish_claim_groups(&resolver, &resolution, &current);
-        let refs = Refs::new(&resolution, quotes.refs, claim_groups);
+        let refs = Refs::new(&resolution, quote_refs, claim_groups);
         drop(resolver);
 
         // Speakers: what the article says about each.

@@ -6,7 +6,7 @@
 
 use super::Index;
 use super::keys;
-use crate::resolve::Resolver;
+use crate::resolve::QuoteView;
 use dashmap::DashSet;
 use std::sync::Arc;
 
@@ -47,7 +47,7 @@ impl Index {
 
     /// The canonical words of a quote group: its longest variant's, each the one shared copy
     /// of the word.
-    pub(super) fn quote_words(&self, r: &Resolver, group: u32) -> Option<Vec<Arc<str>>> {
+    pub(super) fn quote_words(&self, r: QuoteView<'_>, group: u32) -> Option<Vec<Arc<str>>> {
         let g = r.quotes.group(group)?;
         let v = r.quotes.variant(g.root)?;
         let mut words = Vec::new();

@@ -8,7 +8,7 @@ use super::origin::{FromArticle, Origin};
 use super::quotes::QuoteGroup;
 use super::{Index, keys};
 use crate::model::{Article, AttributionMethod, Extraction, Span, Span32};
-use crate::resolve::Resolver;
+use crate::resolve::{QuoteView, Resolver};
 use rustc_hash::FxHashMap;
 use std::collections::BTreeSet;
 use std::sync::Arc;
@@ -56,7 +56,7 @@ pub(super) type Previous<'a> = FxHashMap<(&'a str, u32), &'a Arc<ClaimOccurrence
 impl Index {
     /// Re-decides the speaker of every occurrence of a quote group from all its occurrences
     /// (an unnamed role is named through shared words) and refreshes its canonical words.
-    pub(super) fn resolve_quote_group(&self, r: &Resolver, group: u32, g: &mut QuoteGroup) {
+    pub(super) fn resolve_quote_group(&self, r: QuoteView<'_>, group: u32, g: &mut QuoteGroup) {
         if let Some(words) = self.quote_words(r, group) {
             g.words = words;
         }

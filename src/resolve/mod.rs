@@ -70,8 +70,8 @@ pub fn reserve_one<T>(list: &mut Vec<T>) {
 }
 
 pub use resolver::{
-    ArticleInputs, ArticleResolution, ClaimRef, QuoteOcc, REATTRIBUTE_ALL_UP_TO, Resolver,
-    reattributes_all,
+    ArticleInputs, ArticleResolution, ClaimRef, QuoteOcc, QuoteView, REATTRIBUTE_ALL_UP_TO,
+    Resolver, reattributes_all,
 };
 
 #[cfg(test)]

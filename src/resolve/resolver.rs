@@ -26,7 +26,7 @@ mod quote_speakers;
 
 pub use claim_refs::ClaimRef;
 pub use inputs::ArticleInputs;
-pub use quote_speakers::{REATTRIBUTE_ALL_UP_TO, reattributes_all};
+pub use quote_speakers::{QuoteView, REATTRIBUTE_ALL_UP_TO, reattributes_all};
 
 /// One quote occurrence as the resolver remembers it.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -105,7 +105,8 @@ impl Resolver {
     /// state (see `halves`), and an article with both is resolved on two threads at once.
     pub fn add_article(&mut self, article: &Article, ex: &Extraction) -> ArticleResolution {
         let inputs = ArticleInputs::of(article, ex);
-        self.add_article_in(article, ex, inputs, true)
+        self.add_article_in(article, ex, inputs, true, |_, _, _| ())
+            .0
     }
 
     /// [`Resolver::add_article`] with what depends on the article alone worked out before
@@ -116,17 +117,42 @@ impl Resolver {
         ex: &Extraction,
         inputs: ArticleInputs,
     ) -> ArticleResolution {
-        self.add_article_in(article, ex, inputs, true)
+        self.add_article_in(article, ex, inputs, true, |_, _, _| ())
+            .0
     }
 
-    /// [`Resolver::add_article`], with the two halves at once only when `parallel`.
-    fn add_article_in(
+    /// [`Resolver::add_prepared`], running `publish_quotes` on this thread as soon as the
+    /// article's quotes are resolved, while its claims may still be resolved on the helper
+    /// thread. `publish_quotes` gets the registry ids of the extraction's speakers, the quote
+    /// assignments (both index for index, as in [`ArticleResolution`]) and a view of the quote
+    /// half as it stands after the article; what it returns comes back beside the resolution.
+    ///
+    /// This is how the index publishes an article's quote groups without waiting for its claim
+    /// groups: the two halves' work overlaps for longer, and the thread resolving the quotes
+    /// rarely has to wait for the other (see `service::publisher`).
+    pub fn add_prepared_publishing<R>(
+        &mut self,
+        article: &Article,
+        ex: &Extraction,
+        inputs: ArticleInputs,
+        publish_quotes: impl FnOnce(&[SpeakerId], &[Option<QuoteAssignment>], QuoteView<'_>) -> R + Send,
+    ) -> (ArticleResolution, R)
+    where
+        R: Send,
+    {
+        self.add_article_in(article, ex, inputs, true, publish_quotes)
+    }
+
+    /// [`Resolver::add_article`], with the two halves at once only when `parallel`, and
+    /// `publish_quotes` run after the quote half (see [`Resolver::add_prepared_publishing`]).
+    fn add_article_in<R: Send>(
         &mut self,
         article: &Article,
         ex: &Extraction,
         inputs: ArticleInputs,
         parallel: bool,
-    ) -> ArticleResolution {
+        publish_quotes: impl FnOnce(&[SpeakerId], &[Option<QuoteAssignment>], QuoteView<'_>) -> R + Send,
+    ) -> (ArticleResolution, R) {
         self.remove_article(&article.id);
         let id: Arc<str> = Arc::from(article.id.as_str());
         self.outlets.insert(id.clone(), article.meta.outlet.clone());
@@ -141,19 +167,24 @@ impl Resolver {
         };
         let (mut quote_half, mut claim_half) = self.halves();
         let ArticleInputs { claims, signature } = inputs;
-        let (quotes, claims) = halves::at_once(
+        let ((quotes, published), claims) = halves::at_once(
             both,
-            || quote_half.add(&adding, signature),
+            || {
+                let quotes = quote_half.add(&adding, signature);
+                let published = publish_quotes(&speakers, &quotes.quotes, quote_half.view());
+                (quotes, published)
+            },
             || claim_half.add(&adding, claims),
         );
-        ArticleResolution {
+        let resolution = ArticleResolution {
             speakers,
             quotes: quotes.quotes,
             claims: claims.claims,
             statements: claims.statements,
             copy_of: quotes.copy_of,
             holders_changed: quotes.holders_changed,
-        }
+        };
+        (resolution, published)
     }
 
     /// Removes an article from every structure and re-attributes the quote groups it touched.

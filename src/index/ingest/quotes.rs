@@ -8,7 +8,8 @@ use super::super::{Index, QuoteEvent};
 use super::speakers::ArticleSpeakers;
 use crate::index::FromArticle;
 use crate::model::{Span, Span32};
-use crate::resolve::{ArticleResolution, Resolver, reattributes_all};
+use crate::resolve::quotes::QuoteAssignment;
+use crate::resolve::{QuoteView, reattributes_all};
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
@@ -24,10 +25,10 @@ pub(super) struct ArticleQuotes {
 
 impl Index {
     /// An occurrence of each extracted quote that fits the text and that the resolver put in a
-    /// group, each counted for its speaker.
+    /// group (`assignments`, index for index with the quotes), each counted for its speaker.
     pub(super) fn quote_occurrences(
         &self,
-        resolution: &ArticleResolution,
+        assignments: &[Option<QuoteAssignment>],
         current: &Current<'_>,
         speakers: &mut ArticleSpeakers,
     ) -> ArticleQuotes {
@@ -41,7 +42,7 @@ impl Index {
             let Some(span) = valid_span(text, q.span) else {
                 continue;
             };
-            let Some(assignment) = resolution.quotes.get(ordinal).copied().flatten() else {
+            let Some(assignment) = assignments.get(ordinal).copied().flatten() else {
                 continue;
             };
             let speaker = speakers.of(q.speaker);
@@ -78,7 +79,7 @@ impl Index {
     /// re-attributed as a whole. Returns each group as published.
     pub(super) fn publish_quote_groups(
         &self,
-        resolver: &Resolver,
+        resolver: QuoteView<'_>,
         touched: BTreeMap<String, (u32, Vec<Occurrence>)>,
     ) -> BTreeMap<String, Arc<QuoteGroup>> {
         let mut published: BTreeMap<String, Arc<QuoteGroup>> = BTreeMap::new();

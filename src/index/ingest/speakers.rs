@@ -6,7 +6,6 @@
 use super::super::Index;
 use super::super::contribution::Contribution;
 use crate::model::Extraction;
-use crate::resolve::ArticleResolution;
 use crate::resolve::speakers::SpeakerId;
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
@@ -32,16 +31,16 @@ impl ArticleSpeakers {
 }
 
 impl Index {
-    /// The article's speakers: each extracted speaker's resource id (fixed at first sight), and
+    /// The article's speakers (`ids`: their registry ids, index for index with the extraction's):
+    /// each extracted speaker's resource id (fixed at first sight), and
     /// one contribution per distinct id, with the fullest name the article gives, the kind, the
     /// aliases and the roles.
     pub(super) fn collect_speakers(
         &self,
-        resolution: &ArticleResolution,
+        ids: &[SpeakerId],
         extraction: &Extraction,
     ) -> ArticleSpeakers {
-        let local_ids: Vec<Option<Arc<str>>> = resolution
-            .speakers
+        let local_ids: Vec<Option<Arc<str>>> = ids
             .iter()
             .zip(&extraction.speakers)
             .map(|(&s, ls)| Some(self.speaker_slug(s, Some(ls))))

@@ -3,6 +3,11 @@
 //! roles named through them, wire copies) and the claim half (claim groups and where their
 //! members came from). Both only read the article's speakers, which are registered before. The
 //! wire-copy check belongs to neither; it goes with the quote half, the lighter of the two.
+//!
+//! The calling thread takes the quote half and then publishes the article's quote groups (read
+//! through a [`QuoteView`], which borrows nothing of the claim half) while the helper thread may
+//! still be on the claims: waking the helper and waiting for it each cost a wake-up of a
+//! sleeping thread, and the longer the calling thread's share, the less often it has to wait.
 
 use super::{QuoteOcc, Resolver};
 use crate::model::{Article, Extraction, Span, SpeakerKind};
@@ -16,7 +21,7 @@ use rustc_hash::FxHashMap;
 use std::sync::{Arc, OnceLock};
 
 use super::claim_refs::KeptRef;
-use super::quote_speakers::reattributes_all;
+use super::quote_speakers::{QuoteView, reattributes_all};
 
 /// The quote half, borrowed apart from the claim half.
 pub(super) struct QuoteHalf<'a> {
@@ -162,6 +167,15 @@ impl QuoteHalf<'_> {
             quotes,
             holders_changed: self.unsynced_roles(&reattributed),
             copy_of,
+        }
+    }
+
+    /// The quote half as it stands, read only.
+    pub(super) fn view(&self) -> QuoteView<'_> {
+        QuoteView {
+            speakers: self.speakers,
+            quotes: self.quotes,
+            occurrences: self.occurrences,
         }
     }
 

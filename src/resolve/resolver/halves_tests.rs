@@ -2,21 +2,25 @@
 
 use crate::corpus::{Corpus, CorpusConfig};
 use crate::model::{Article, ArticleMeta, Extraction};
-use crate::resolve::{ArticleResolution, Resolver};
+use crate::resolve::speakers::SpeakerId;
+use crate::resolve::{ArticleInputs, ArticleResolution, Resolver};
 
 /// Every resolution of a generated corpus, the halves at once when `parallel`.
 fn resolve_all(parallel: bool, articles: &[(Article, Extraction)]) -> Vec<ArticleResolution> {
     let mut r = Resolver::with_statements();
     articles
         .iter()
-        .map(|(a, ex)| r.add_article_in(a, ex, crate::resolve::ArticleInputs::of(a, ex), parallel))
+        .map(|(a, ex)| {
+            let inputs = crate::resolve::ArticleInputs::of(a, ex);
+            r.add_article_in(a, ex, inputs, parallel, |_, _, _| ()).0
+        })
         .collect()
 }
 
-#[test]
-fn both_halves_at_once_resolve_as_one_after_the_other() {
-    let articles: Vec<(Article, Extraction)> = Corpus::new(CorpusConfig {
-        articles: 150,
+/// The first `n` articles of a generated corpus, each with its extraction.
+fn corpus(n: u64) -> Vec<(Article, Extraction)> {
+    Corpus::new(CorpusConfig {
+        articles: n,
         seed: 9,
     })
     .map(|c| {
@@ -34,7 +38,12 @@ fn both_halves_at_once_resolve_as_one_after_the_other() {
         };
         (article, ex)
     })
-    .collect();
+    .collect()
+}
+
+#[test]
+fn both_halves_at_once_resolve_as_one_after_the_other() {
+    let articles = corpus(150);
     // the corpus gives the halves work to share: quotes that join groups, claims that join
     // groups, in the same articles
     let both = articles
@@ -59,4 +68,55 @@ fn both_halves_at_once_resolve_as_one_after_the_other() {
     );
     assert_eq!(grouped(&at_once), (quotes, claims));
     assert_eq!(alone, at_once);
+}
+
+#[test]
+fn quotes_published_beside_the_claim_half_see_the_quote_half_after_the_article() {
+    let articles = corpus(120);
+    let (mut publishing, mut plain) = (Resolver::with_statements(), Resolver::with_statements());
+    let mut groups_seen = 0;
+    for (a, ex) in &articles {
+        let inputs = ArticleInputs::of(a, ex);
+        let (resolution, seen) =
+            publishing.add_prepared_publishing(a, ex, inputs, |ids, quotes, view| {
+                // what publishing an article's quote groups reads: each group's speaker and its
+                // occurrences, as the quote half left them
+                let groups: Vec<(u32, Option<SpeakerId>, usize)> = quotes
+                    .iter()
+                    .flatten()
+                    .map(|q| {
+                        (
+                            q.group,
+                            view.group_attribution(q.group).speaker,
+                            view.occurrences(q.group).len(),
+                        )
+                    })
+                    .collect();
+                (ids.to_vec(), quotes.to_vec(), groups)
+            });
+        let (ids, quotes, groups) = seen;
+        assert_eq!(ids, resolution.speakers, "{}", a.id);
+        assert_eq!(quotes, resolution.quotes, "{}", a.id);
+        for (g, speaker, occurrences) in groups {
+            assert_eq!(
+                publishing.group_attribution(g).speaker,
+                speaker,
+                "{} group {g}",
+                a.id
+            );
+            assert_eq!(
+                publishing.occurrences(g).len(),
+                occurrences,
+                "{} group {g}",
+                a.id
+            );
+            groups_seen += 1;
+        }
+        // and the article resolves as it does without a publisher
+        assert_eq!(resolution, plain.add_article(a, ex), "{}", a.id);
+    }
+    assert!(
+        groups_seen > 300,
+        "{groups_seen} quote groups seen while publishing"
+    );
 }

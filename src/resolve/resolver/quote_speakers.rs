@@ -1,19 +1,42 @@
 //! Who said each quote occurrence: the attribution of a whole quote group, re-deciding it (and
 //! naming or un-naming the roles among its occurrences) when the group changes, and the speaker
-//! of one occurrence or of all of them at once after cross-source resolution.
+//! of one occurrence or of all of them at once after cross-source resolution. Read through a
+//! [`QuoteView`], which borrows the quote half alone.
 
-use super::Resolver;
+use super::{QuoteOcc, Resolver, halves};
 use crate::model::{AttributionMethod, SpeakerKind};
 use crate::resolve::attribution::GroupAttribution;
-use crate::resolve::quotes::MatchKind;
-use crate::resolve::speakers::SpeakerId;
+use crate::resolve::quotes::{MatchKind, QuoteMatcher};
+use crate::resolve::slots::Slots;
+use crate::resolve::speakers::{SpeakerId, SpeakerRegistry};
 use rustc_hash::FxHashMap;
 use std::sync::Arc;
 
+/// The quote half of a [`Resolver`], read only: everything publishing a quote group reads. It
+/// borrows nothing of the claim half, so an article's quote groups can be published while its
+/// claims are still being resolved (see [`Resolver::add_prepared_publishing`]).
+#[derive(Clone, Copy, Debug)]
+pub struct QuoteView<'a> {
+    /// One person across spellings and articles.
+    pub speakers: &'a SpeakerRegistry,
+    /// One quote across outlets.
+    pub quotes: &'a QuoteMatcher,
+    pub(super) occurrences: &'a Slots<Vec<QuoteOcc>>,
+}
+
 impl Resolver {
-    /// Who said a quote group, from all its occurrences (speaker ids are canonical).
+    /// The quote half, read only.
+    pub fn quote_view(&self) -> QuoteView<'_> {
+        QuoteView {
+            speakers: &self.speakers,
+            quotes: &self.quotes,
+            occurrences: &self.occurrences,
+        }
+    }
+
+    /// See [`QuoteView::group_attribution`].
     pub fn group_attribution(&self, group: u32) -> GroupAttribution {
-        super::halves::attribution(&self.speakers, self.occurrences(group))
+        self.quote_view().group_attribution(group)
     }
 
     /// The unnamed roles among these quote groups' occurrences whose holder changed since they
@@ -22,6 +45,41 @@ impl Resolver {
     /// of the groups re-decided and copies just these holders, not every role of a large group.
     pub fn unsynced_roles(&mut self, groups: &[u32]) -> Vec<(SpeakerId, Arc<str>)> {
         self.halves().0.unsynced_roles(groups)
+    }
+
+    /// See [`QuoteView::quote_speaker`].
+    pub fn quote_speaker(
+        &self,
+        group: u32,
+        article: &str,
+        quote: usize,
+    ) -> Option<(SpeakerId, Option<AttributionMethod>)> {
+        self.quote_view().quote_speaker(group, article, quote)
+    }
+
+    /// See [`QuoteView::quote_speakers`].
+    pub fn quote_speakers(
+        &self,
+        group: u32,
+    ) -> FxHashMap<(&str, usize), (SpeakerId, Option<AttributionMethod>)> {
+        self.quote_view().quote_speakers(group)
+    }
+
+    /// See [`QuoteView::match_kind`].
+    pub fn match_kind(&self, group: u32, article: &str, quote: usize) -> Option<(MatchKind, f32)> {
+        self.quote_view().match_kind(group, article, quote)
+    }
+}
+
+impl<'a> QuoteView<'a> {
+    /// The occurrences of a quote group.
+    pub fn occurrences(&self, group: u32) -> &'a [QuoteOcc] {
+        halves::occurrences_of(self.occurrences, group)
+    }
+
+    /// Who said a quote group, from all its occurrences (speaker ids are canonical).
+    pub fn group_attribution(&self, group: u32) -> GroupAttribution {
+        halves::attribution(self.speakers, self.occurrences(group))
     }
 
     /// The speaker of one quote occurrence after cross-source resolution, with how it was found:
@@ -50,13 +108,13 @@ impl Resolver {
         }
     }
 
-    /// [`Resolver::quote_speaker`] for every occurrence of a group at once, keyed by (article,
+    /// [`QuoteView::quote_speaker`] for every occurrence of a group at once, keyed by (article,
     /// quote ordinal): one pass over the occurrences and at most one group attribution, instead
     /// of a search and an attribution per occurrence.
     pub fn quote_speakers(
         &self,
         group: u32,
-    ) -> FxHashMap<(&str, usize), (SpeakerId, Option<AttributionMethod>)> {
+    ) -> FxHashMap<(&'a str, usize), (SpeakerId, Option<AttributionMethod>)> {
         let mut attributed: Option<Option<SpeakerId>> = None;
         let mut out = FxHashMap::default();
         for o in self.occurrences(group) {
