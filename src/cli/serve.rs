@@ -128,7 +128,7 @@ pub(crate) async fn run(args: ServeArgs) -> anyhow::Result<()> {
         access: args.hardening.access(),
         tls: args.hardening.tls_identity()?,
     };
-    service::serve(config, index, listener, stop_signal()).await?;
+    service::serve_with(config, writes.clone(), listener, stop_signal()).await?;
     if writes.store().is_durable() {
         save_snapshot(writes).await;
     }

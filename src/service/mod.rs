@@ -101,6 +101,20 @@ pub async fn serve(
     listener: TcpListener,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> Result<(), ServeError> {
+    let writes = Writes::new(index, config.store.clone(), config.limits.clone())?;
+    serve_with(config, writes, listener, shutdown).await
+}
+
+/// [`serve`] with a write path made before (the one that replayed the store and loaded the
+/// seeds), so that one publishing thread serves the whole process. Its index, store and limits
+/// are the ones served: `config.store` and `config.limits` are not read.
+pub async fn serve_with(
+    config: ServeConfig,
+    writes: Writes,
+    listener: TcpListener,
+    shutdown: impl Future<Output = ()> + Send + 'static,
+) -> Result<(), ServeError> {
+    let index = writes.index.clone();
     let (reporter, health) = tonic_health::server::health_reporter();
     reporter
         .set_serving::<ArticleServiceServer<ArticleApi>>()
@@ -130,8 +144,7 @@ pub async fn serve(
     let metrics_layer = crate::metrics::MetricsLayer::for_saywho().enabled(config.metrics);
     let (stopping, stopping_rx) = tokio::sync::watch::channel(false);
     let quote_api = QuoteApi::with_shutdown(index.clone(), stopping_rx);
-    let limits = config.limits.clone();
-    let writes = Writes::new(index.clone(), config.store.clone(), limits.clone())?;
+    let limits = writes.limits().clone();
     let (max_in, max_out) = (
         limits.max_message_bytes,
         limits.max_message_bytes.saturating_mul(4),
