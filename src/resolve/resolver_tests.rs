@@ -89,7 +89,7 @@ fn a_role_is_named_by_another_outlet_and_unnamed_when_it_goes() {
     let ra = r.add_article(&article("a", "Gazette", A, 1), &ex_a());
     let group = ra.quotes[0].expect("grouped").group;
     assert_eq!(
-        r.quote_speaker(group, "a", 0),
+        r.quote_view().quote_speaker(group, "a", 0),
         Some((ra.speakers[0], Some(AttributionMethod::Explicit))),
         "a role stays a role"
     );
@@ -101,7 +101,7 @@ fn a_role_is_named_by_another_outlet_and_unnamed_when_it_goes() {
     );
     let dana = rb.speakers[0];
     assert_eq!(
-        r.quote_speaker(group, "a", 0),
+        r.quote_view().quote_speaker(group, "a", 0),
         Some((dana, Some(AttributionMethod::CrossSource)))
     );
     let role = ra.speakers[0];
@@ -112,21 +112,21 @@ fn a_role_is_named_by_another_outlet_and_unnamed_when_it_goes() {
     );
     assert!(r.unsynced_roles(&[group]).is_empty());
     assert_eq!(r.speakers.canonical(ra.speakers[0]), dana);
-    let all = r.quote_speakers(group);
+    let all = r.quote_view().quote_speakers(group);
     assert_eq!(all.len(), 2, "one answer per occurrence");
     for (article, quote) in [("a", 0), ("b", 0)] {
         assert_eq!(
             all.get(&(article, quote)).copied(),
-            r.quote_speaker(group, article, quote),
+            r.quote_view().quote_speaker(group, article, quote),
             "the batch agrees with the single lookup for {article}"
         );
     }
-    let attribution = r.group_attribution(group);
+    let attribution = r.quote_view().group_attribution(group);
     assert_eq!(attribution.speaker, Some(dana));
     assert!(!attribution.is_conflict());
     assert!(r.remove_article("b"));
     assert_eq!(
-        r.quote_speaker(group, "a", 0),
+        r.quote_view().quote_speaker(group, "a", 0),
         Some((ra.speakers[0], Some(AttributionMethod::Explicit))),
         "evidence gone"
     );
@@ -154,7 +154,9 @@ fn different_people_credited_is_a_conflict() {
         claims: Vec::new(),
     };
     let rc = r.add_article(&article("c", "Courier", c_text, 3), &ex_c);
-    let g = r.group_attribution(rc.quotes[0].expect("grouped").group);
+    let g = r
+        .quote_view()
+        .group_attribution(rc.quotes[0].expect("grouped").group);
     assert!(g.is_conflict());
     assert_eq!(g.sides.len(), 2);
     assert_eq!(g.speaker, None);

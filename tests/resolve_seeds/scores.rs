@@ -76,6 +76,7 @@ pub(super) fn check_shared_quotes(gold: &Gold, r: &Resolver) -> usize {
         };
         let docs: BTreeSet<&str> = r.occurrences(m.group).iter().map(|o| &*o.article).collect();
         let speaker = r
+            .quote_view()
             .group_attribution(m.group)
             .speaker
             .and_then(|s| r.speakers.get(s))
@@ -86,7 +87,8 @@ pub(super) fn check_shared_quotes(gold: &Gold, r: &Resolver) -> usize {
                 .iter()
                 .filter(|o| &*o.article == d)
                 .any(|o| {
-                    r.quote_speaker(m.group, d, o.quote)
+                    r.quote_view()
+                        .quote_speaker(m.group, d, o.quote)
                         .and_then(|(s, _)| r.speakers.get(s))
                         .map(|s| s.display_name())
                         .as_deref()

@@ -99,7 +99,7 @@ fn quotes_published_beside_the_claim_half_see_the_quote_half_after_the_article()
         assert_eq!(quotes, resolution.quotes, "{}", a.id);
         for (g, speaker, occurrences) in groups {
             assert_eq!(
-                publishing.group_attribution(g).speaker,
+                publishing.quote_view().group_attribution(g).speaker,
                 speaker,
                 "{} group {g}",
                 a.id

@@ -34,40 +34,12 @@ impl Resolver {
         }
     }
 
-    /// See [`QuoteView::group_attribution`].
-    pub fn group_attribution(&self, group: u32) -> GroupAttribution {
-        self.quote_view().group_attribution(group)
-    }
-
     /// The unnamed roles among these quote groups' occurrences whose holder changed since they
     /// were last returned, each once, with its article, in the order the groups list them. Only
     /// a re-decided group can change who holds a role, so after any change the index asks this
     /// of the groups re-decided and copies just these holders, not every role of a large group.
     pub fn unsynced_roles(&mut self, groups: &[u32]) -> Vec<(SpeakerId, Arc<str>)> {
         self.halves().0.unsynced_roles(groups)
-    }
-
-    /// See [`QuoteView::quote_speaker`].
-    pub fn quote_speaker(
-        &self,
-        group: u32,
-        article: &str,
-        quote: usize,
-    ) -> Option<(SpeakerId, Option<AttributionMethod>)> {
-        self.quote_view().quote_speaker(group, article, quote)
-    }
-
-    /// See [`QuoteView::quote_speakers`].
-    pub fn quote_speakers(
-        &self,
-        group: u32,
-    ) -> FxHashMap<(&str, usize), (SpeakerId, Option<AttributionMethod>)> {
-        self.quote_view().quote_speakers(group)
-    }
-
-    /// See [`QuoteView::match_kind`].
-    pub fn match_kind(&self, group: u32, article: &str, quote: usize) -> Option<(MatchKind, f32)> {
-        self.quote_view().match_kind(group, article, quote)
     }
 }
 
