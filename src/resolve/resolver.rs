@@ -129,7 +129,7 @@ impl Resolver {
     ///
     /// This is how the index publishes an article's quote groups without waiting for its claim
     /// groups: the two halves' work overlaps for longer, and the thread resolving the quotes
-    /// rarely has to wait for the other (see `service::publisher`).
+    /// rarely has to wait for the other (see the `halves` module).
     pub fn add_prepared_publishing<R>(
         &mut self,
         article: &Article,

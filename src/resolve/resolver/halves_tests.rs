@@ -11,7 +11,7 @@ fn resolve_all(parallel: bool, articles: &[(Article, Extraction)]) -> Vec<Articl
     articles
         .iter()
         .map(|(a, ex)| {
-            let inputs = crate::resolve::ArticleInputs::of(a, ex);
+            let inputs = ArticleInputs::of(a, ex);
             r.add_article_in(a, ex, inputs, parallel, |_, _, _| ()).0
         })
         .collect()
