@@ -8,13 +8,12 @@ use super::claims::ClaimOccurrence;
 use super::postings::{HexId, PostingId};
 use super::quotes::Occurrence;
 use super::quotes::QuoteGroup;
-use super::replace::diff;
+use super::replace::{diff, word_keys};
 use super::resolution::{Current, Previous, claim_id};
 use super::{Index, keys};
 use crate::index::FromArticle;
 use crate::model::SpeakerKind;
 use crate::resolve::{QuoteView, Resolver};
-use std::collections::BTreeSet;
 use std::sync::Arc;
 
 impl Index {
@@ -37,7 +36,6 @@ impl Index {
                 o.method = method;
             }
         }
-        let words = self.quote_words(r, group);
         // what the new occurrences add to the posting lists, taken before they move in
         let speakers: Vec<String> = occs
             .iter()
@@ -50,10 +48,9 @@ impl Index {
         let (published, old_words) = {
             let mut entry = i.quotes.get_mut(&HexId::from_id(qid)?)?;
             let g = Arc::make_mut(&mut entry);
-            let old_words = match words {
-                Some(w) if w != g.words => Some(std::mem::replace(&mut g.words, w)),
-                _ => None,
-            };
+            let old_words = self
+                .quote_words(r, group, &g.words)
+                .map(|w| std::mem::replace(&mut g.words, w));
             for o in occs {
                 g.insert(o);
             }
@@ -61,14 +58,9 @@ impl Index {
         };
         if let Some(old) = old_words {
             let new = &published.words;
-            let set = |w: &[Arc<str>]| {
-                w.iter()
-                    .map(|w| w.to_string())
-                    .collect::<BTreeSet<String>>()
-            };
-            diff(&i.quote_terms, qid, set(&old), set(new));
-            let sh = |w: &[Arc<str>]| keys::shingles(w).into_iter().collect::<BTreeSet<u64>>();
-            diff(&i.quote_shingles, qid, sh(&old), sh(new));
+            diff(&i.quote_terms, qid, word_keys(&old), word_keys(new));
+            let (os, ns) = (keys::shingles(&old), keys::shingles(new));
+            diff(&i.quote_shingles, qid, &os, &ns);
         }
         let mut counts = Changes::default();
         for s in &speakers {

@@ -45,11 +45,26 @@ impl Index {
         interned(&self.inner.words, word)
     }
 
-    /// The canonical words of a quote group: its longest variant's, each the one shared copy
-    /// of the word.
-    pub(super) fn quote_words(&self, r: QuoteView<'_>, group: u32) -> Option<Vec<Arc<str>>> {
+    /// The canonical words of a quote group when they are not `current`: its longest
+    /// variant's, each the one shared copy of the word. `None` when they are `current` (most
+    /// republished groups keep their longest wording: then no word is looked up) or the group
+    /// is unknown.
+    pub(super) fn quote_words(
+        &self,
+        r: QuoteView<'_>,
+        group: u32,
+        current: &[Arc<str>],
+    ) -> Option<Vec<Arc<str>>> {
         let g = r.quotes.group(group)?;
         let v = r.quotes.variant(g.root)?;
+        let (mut n, mut same) = (0, true);
+        keys::for_each_word(&v.text, |w| {
+            same = same && current.get(n).is_some_and(|c| **c == *w);
+            n += 1;
+        });
+        if same && n == current.len() {
+            return None;
+        }
         let mut words = Vec::new();
         keys::for_each_word(&v.text, |w| words.push(self.word(w)));
         words.shrink_to_fit();

@@ -4,6 +4,7 @@
 use super::posting_set::PostingSet;
 use dashmap::DashMap;
 use parking_lot::RwLock;
+use std::borrow::Borrow;
 use std::collections::BTreeSet;
 use std::hash::Hash;
 
@@ -99,8 +100,24 @@ impl<K: Eq + Hash + Clone, I: PostingId> Postings<K, I> {
         self.map.entry(key).or_default().extend_sorted(ids);
     }
 
+    /// Adds `id` under `key`, copying the key only when it is new.
+    pub(super) fn add_key<Q>(&self, key: &Q, id: &str)
+    where
+        K: Borrow<Q>,
+        Q: Hash + Eq + ToOwned<Owned = K> + ?Sized,
+    {
+        if let Some(mut set) = self.map.get_mut(key) {
+            return I::add_to(&mut set, id);
+        }
+        self.add(key.to_owned(), id);
+    }
+
     /// Removes `id` from under `key`, dropping the key when its set becomes empty.
-    pub(super) fn remove(&self, key: &K, id: &str) {
+    pub(super) fn remove<Q>(&self, key: &Q, id: &str)
+    where
+        K: Borrow<Q>,
+        Q: Hash + Eq + ?Sized,
+    {
         let Some(held) = I::from_id(id) else {
             return;
         };
@@ -236,9 +253,9 @@ mod tests {
         let p: Postings<String> = Postings::default();
         p.add("w".into(), "q1");
         p.add("w".into(), "q2");
-        p.remove(&"w".into(), "q1");
+        p.remove("w", "q1");
         assert_eq!(p.get(&"w".into()).len(), 1);
-        p.remove(&"w".into(), "q2");
+        p.remove("w", "q2");
         assert_eq!(p.keys(), 0);
     }
 

@@ -203,37 +203,51 @@ impl QuoteGroup {
     /// Whether an occurrence names `speaker` (a binary search in the distinct speakers, found
     /// once per published version: a speaker's list of quotes asks it of every quote).
     pub fn has_speaker(&self, speaker: &str) -> bool {
-        self.summary()
-            .speaker_ids
-            .get_or_init(|| {
-                let mut ids: Vec<Arc<str>> = self
-                    .occurrences
-                    .iter()
-                    .filter_map(|o| o.speaker.clone())
-                    .collect();
-                ids.sort_unstable();
-                ids.dedup();
-                ids
-            })
+        self.distinct_speakers()
             .binary_search_by(|id| (**id).cmp(speaker))
             .is_ok()
     }
 
+    /// The distinct speaker ids of the occurrences, sorted: found once per published version
+    /// (publishing posts them, a speaker's list of quotes asks them of every quote).
+    pub(super) fn distinct_speakers(&self) -> &[Arc<str>] {
+        self.summary().speaker_ids.get_or_init(|| {
+            let mut ids: Vec<Arc<str>> = self
+                .occurrences
+                .iter()
+                .filter_map(|o| o.speaker.clone())
+                .collect();
+            ids.sort_unstable();
+            ids.dedup();
+            ids
+        })
+    }
+
     /// The distinct speaker ids of the occurrences.
     pub fn speakers(&self) -> BTreeSet<String> {
-        // distinct first: a large group repeats a few speakers many times
-        let distinct: BTreeSet<&str> = self
-            .occurrences
+        self.distinct_speakers()
             .iter()
-            .filter_map(|o| o.speaker.as_deref())
-            .collect();
-        distinct.into_iter().map(str::to_owned).collect()
+            .map(|s| s.to_string())
+            .collect()
+    }
+
+    /// The distinct normalised outlets of the occurrences, sorted.
+    pub(super) fn outlet_keys(&self) -> Vec<String> {
+        // distinct copies first, by address: a large group repeats a few outlets many times,
+        // each one shared copy (see `Index::outlet_name`)
+        let mut copies: Vec<&Arc<str>> =
+            self.occurrences.iter().map(|o| &o.origin.outlet).collect();
+        copies.sort_unstable_by_key(|a| Arc::as_ptr(a).cast::<u8>());
+        copies.dedup_by(|a, b| Arc::ptr_eq(a, b));
+        let mut keys: Vec<String> = copies.into_iter().map(|o| keys::outlet_key(o)).collect();
+        keys.sort_unstable();
+        keys.dedup();
+        keys
     }
 
     /// The distinct normalised outlets of the occurrences.
     pub fn outlets(&self) -> BTreeSet<String> {
-        let distinct: BTreeSet<&str> = self.occurrences.iter().map(|o| o.outlet()).collect();
-        distinct.into_iter().map(keys::outlet_key).collect()
+        self.outlet_keys().into_iter().collect()
     }
 
     /// True when occurrences name more than one distinct person or organisation. An unnamed

@@ -9,39 +9,62 @@ use super::postings::{HexId, PostingId, Postings};
 use super::quotes::QuoteGroup;
 use super::speakers::SpeakerRecord;
 use super::{Index, keys};
+use std::borrow::Borrow;
+use std::cmp::Ordering;
 use std::collections::BTreeSet;
 use std::hash::Hash;
 use std::sync::Arc;
 
-/// Removes `id` from keys only in `old` and adds it to keys only in `new`.
-pub(super) fn diff<K: Eq + Hash + Clone + Ord, I: PostingId>(
+/// Removes `id` from keys only in `old` and adds it to keys only in `new`. Both must be sorted
+/// and distinct; they are walked side by side, and a key is copied only to add it.
+pub(super) fn diff<'k, K, Q, I>(
     p: &Postings<K, I>,
     id: &str,
-    old: BTreeSet<K>,
-    new: BTreeSet<K>,
-) {
-    for k in old.difference(&new) {
-        p.remove(k, id);
-    }
-    for k in new.difference(&old) {
-        p.add(k.clone(), id);
+    old: impl IntoIterator<Item = &'k Q>,
+    new: impl IntoIterator<Item = &'k Q>,
+) where
+    K: Eq + Hash + Clone + Borrow<Q>,
+    Q: Ord + Hash + Eq + ToOwned<Owned = K> + ?Sized + 'k,
+    I: PostingId,
+{
+    let (mut old, mut new) = (old.into_iter().peekable(), new.into_iter().peekable());
+    loop {
+        let order = match (old.peek(), new.peek()) {
+            (None, None) => return,
+            (Some(_), None) => Ordering::Less,
+            (None, Some(_)) => Ordering::Greater,
+            (Some(o), Some(n)) => o.cmp(n),
+        };
+        match order {
+            Ordering::Less => old.next().into_iter().for_each(|k| p.remove(k, id)),
+            Ordering::Greater => new.next().into_iter().for_each(|k| p.add_key(k, id)),
+            Ordering::Equal => {
+                old.next();
+                new.next();
+            }
+        }
     }
 }
 
-/// The word and shingle posting keys of a group (none for no group).
-fn word_keys(g: Option<&QuoteGroup>) -> (BTreeSet<String>, BTreeSet<u64>) {
-    match g {
-        None => Default::default(),
-        Some(g) => (
-            g.words.iter().map(|w| w.to_string()).collect(),
-            keys::shingles(&g.words).into_iter().collect(),
-        ),
-    }
+/// The distinct words of a group's wording, sorted, borrowed from it.
+pub(super) fn word_keys(words: &[Arc<str>]) -> Vec<&str> {
+    let mut keys: Vec<&str> = words.iter().map(|w| &**w).collect();
+    keys.sort_unstable();
+    keys.dedup();
+    keys
 }
 
-/// The speaker and outlet posting keys of a group's occurrences (none for no group).
-pub(super) fn occurrence_keys(g: Option<&QuoteGroup>) -> (BTreeSet<String>, BTreeSet<String>) {
-    g.map(|g| (g.speakers(), g.outlets())).unwrap_or_default()
+/// A group's words (none for no group).
+fn words_of(g: Option<&QuoteGroup>) -> &[Arc<str>] {
+    g.map_or(&[], |g| &g.words)
+}
+
+/// The speaker and outlet posting keys of a group's occurrences, sorted and distinct (none for
+/// no group).
+pub(super) fn occurrence_keys(g: Option<&QuoteGroup>) -> (&[Arc<str>], Vec<String>) {
+    g.map_or((&[], Vec::new()), |g| {
+        (g.distinct_speakers(), g.outlet_keys())
+    })
 }
 
 impl Index {
@@ -64,15 +87,16 @@ impl Index {
         let new_group = new.map(|g| g.as_ref());
         // most changes add occurrences to a group whose words stay the same
         if old.map(|g| &g.words) != new_group.map(|g| &g.words) {
-            let (ow, os) = word_keys(old);
-            let (nw, ns) = word_keys(new_group);
-            diff(&i.quote_terms, &id, ow, nw);
-            diff(&i.quote_shingles, &id, os, ns);
+            let (ow, nw) = (words_of(old), words_of(new_group));
+            diff(&i.quote_terms, &id, word_keys(ow), word_keys(nw));
+            let (os, ns) = (keys::shingles(ow), keys::shingles(nw));
+            diff(&i.quote_shingles, &id, &os, &ns);
         }
         let (osp, oo) = occurrence_keys(old);
         let (nsp, no) = occurrence_keys(new_group);
+        let (osp, nsp) = (osp.iter().map(|s| &**s), nsp.iter().map(|s| &**s));
         diff(&i.quotes_by_speaker, &id, osp, nsp);
-        diff(&i.quotes_by_outlet, &id, oo, no);
+        diff(&i.quotes_by_outlet, &id, &oo, &no);
         let mut counts = Changes::default();
         counts.quotes(old, -1);
         counts.quotes(new_group, 1);
@@ -106,8 +130,10 @@ impl Index {
         };
         let outlets = |g: Option<&ClaimGroup>| g.map(ClaimGroup::outlets).unwrap_or_default();
         let newg = new.map(|g| g.as_ref());
-        diff(&i.claims_by_claimant, &id, claimants(old), claimants(newg));
-        diff(&i.claims_by_outlet, &id, outlets(old), outlets(newg));
+        let (oc, nc) = (claimants(old), claimants(newg));
+        diff(&i.claims_by_claimant, &id, &oc, &nc);
+        let (oo, no) = (outlets(old), outlets(newg));
+        diff(&i.claims_by_outlet, &id, &oo, &no);
         let mut counts = Changes::default();
         counts.claims(old, -1);
         counts.claims(newg, 1);
@@ -137,12 +163,8 @@ impl Index {
         }
         let words =
             |s: Option<&SpeakerRecord>| s.map(SpeakerRecord::alias_words).unwrap_or_default();
-        diff(
-            &i.speaker_words,
-            &id,
-            words(old),
-            words(new.map(|s| s.as_ref())),
-        );
+        let (ow, nw) = (words(old), words(new.map(|s| s.as_ref())));
+        diff(&i.speaker_words, &id, &ow, &nw);
         if new.is_none() {
             i.speaker_ids.remove(&id);
             i.speakers.remove(&id);
@@ -202,6 +224,42 @@ impl Index {
                 .remove(&keys::outlet_key(&r.article.meta.outlet), id);
             i.article_ids.remove(id);
             i.articles.remove(id);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::collection::btree_set;
+
+    proptest::proptest! {
+        /// Walking the two sorted key lists side by side leaves the id under exactly the new
+        /// keys, whatever they share with the old, and leaves other ids alone.
+        #[test]
+        fn diff_leaves_the_id_under_exactly_the_new_keys(
+            old in btree_set(0u8..24, 0..12),
+            new in btree_set(0u8..24, 0..12),
+            other in btree_set(0u8..24, 0..12),
+        ) {
+            let key = |k: &u8| format!("k{k:02}");
+            let p: Postings<String> = Postings::default();
+            for k in &old {
+                p.add(key(k), "q");
+            }
+            for k in &other {
+                p.add(key(k), "r");
+            }
+            let (o, n): (Vec<String>, Vec<String>) =
+                (old.iter().map(key).collect(), new.iter().map(key).collect());
+            diff(&p, "q", o.iter().map(String::as_str), n.iter().map(String::as_str));
+            for k in 0..24u8 {
+                let ids = p.get(&key(&k));
+                proptest::prop_assert_eq!(ids.contains("q"), new.contains(&k), "key {}", k);
+                proptest::prop_assert_eq!(ids.contains("r"), other.contains(&k), "key {}", k);
+            }
+            let held = new.union(&other).count();
+            proptest::prop_assert_eq!(p.keys(), held, "a key left empty is dropped");
         }
     }
 }

@@ -57,7 +57,7 @@ impl Index {
     /// Re-decides the speaker of every occurrence of a quote group from all its occurrences
     /// (an unnamed role is named through shared words) and refreshes its canonical words.
     pub(super) fn resolve_quote_group(&self, r: QuoteView<'_>, group: u32, g: &mut QuoteGroup) {
-        if let Some(words) = self.quote_words(r, group) {
+        if let Some(words) = self.quote_words(r, group, &g.words) {
             g.words = words;
         }
         let speakers = r.quote_speakers(group);
