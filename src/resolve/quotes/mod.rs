@@ -12,6 +12,7 @@
 mod align;
 mod candidates;
 mod cell;
+mod lcs;
 mod lookup;
 mod matcher;
 #[cfg(test)]

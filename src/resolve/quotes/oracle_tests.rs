@@ -1,5 +1,5 @@
 //! The matcher against brute force: lookups against a scan, and verdicts with and without the
-//! word signature.
+//! word signature, and against the alignment alone.
 
 use super::verdict::relate;
 use super::*;
@@ -66,4 +66,43 @@ proptest! {
             prop_assert_eq!(relate(query, super::verdict::Wording::of(&b)), relate(query, full));
         }
     }
+
+    /// Every bound a near match is tested against first (the signature, the words present, the
+    /// common subsequence) only turns away what the alignment would reject: each verdict equals
+    /// the one the alignment alone reaches, for wordings edited a word or several at a time.
+    #[test]
+    fn bounds_never_change_a_verdict(b in prop::collection::vec(0u64..30, 1..60), edits in prop::collection::vec((0usize..60, 0u64..40), 0..12), cut in 0usize..60, len in 4usize..60) {
+        let b: Vec<u64> = b.iter().map(|w| w.wrapping_mul(0x9E37_79B9_7F4A_7C15)).collect();
+        let mut edited = b.clone();
+        for (at, w) in &edits {
+            let at = at % edited.len();
+            match w % 3 {
+                0 => edited[at] = w.wrapping_mul(0x9E37_79B9_7F4A_7C15),
+                1 if edited.len() > 1 => { edited.remove(at); }
+                _ => edited.insert(at, w.wrapping_mul(0x9E37_79B9_7F4A_7C15)),
+            }
+        }
+        let s = cut % edited.len();
+        let part = edited[s..(s + len).min(edited.len())].to_vec();
+        for query in [&edited, &part] {
+            let verdict = relate(query, super::verdict::Wording::of(&b));
+            prop_assert_eq!(verdict, alignment_alone(query, &b), "query {:?}", query);
+        }
+    }
+}
+
+/// [`relate`] with no bound: the same words, a contiguous fragment, else the alignment's verdict.
+fn alignment_alone(query: &[u64], variant: &[u64]) -> Option<(MatchKind, f32)> {
+    if query == variant {
+        return Some((MatchKind::Exact, 1.0));
+    }
+    if query.len() < MIN_LINK_WORDS || variant.len() < MIN_LINK_WORDS {
+        return None;
+    }
+    if super::align::find_contiguous(variant, query).is_some() {
+        return Some((MatchKind::Contained, 1.0));
+    }
+    let l = super::align::local_align(query, variant);
+    let score = l.matches as f32 / query.len().max(l.b_region).max(1) as f32;
+    (l.matches >= MIN_LINK_WORDS && score >= NEAR_MIN_SCORE).then_some((MatchKind::Near, score))
 }

@@ -1,7 +1,8 @@
 //! How a query relates to one wording: the same words, a fragment of it, a near match (a word or
 //! two changed), or nothing.
 
-use super::align::{TokenSig, find_contiguous, local_align};
+use super::align::{MAX_ALIGN, TokenSig, find_contiguous, local_align};
+use super::lcs::lcs_len;
 use super::matcher::Variant;
 use super::{MIN_LINK_WORDS, MatchKind, NEAR_MIN_SCORE};
 
@@ -79,6 +80,18 @@ fn near(query: &[u64], variant: Wording<'_>) -> Verdict {
     // the query words found anywhere in the variant bound the alignment's matches: skip the
     // alignment when even that bound cannot reach a near match
     if !present_at_least(query, variant, need) {
+        return None;
+    }
+    // nor when the words the two share in the same order cannot: an alignment's matches are
+    // a common subsequence of the words it looks at
+    let (q, v) = (
+        &query[..query.len().min(MAX_ALIGN)],
+        &variant[..variant.len().min(MAX_ALIGN)],
+    );
+    let (shorter, longer) = if q.len() <= v.len() { (q, v) } else { (v, q) };
+    if let Some(common) = lcs_len(shorter, longer)
+        && (common < MIN_LINK_WORDS || (common as f32 / query.len() as f32) < NEAR_MIN_SCORE)
+    {
         return None;
     }
     let l = local_align(query, variant);
