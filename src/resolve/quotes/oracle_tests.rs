@@ -85,8 +85,10 @@ proptest! {
         let s = cut % edited.len();
         let part = edited[s..(s + len).min(edited.len())].to_vec();
         for query in [&edited, &part] {
-            let verdict = relate(query, super::verdict::Wording::of(&b));
-            prop_assert_eq!(verdict, alignment_alone(query, &b), "query {:?}", query);
+            let want = alignment_alone(query, &b);
+            let wording = super::verdict::Wording::of(&b);
+            prop_assert_eq!(relate(query, wording), want, "query {:?}", query);
+            prop_assert_eq!(super::verdict::relate_bounded(query, wording), want, "query {:?}", query);
         }
     }
 }

@@ -39,7 +39,15 @@ impl Variant {
 /// How `query` relates to `variant`, query-centric: `Contained` when the query is a fragment of
 /// the variant, otherwise similarity over the longer of the query and the aligned region.
 pub(crate) fn relate(query: &[u64], variant: Wording<'_>) -> Verdict {
-    contained(query, variant).or_else(|| near(query, variant))
+    contained(query, variant).or_else(|| near(query, variant, false))
+}
+
+/// [`relate`], trying the common-subsequence bound before an alignment: the same verdict. A new
+/// wording's candidates are often near misses that the bound turns away; a lookup's rarely are
+/// (their alignments mostly pass, or fail for what the bound does not see), so lookups go
+/// without it.
+pub(super) fn relate_bounded(query: &[u64], variant: Wording<'_>) -> Verdict {
+    contained(query, variant).or_else(|| near(query, variant, true))
 }
 
 /// [`relate`] when it finds the same words or the query inside the variant; `None` otherwise
@@ -61,8 +69,9 @@ fn contained(query: &[u64], variant: Wording<'_>) -> Verdict {
     .then_some((MatchKind::Contained, 1.0))
 }
 
-/// [`relate`]'s near match, for a query neither equal to nor inside the variant.
-fn near(query: &[u64], variant: Wording<'_>) -> Verdict {
+/// [`relate`]'s near match, for a query neither equal to nor inside the variant; with `bound`,
+/// trying the common-subsequence bound first.
+fn near(query: &[u64], variant: Wording<'_>, bound: bool) -> Verdict {
     let Wording {
         tokens: variant,
         sig,
@@ -82,21 +91,24 @@ fn near(query: &[u64], variant: Wording<'_>) -> Verdict {
     if !present_at_least(query, variant, need) {
         return None;
     }
-    // nor when the words the two share in the same order cannot: an alignment's matches are
-    // a common subsequence of the words it looks at
-    let (q, v) = (
-        &query[..query.len().min(MAX_ALIGN)],
-        &variant[..variant.len().min(MAX_ALIGN)],
-    );
-    let (shorter, longer) = if q.len() <= v.len() { (q, v) } else { (v, q) };
-    if let Some(common) = lcs_len(shorter, longer)
-        && (common < MIN_LINK_WORDS || (common as f32 / query.len() as f32) < NEAR_MIN_SCORE)
-    {
+    if bound && too_few_in_order(query, variant) {
         return None;
     }
     let l = local_align(query, variant);
     let score = l.matches as f32 / query.len().max(l.b_region).max(1) as f32;
     (l.matches >= MIN_LINK_WORDS && score >= NEAR_MIN_SCORE).then_some((MatchKind::Near, score))
+}
+
+/// Whether the longest common subsequence of the two wordings, as the alignment cuts them, is
+/// too short for a near match: an alignment's matches are a common subsequence of the words it
+/// looks at. False when it is not worked out (see [`lcs_len`]).
+fn too_few_in_order(query: &[u64], variant: &[u64]) -> bool {
+    let q = &query[..query.len().min(MAX_ALIGN)];
+    let v = &variant[..variant.len().min(MAX_ALIGN)];
+    let (shorter, longer) = if q.len() <= v.len() { (q, v) } else { (v, q) };
+    lcs_len(shorter, longer).is_some_and(|common| {
+        common < MIN_LINK_WORDS || (common as f32 / query.len() as f32) < NEAR_MIN_SCORE
+    })
 }
 
 /// Whether at least `need` of the `query` tokens (counted with repeats) occur in `variant`.
@@ -122,9 +134,9 @@ fn present_at_least(query: &[u64], variant: &[u64], need: usize) -> bool {
     need == 0
 }
 
-/// [`relate`] with the shorter of two wordings as the query.
+/// [`relate_bounded`] with the shorter of two wordings as the query.
 pub(super) fn relate_either_way(a: Wording<'_>, b: Wording<'_>) -> Verdict {
-    either_way(relate, a, b)
+    either_way(relate_bounded, a, b)
 }
 
 /// [`contained`] with the shorter of two wordings as the query.
