@@ -156,7 +156,12 @@ impl Resolver {
         self.remove_article(&article.id);
         let id: Arc<str> = Arc::from(article.id.as_str());
         self.outlets.insert(id.clone(), article.meta.outlet.clone());
-        let speakers = self.speakers.add_extraction(&id, ex);
+        let ArticleInputs {
+            claims,
+            signature,
+            speakers,
+        } = inputs;
+        let speakers = self.speakers.add_prepared(&id, ex, &speakers);
         let both =
             parallel && !ex.quotes.is_empty() && (!ex.claims.is_empty() || self.with_statements);
         let adding = Adding {
@@ -166,7 +171,6 @@ impl Resolver {
             speakers: &speakers,
         };
         let (mut quote_half, mut claim_half) = self.halves();
-        let ArticleInputs { claims, signature } = inputs;
         let ((quotes, published), claims) = halves::at_once(
             both,
             || {

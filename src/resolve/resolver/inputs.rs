@@ -1,9 +1,10 @@
 //! What the resolver reads from an article that depends on the article alone: its text's
-//! signature and its claims' features. An ingest works them out with the extraction, on any
+//! signature, its claims' features and its speakers' names parsed. An ingest works them out with the extraction, on any
 //! core, so that the resolver's turn (one article at a time) does only the rest.
 
 use crate::model::{Article, Extraction};
 use crate::resolve::claims::ArticleClaims;
+use crate::resolve::speakers::LocalNames;
 use crate::resolve::syndication::TextSignature;
 
 /// The article-only inputs of [`super::Resolver::add_prepared`].
@@ -13,6 +14,8 @@ pub struct ArticleInputs {
     pub claims: ArticleClaims,
     /// Its text's signature, for the wire-copy check.
     pub signature: TextSignature,
+    /// Its speakers' names parsed, index for index with the extraction's speakers.
+    pub speakers: Vec<LocalNames>,
 }
 
 impl ArticleInputs {
@@ -21,6 +24,7 @@ impl ArticleInputs {
         ArticleInputs {
             claims: ArticleClaims::of(&article.text, ex),
             signature: TextSignature::of(&article.text),
+            speakers: LocalNames::of_extraction(ex),
         }
     }
 }

@@ -3,7 +3,7 @@
 
 use super::SpeakerRegistry;
 use super::given::{Filed, speaker_mask};
-use super::record::{self, Key, SpeakerId};
+use super::record::{Key, SpeakerId};
 use crate::model::LocalSpeaker;
 use rustc_hash::FxHashMap;
 use std::sync::Arc;
@@ -19,26 +19,27 @@ fn drop_from<T>(map: &mut FxHashMap<String, Vec<T>>, key: &str, gone: impl Fn(&T
 }
 
 impl SpeakerRegistry {
-    /// Adds (`add`) or subtracts one article's contribution to a speaker and refiles the
-    /// speaker under its new keys, when they can have changed.
+    /// Adds (`add`) or subtracts one article's contribution to a speaker, whose names are
+    /// `names` (from `contributed_names`), and refiles the speaker under its new keys, when
+    /// they can have changed.
     pub(super) fn update(
         &mut self,
         id: SpeakerId,
         article: &Arc<str>,
         local: &LocalSpeaker,
+        names: &[(String, u32)],
         quotes: u32,
         add: bool,
     ) {
         let Some(s) = self.speakers.get_mut(&id) else {
             return;
         };
-        let names = record::contributed_names(local);
-        if !s.changes_keys(local, &names, add) {
-            s.apply(article, local, &names, quotes, add);
+        if !s.changes_keys(local, names, add) {
+            s.apply(article, local, names, quotes, add);
             return;
         }
         let (before, given_before) = (s.keys(), speaker_mask(s));
-        s.apply(article, local, &names, quotes, add);
+        s.apply(article, local, names, quotes, add);
         let (after, given) = (s.keys(), speaker_mask(s));
         for k in before.iter().filter(|k| after.binary_search(k).is_err()) {
             self.unfile(k, id);

@@ -16,6 +16,7 @@ mod kept;
 #[cfg(test)]
 mod lookup_tests;
 mod matching;
+mod parsed;
 mod record;
 #[cfg(test)]
 mod removal_tests;
@@ -23,6 +24,7 @@ mod roles;
 #[cfg(test)]
 mod tests;
 
+pub use parsed::LocalNames;
 pub use record::{ArticleStats, Speaker, SpeakerId, alias_key, person_display_name};
 pub use roles::{role_key, roles_overlap};
 
@@ -86,6 +88,19 @@ impl SpeakerRegistry {
     /// `extraction.speakers`. Quote counts come from `extraction.quotes`. Adding an article id
     /// that is already present replaces it.
     pub fn add_extraction(&mut self, article: &str, extraction: &Extraction) -> Vec<SpeakerId> {
+        let names = LocalNames::of_extraction(extraction);
+        self.add_prepared(article, extraction, &names)
+    }
+
+    /// [`SpeakerRegistry::add_extraction`] with the speakers' names parsed before
+    /// ([`LocalNames::of_extraction`] on the same extraction; any speaker without them has
+    /// them parsed here).
+    pub fn add_prepared(
+        &mut self,
+        article: &str,
+        extraction: &Extraction,
+        names: &[LocalNames],
+    ) -> Vec<SpeakerId> {
         self.remove_article(article);
         let mut quotes = vec![0u32; extraction.speakers.len()];
         for q in &extraction.quotes {
@@ -98,7 +113,11 @@ impl SpeakerRegistry {
             .speakers
             .iter()
             .zip(quotes)
-            .map(|(local, q)| self.add_local(&article, local, q))
+            .enumerate()
+            .map(|(i, (local, q))| match names.get(i) {
+                Some(names) => self.add_local(&article, local, names, q),
+                None => self.add_local(&article, local, &LocalNames::of(local), q),
+            })
             .collect();
         // kept for as long as the article is: no spare room
         if let Some(kept) = self.by_article.get_mut(&article) {
@@ -110,13 +129,19 @@ impl SpeakerRegistry {
     /// Adds one local speaker seen in `article` with `quotes` quotes; merges it into an existing
     /// speaker or creates one, and returns its id.
     pub fn add(&mut self, article: &str, local: &LocalSpeaker, quotes: u32) -> SpeakerId {
-        self.add_local(&Arc::from(article), local, quotes)
+        self.add_local(&Arc::from(article), local, &LocalNames::of(local), quotes)
     }
 
-    fn add_local(&mut self, article: &Arc<str>, local: &LocalSpeaker, quotes: u32) -> SpeakerId {
+    fn add_local(
+        &mut self,
+        article: &Arc<str>,
+        local: &LocalSpeaker,
+        names: &LocalNames,
+        quotes: u32,
+    ) -> SpeakerId {
         let existing = match local.kind {
-            SpeakerKind::Person => match parse_person(&local.name) {
-                Some(name) => self.match_person(&name, &local.roles),
+            SpeakerKind::Person => match &names.person {
+                Some(name) => self.match_person(name, &local.roles),
                 None => self
                     .aliases
                     .get(&alias_key(&local.name))
@@ -138,7 +163,7 @@ impl SpeakerRegistry {
             self.local_roles
                 .insert((article.clone(), role_key(&local.name)), id);
         }
-        self.update(id, article, local, quotes, true);
+        self.update(id, article, local, &names.names, quotes, true);
         let kept = Kept::new(id, local, quotes, &mut self.strings);
         self.by_article
             .entry(article.clone())
@@ -171,7 +196,9 @@ impl SpeakerRegistry {
             return false;
         };
         for c in contributions {
-            self.update(c.speaker, &article, &c.local(), c.quotes, false);
+            let local = c.local();
+            let names = record::contributed_names(&local);
+            self.update(c.speaker, &article, &local, &names, c.quotes, false);
             if c.kind == SpeakerKind::Role {
                 self.local_roles
                     .remove(&(article.clone(), role_key(&c.name)));
