@@ -124,7 +124,7 @@ impl Index {
         // the same keys as `put_quote` posts
         let (speakers, outlets) = occurrence_keys(Some(&g));
         for s in speakers {
-            batch.by_speaker.add(&**s, h);
+            batch.by_speaker.add(s, h);
         }
         for o in outlets {
             batch.by_outlet.add(o.as_str(), h);

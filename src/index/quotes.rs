@@ -208,9 +208,9 @@ impl QuoteGroup {
             .is_ok()
     }
 
-    /// The distinct speaker ids of the occurrences, sorted: found once per published version
-    /// (publishing posts them, a speaker's list of quotes asks them of every quote).
-    pub(super) fn distinct_speakers(&self) -> &[Arc<str>] {
+    /// The distinct speaker ids of the occurrences, sorted, kept once found: a speaker's list
+    /// of quotes asks them of every quote.
+    fn distinct_speakers(&self) -> &[Arc<str>] {
         self.summary().speaker_ids.get_or_init(|| {
             let mut ids: Vec<Arc<str>> = self
                 .occurrences
@@ -223,12 +223,30 @@ impl QuoteGroup {
         })
     }
 
+    /// The distinct speaker ids of the occurrences, sorted: the kept ones when a reader asked
+    /// for them, else found without keeping them (publishing asks it of every group, most of
+    /// which no reader lists by speaker).
+    pub(super) fn speaker_keys(&self) -> Vec<&str> {
+        if let Some(ids) = self.summary().speaker_ids.get() {
+            return ids.iter().map(|s| &**s).collect();
+        }
+        // distinct copies first, by address: a large group repeats a few speakers many times
+        let mut copies: Vec<&Arc<str>> = self
+            .occurrences
+            .iter()
+            .filter_map(|o| o.speaker.as_ref())
+            .collect();
+        copies.sort_unstable_by_key(|a| Arc::as_ptr(a).cast::<u8>());
+        copies.dedup_by(|a, b| Arc::ptr_eq(a, b));
+        let mut keys: Vec<&str> = copies.into_iter().map(|s| &**s).collect();
+        keys.sort_unstable();
+        keys.dedup();
+        keys
+    }
+
     /// The distinct speaker ids of the occurrences.
     pub fn speakers(&self) -> BTreeSet<String> {
-        self.distinct_speakers()
-            .iter()
-            .map(|s| s.to_string())
-            .collect()
+        self.speaker_keys().into_iter().map(str::to_owned).collect()
     }
 
     /// The distinct normalised outlets of the occurrences, sorted.

@@ -61,10 +61,8 @@ fn words_of(g: Option<&QuoteGroup>) -> &[Arc<str>] {
 
 /// The speaker and outlet posting keys of a group's occurrences, sorted and distinct (none for
 /// no group).
-pub(super) fn occurrence_keys(g: Option<&QuoteGroup>) -> (&[Arc<str>], Vec<String>) {
-    g.map_or((&[], Vec::new()), |g| {
-        (g.distinct_speakers(), g.outlet_keys())
-    })
+pub(super) fn occurrence_keys(g: Option<&QuoteGroup>) -> (Vec<&str>, Vec<String>) {
+    g.map_or_else(Default::default, |g| (g.speaker_keys(), g.outlet_keys()))
 }
 
 impl Index {
@@ -94,7 +92,6 @@ impl Index {
         }
         let (osp, oo) = occurrence_keys(old);
         let (nsp, no) = occurrence_keys(new_group);
-        let (osp, nsp) = (osp.iter().map(|s| &**s), nsp.iter().map(|s| &**s));
         diff(&i.quotes_by_speaker, &id, osp, nsp);
         diff(&i.quotes_by_outlet, &id, &oo, &no);
         let mut counts = Changes::default();
