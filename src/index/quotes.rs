@@ -9,6 +9,9 @@ use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::{Arc, OnceLock};
 
+#[path = "quote_keys.rs"]
+mod quote_keys;
+
 /// One appearance of a quotation in one article.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Occurrence {
@@ -223,44 +226,9 @@ impl QuoteGroup {
         })
     }
 
-    /// The distinct speaker ids of the occurrences, sorted: the kept ones when a reader asked
-    /// for them, else found without keeping them (publishing asks it of every group, most of
-    /// which no reader lists by speaker).
-    pub(super) fn speaker_keys(&self) -> Vec<&str> {
-        if let Some(ids) = self.summary().speaker_ids.get() {
-            return ids.iter().map(|s| &**s).collect();
-        }
-        // distinct copies first, by address: a large group repeats a few speakers many times
-        let mut copies: Vec<&Arc<str>> = self
-            .occurrences
-            .iter()
-            .filter_map(|o| o.speaker.as_ref())
-            .collect();
-        copies.sort_unstable_by_key(|a| Arc::as_ptr(a).cast::<u8>());
-        copies.dedup_by(|a, b| Arc::ptr_eq(a, b));
-        let mut keys: Vec<&str> = copies.into_iter().map(|s| &**s).collect();
-        keys.sort_unstable();
-        keys.dedup();
-        keys
-    }
-
     /// The distinct speaker ids of the occurrences.
     pub fn speakers(&self) -> BTreeSet<String> {
         self.speaker_keys().into_iter().map(str::to_owned).collect()
-    }
-
-    /// The distinct normalised outlets of the occurrences, sorted.
-    pub(super) fn outlet_keys(&self) -> Vec<String> {
-        // distinct copies first, by address: a large group repeats a few outlets many times,
-        // each one shared copy (see `Index::outlet_name`)
-        let mut copies: Vec<&Arc<str>> =
-            self.occurrences.iter().map(|o| &o.origin.outlet).collect();
-        copies.sort_unstable_by_key(|a| Arc::as_ptr(a).cast::<u8>());
-        copies.dedup_by(|a, b| Arc::ptr_eq(a, b));
-        let mut keys: Vec<String> = copies.into_iter().map(|o| keys::outlet_key(o)).collect();
-        keys.sort_unstable();
-        keys.dedup();
-        keys
     }
 
     /// The distinct normalised outlets of the occurrences.
