@@ -122,7 +122,8 @@ mod tests {
         ) {
             // spread: the same words as distinct hashes whose low bits collide
             let hash = |w: &u64| if spread { w << 40 } else { *w };
-            let (a, b): (Vec<u64>, Vec<u64>) = (a.iter().map(hash).collect(), b.iter().map(hash).collect());
+            let a: Vec<u64> = a.iter().map(hash).collect();
+            let b: Vec<u64> = b.iter().map(hash).collect();
             proptest::prop_assert_eq!(lcs_len(&a, &b), Some(reference(&a, &b)));
         }
     }

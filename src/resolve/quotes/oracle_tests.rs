@@ -71,7 +71,12 @@ proptest! {
     /// common subsequence) only turns away what the alignment would reject: each verdict equals
     /// the one the alignment alone reaches, for wordings edited a word or several at a time.
     #[test]
-    fn bounds_never_change_a_verdict(b in prop::collection::vec(0u64..30, 1..60), edits in prop::collection::vec((0usize..60, 0u64..40), 0..12), cut in 0usize..60, len in 4usize..60) {
+    fn bounds_never_change_a_verdict(
+        b in prop::collection::vec(0u64..30, 1..60),
+        edits in prop::collection::vec((0usize..60, 0u64..40), 0..12),
+        cut in 0usize..60,
+        len in 4usize..60,
+    ) {
         let b: Vec<u64> = b.iter().map(|w| w.wrapping_mul(0x9E37_79B9_7F4A_7C15)).collect();
         let mut edited = b.clone();
         for (at, w) in &edits {
