@@ -4,12 +4,13 @@
 use super::member::ClaimMember;
 use super::similarity::Features;
 use super::text::ClaimText;
+use super::weights::WeightTable;
 use super::{DEFAULT_THRESHOLD, MERGE_MARGIN};
 use crate::resolve::dense::{DenseSums, Pool};
 use crate::resolve::slots::Slots;
 use crate::resolve::speakers::SpeakerId;
 use crate::resolve::story::at;
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 use std::sync::Arc;
 
@@ -48,6 +49,9 @@ pub struct ClaimGrouper {
     /// Scratch space for finding candidates: weights summed by claim id (see `similar`).
     #[serde(skip)]
     pub(super) scratch: Pool<DenseSums<f32>>,
+    /// Tables of stem weights for comparisons (see `weights.rs`).
+    #[serde(skip)]
+    pub(super) weight_tables: Pool<WeightTable>,
 }
 
 impl Default for ClaimGrouper {
@@ -75,6 +79,7 @@ impl ClaimGrouper {
             next_member: 0,
             next_group: 0,
             scratch: Default::default(),
+            weight_tables: Default::default(),
         }
     }
 
@@ -131,39 +136,17 @@ impl ClaimGrouper {
             marks: content.marks(),
             hashes: &hashes,
         };
-        // prefer a claim from another article: restating one's own fact is not corroboration
-        let similar: Vec<(u32, f32)> = self
-            .similar(me, time_ms)
-            .into_iter()
-            .filter(|&(_, s)| s >= self.threshold)
-            .collect();
-        // a group is the fact its first claim states: join only where that first claim is
-        // similar too, so that claims about one event do not chain into one group
-        let support = |g: u32| {
-            let arts: FxHashSet<&str> = similar
-                .iter()
-                .filter_map(|&(m, _)| self.members.get(m))
-                .filter(|x| x.group == g)
-                .map(|x| &*x.article)
+        // similar enough to link to, best first; and the one linked to (stem weights as they
+        // stand before this claim, each worked out once)
+        let (similar, best) = self.weighing(|w| {
+            let similar: Vec<(u32, f32)> = self
+                .similar_weighed(me, time_ms, w)
+                .into_iter()
+                .filter(|&(_, s)| s >= self.threshold)
                 .collect();
-            arts.len()
-        };
-        let joinable = |m: u32| {
-            self.members.get(m).is_some_and(|x| {
-                self.in_story(x.group, at(time_ms))
-                    && (self.root_similarity(x.group, me) >= self.threshold || {
-                        let n = support(x.group);
-                        n >= 2 && 2 * n >= self.groups.get(x.group).map_or(0, Vec::len)
-                    })
-            })
-        };
-        let other_article = |m: u32| self.members.get(m).is_some_and(|x| &*x.article != article);
-        let best = similar
-            .iter()
-            .copied()
-            .filter(|&(m, _)| joinable(m))
-            .find(|&(m, _)| other_article(m))
-            .or_else(|| similar.iter().copied().find(|&(m, _)| joinable(m)));
+            let best = self.link(article, me, time_ms, &similar, w);
+            (similar, best)
+        });
         let id = self.next_member;
         self.next_member += 1;
         let (group, linked_to, score) =
@@ -191,17 +174,13 @@ impl ClaimGrouper {
             .root(group)
             .and_then(|r| self.members.get(r))
             .map_or(me, ClaimMember::features);
-        let mut merged: Vec<u32> = similar
-            .iter()
-            .filter(|&&(m, s)| {
-                s >= self.threshold + MERGE_MARGIN
-                    && self.members.get(m).is_some_and(|x| x.article != article)
-            })
-            .filter_map(|&(m, _)| self.members.get(m).map(|x| x.group))
-            .filter(|&g| g != group && self.root_similarity(g, root) >= self.threshold)
-            .collect();
-        merged.sort_unstable();
-        merged.dedup();
+        let mut merged = self.bridged(
+            &article,
+            group,
+            root,
+            &similar,
+            self.threshold + MERGE_MARGIN,
+        );
         // each merge must keep the whole group within one story's window
         merged.retain(|&g| {
             let fits = self.in_story(group, self.spans.get(&g).copied());
@@ -222,15 +201,8 @@ impl ClaimGrouper {
     }
 
     /// The first claim of a group: the fact the group states.
-    fn root(&self, group: u32) -> Option<u32> {
+    pub(super) fn root(&self, group: u32) -> Option<u32> {
         self.groups.get(group).and_then(|g| g.first().copied())
-    }
-
-    /// Similarity of `content` to the first claim of `group` (0 for an unknown group).
-    fn root_similarity(&self, group: u32, claim: Features<'_>) -> f32 {
-        self.root(group)
-            .and_then(|r| self.members.get(r))
-            .map_or(0.0, |r| self.content_similarity(r.features(), claim))
     }
 
     /// Moves every claim of group `from` into group `to`.

@@ -12,12 +12,14 @@ mod content;
 mod disagree;
 mod findings;
 mod grouper;
+mod join;
 mod member;
 mod similarity;
 mod statements;
 #[cfg(test)]
 mod tests;
 mod text;
+mod weights;
 mod window;
 
 pub use content::{ClaimContent, stem};

@@ -5,9 +5,9 @@ use super::content::{ClaimContent, stem};
 use super::disagree;
 use super::grouper::ClaimGrouper;
 use super::member::Marks;
+use super::weights::Weights;
 use super::{MAX_POSTING, MAX_SCORED, MIN_SHARED_STEMS, RECENT_CANDIDATES};
 use crate::resolve::fold::word_hash;
-use rustc_hash::FxHashMap;
 
 /// A claim's features with the hashes of its stems (sorted), as compared.
 #[derive(Clone, Copy, Debug)]
@@ -44,17 +44,12 @@ fn shared_sorted<'a>(a: &'a [u64], b: &'a [u64]) -> impl Iterator<Item = u64> + 
     })
 }
 
+/// Candidates ordered best first: by score, then the later claim first.
+fn best_first(a: &(u32, f32), b: &(u32, f32)) -> std::cmp::Ordering {
+    b.1.total_cmp(&a.1).then(b.0.cmp(&a.0))
+}
+
 impl ClaimGrouper {
-    /// Number of claims carrying the stem with this hash.
-    fn df(&self, hash: u64) -> usize {
-        self.postings.get(&hash).map_or(0, Vec::len)
-    }
-
-    /// Inverse document frequency of a stem carried by `df` claims.
-    fn idf_of_df(&self, df: usize) -> f32 {
-        (1.0 + (self.members.len() as f32 + 1.0) / (df as f32 + 1.0)).ln()
-    }
-
     /// Claims similar to `claim`, with their similarity, best first. Candidates come from the
     /// posting lists of its rarer stems (those in at most [`MAX_POSTING`] claims), ranked by the
     /// weight of the rare stems they share; the [`MAX_SCORED`] best are scored exactly. When
@@ -64,6 +59,16 @@ impl ClaimGrouper {
     /// that may share its story are candidates (see [`super::STORY_WINDOW_MS`]): stale ones do
     /// not crowd the [`MAX_SCORED`] out.
     pub(super) fn similar(&self, claim: Features<'_>, time_ms: Option<i64>) -> Vec<(u32, f32)> {
+        self.weighing(|w| self.similar_weighed(claim, time_ms, w))
+    }
+
+    /// [`Self::similar`], with stem weights from `w`.
+    pub(super) fn similar_weighed(
+        &self,
+        claim: Features<'_>,
+        time_ms: Option<i64>,
+        w: &mut Weights<'_>,
+    ) -> Vec<(u32, f32)> {
         let mut stems: Vec<&Vec<u32>> = claim
             .hashes
             .iter()
@@ -71,17 +76,18 @@ impl ClaimGrouper {
             .collect();
         stems.sort_by_key(|list| list.len());
         // every weight is positive, so a zero sum means an id not reached yet
-        let found: Vec<(u32, f32)> = self.scratch.with(|sums| {
+        let mut found: Vec<(u32, f32)> = self.scratch.with(|sums| {
             for list in stems.iter().take_while(|l| l.len() <= MAX_POSTING) {
                 let w = self.idf_of_df(list.len());
                 for &m in list.iter() {
                     sums.add(m, w);
                 }
             }
-            sums.drain()
-                .filter(|&(m, _)| time_ms.is_none() || self.may_share_story(m, time_ms))
-                .collect()
+            sums.drain().collect()
         });
+        if time_ms.is_some() {
+            self.keep_in_story(&mut found, time_ms);
+        }
         let mut candidates: Vec<(u32, f32)> = if found.is_empty() {
             // every stem is common: the latest claims carrying the rarest, ranked by how many
             // of the claim's stems they share
@@ -107,24 +113,35 @@ impl ClaimGrouper {
             found
         };
         if candidates.len() > MAX_SCORED {
-            candidates
-                .select_nth_unstable_by(MAX_SCORED, |a, b| b.1.total_cmp(&a.1).then(b.0.cmp(&a.0)));
+            candidates.select_nth_unstable_by(MAX_SCORED, best_first);
             candidates.truncate(MAX_SCORED);
         }
-        // the candidates share most stems: each stem's weight is looked up once (room made for
-        // the claim's stems and as many again of the candidates', so that it seldom grows)
-        let room = 2 * claim.hashes.len() + 16;
-        let mut memo: FxHashMap<u64, f32> =
-            FxHashMap::with_capacity_and_hasher(room, Default::default());
-        let mut idf = |h: u64| *memo.entry(h).or_insert_with(|| self.idf_of_df(self.df(h)));
-        let weight = claim.hashes.iter().map(|&h| idf(h)).sum();
+        // the candidates share most stems: each stem's weight is worked out once
+        let weight = claim.hashes.iter().map(|&h| w.of(h)).sum();
         for (m, score) in &mut candidates {
             *score = self.members.get(*m).map_or(0.0, |other| {
-                self.similarity(claim, weight, other.features(), &mut idf)
+                self.similarity(claim, weight, other.features(), w)
             });
         }
-        candidates.sort_by(|a, b| b.1.total_cmp(&a.1).then(b.0.cmp(&a.0)));
+        // ids differ: an unstable sort orders them as a stable one would
+        candidates.sort_unstable_by(best_first);
         candidates
+    }
+
+    /// Keeps the candidates (summed weights by claim id) that may share the story of a claim
+    /// published at `time_ms`, or, when there are more than [`MAX_SCORED`], at least the best
+    /// [`MAX_SCORED`] of those (the story is asked of the best first: when they all share it,
+    /// they are the best that do, and the rest need not be asked).
+    fn keep_in_story(&self, found: &mut Vec<(u32, f32)>, time_ms: Option<i64>) {
+        if found.len() > MAX_SCORED {
+            found.select_nth_unstable_by(MAX_SCORED, best_first);
+            let best = &found[..MAX_SCORED];
+            if best.iter().all(|&(m, _)| self.may_share_story(m, time_ms)) {
+                found.truncate(MAX_SCORED);
+                return;
+            }
+        }
+        found.retain(|&(m, _)| self.may_share_story(m, time_ms));
     }
 
     /// IDF-weighted Dice similarity of two claims of summed weights `weights` sharing `n` stems
@@ -134,7 +151,7 @@ impl ClaimGrouper {
     fn score(&self, a: Features<'_>, b: Features<'_>, weights: f32, shared: f32, n: usize) -> f32 {
         let opposite = disagree::opposite_words(a.marks, b.marks);
         let bonus = opposite.as_ref().map_or(0.0, |(x, y)| {
-            let idf = |w: &str| self.idf_of_df(self.df(word_hash(&stem(w))));
+            let idf = |w: &str| self.idf(word_hash(&stem(w)));
             (idf(x) + idf(y)) / 2.0
         });
         let n = n + usize::from(opposite.is_some());
@@ -148,33 +165,95 @@ impl ClaimGrouper {
 
     /// The similarity of two claims' features, in `[0, 1]`.
     pub(super) fn content_similarity(&self, a: Features<'_>, b: Features<'_>) -> f32 {
-        let mut idf = |h: u64| self.idf_of_df(self.df(h));
-        let weight_a = a.hashes.iter().map(|&h| idf(h)).sum();
-        self.similarity(a, weight_a, b, &mut idf)
+        self.weighing(|w| self.similarity_weighed(a, b, w))
+    }
+
+    /// [`Self::content_similarity`] with stem weights from `w`.
+    pub(super) fn similarity_weighed(
+        &self,
+        a: Features<'_>,
+        b: Features<'_>,
+        w: &mut Weights<'_>,
+    ) -> f32 {
+        let weight_a = a.hashes.iter().map(|&h| w.of(h)).sum();
+        self.similarity(a, weight_a, b, w)
     }
 
     /// [`Self::content_similarity`] with the first claim's summed weight given and stem weights
-    /// from `idf` (by stem hash).
+    /// from `w`. One pass over the second claim's stems sums their weights and, merging them
+    /// with the first claim's (both sorted), the weights of those they share.
     fn similarity(
         &self,
         a: Features<'_>,
         weight_a: f32,
         b: Features<'_>,
-        idf: &mut impl FnMut(u64) -> f32,
+        w: &mut Weights<'_>,
     ) -> f32 {
-        let weight_b: f32 = b.hashes.iter().map(|&h| idf(h)).sum();
-        let (mut w, mut n) = (0.0, 0);
-        for h in shared_sorted(a.hashes, b.hashes) {
-            w += idf(h);
-            n += 1;
+        let (mut weight_b, mut shared, mut n) = (0.0, 0.0, 0);
+        let mut rest = a.hashes;
+        for &h in b.hashes {
+            let weight = w.of(h);
+            weight_b += weight;
+            while let Some((&x, after)) = rest.split_first() {
+                if x > h {
+                    break;
+                }
+                rest = after;
+                if x == h {
+                    shared += weight;
+                    n += 1;
+                    break;
+                }
+            }
         }
-        self.score(a, b, weight_a + weight_b, w, n)
+        self.score(a, b, weight_a + weight_b, shared, n)
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::resolve::story::STORY_WINDOW_MS;
+
+    /// Asking the story of the best candidates first keeps what asking it of all would keep:
+    /// the best [`MAX_SCORED`] that share the story, whichever of them share it.
+    #[test]
+    fn the_best_in_the_story_whichever_are_asked() {
+        let mut g = ClaimGrouper::new();
+        let day = 86_400_000;
+        // claims a day apart over three months: some in the story of day 40, most not
+        for i in 0..90 {
+            let text = format!("Officials in district {i} reported the harbour flooding.");
+            g.add_at(&format!("a{i}"), &text, None, Some(i * day));
+        }
+        let at = Some(40 * day);
+        let mut state = 11u64;
+        for round in 0..200 {
+            // random sums, with ties, and sometimes the best all in the story
+            let found: Vec<(u32, f32)> = (0..90u32)
+                .filter_map(|m| {
+                    let (s, r) = crate::splitmix::next(state);
+                    state = s;
+                    let in_story = (i64::from(m) - 40).abs() * day <= STORY_WINDOW_MS;
+                    let boost = if round % 3 == 0 && in_story {
+                        100.0
+                    } else {
+                        0.0
+                    };
+                    (r % 4 != 0).then_some((m, (r % 7) as f32 + boost))
+                })
+                .collect();
+            let mut want = found.clone();
+            want.retain(|&(m, _)| g.may_share_story(m, at));
+            want.sort_unstable_by(best_first);
+            want.truncate(MAX_SCORED);
+            let mut got = found;
+            g.keep_in_story(&mut got, at);
+            got.sort_unstable_by(best_first);
+            got.truncate(MAX_SCORED);
+            assert_eq!(got, want, "round {round}");
+        }
+    }
 
     #[test]
     fn the_weights_are_left_clean_for_the_next_claim() {
