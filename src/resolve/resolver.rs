@@ -159,6 +159,7 @@ impl Resolver {
         let ArticleInputs {
             claims,
             signature,
+            quotes: tokens,
             speakers,
         } = inputs;
         let speakers = self.speakers.add_prepared(&id, ex, &speakers);
@@ -174,7 +175,7 @@ impl Resolver {
         let ((quotes, published), claims) = halves::at_once(
             both,
             || {
-                let quotes = quote_half.add(&adding, signature);
+                let quotes = quote_half.add(&adding, signature, tokens);
                 let published = publish_quotes(&speakers, &quotes.quotes, quote_half.view());
                 (quotes, published)
             },

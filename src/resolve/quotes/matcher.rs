@@ -125,7 +125,19 @@ impl QuoteMatcher {
         text: &str,
         time_ms: Option<i64>,
     ) -> Option<QuoteAssignment> {
-        let tokens = quote_tokens(text);
+        self.add_tokens_at(article, text, quote_tokens(text), time_ms)
+    }
+
+    /// [`Self::add_at`] for a quote whose tokens ([`quote_tokens`] of `text`) were worked out
+    /// before.
+    pub fn add_tokens_at(
+        &mut self,
+        article: &str,
+        text: &str,
+        tokens: Vec<u64>,
+        time_ms: Option<i64>,
+    ) -> Option<QuoteAssignment> {
+        debug_assert_eq!(tokens, quote_tokens(text), "tokens of another text");
         if tokens.is_empty() {
             return None;
         }

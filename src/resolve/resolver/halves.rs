@@ -115,17 +115,28 @@ pub(super) fn attribution(
 }
 
 impl QuoteHalf<'_> {
-    /// Groups the article's quotes, re-decides who said the groups it changed, and checks
-    /// whether it copies an earlier article.
-    pub(super) fn add(&mut self, a: &Adding<'_>, signature: TextSignature) -> QuotesAdded {
+    /// Groups the article's quotes (of word tokens `tokens`, index for index), re-decides who
+    /// said the groups it changed, and checks whether it copies an earlier article.
+    pub(super) fn add(
+        &mut self,
+        a: &Adding<'_>,
+        signature: TextSignature,
+        tokens: Vec<Vec<u64>>,
+    ) -> QuotesAdded {
         let (id, ex, text) = (a.id, a.ex, &*a.article.text);
         let published = a.article.meta.published_ms;
         let copy_of = self.syndication.add_signed(id, signature, published);
         // group -> its number of occurrences before this article, and whether a role joined
         let mut touched: FxHashMap<u32, (usize, bool)> = FxHashMap::default();
         let mut quotes = Vec::with_capacity(ex.quotes.len());
-        for (i, q) in ex.quotes.iter().enumerate() {
-            let assigned = self.quotes.add_at(id, q.span.slice(text), published);
+        debug_assert_eq!(
+            tokens.len(),
+            ex.quotes.len(),
+            "inputs of another extraction"
+        );
+        for (i, (q, tokens)) in ex.quotes.iter().zip(tokens).enumerate() {
+            let text = q.span.slice(text);
+            let assigned = self.quotes.add_tokens_at(id, text, tokens, published);
             if let Some(assignment) = assigned {
                 let speaker = q.speaker.and_then(|s| a.speakers.get(s).copied());
                 let speaker_kind = ex
