@@ -91,17 +91,27 @@ pub fn hex_id(value: u64) -> String {
 
 /// Hash of one shingle (consecutive words), used as a posting-list key.
 pub fn shingle_hash<S: AsRef<str>>(words: &[S]) -> u64 {
-    let mut joined = String::new();
+    joined_hash(&mut String::new(), words)
+}
+
+/// [`shingle_hash`], joining the words in `buffer` (cleared first), so that many shingles
+/// share one allocation.
+fn joined_hash<S: AsRef<str>>(buffer: &mut String, words: &[S]) -> u64 {
+    buffer.clear();
     for w in words {
-        joined.push_str(w.as_ref());
-        joined.push(' ');
+        buffer.push_str(w.as_ref());
+        buffer.push(' ');
     }
-    xxh3_64(joined.as_bytes())
+    xxh3_64(buffer.as_bytes())
 }
 
 /// Hashes of every `SHINGLE_WORDS`-word window of `words`, deduplicated.
 pub fn shingles<S: AsRef<str>>(words: &[S]) -> Vec<u64> {
-    let mut out: Vec<u64> = words.windows(SHINGLE_WORDS).map(shingle_hash).collect();
+    let mut buffer = String::new();
+    let mut out: Vec<u64> = words
+        .windows(SHINGLE_WORDS)
+        .map(|w| joined_hash(&mut buffer, w))
+        .collect();
     out.sort_unstable();
     out.dedup();
     out
@@ -116,6 +126,21 @@ pub fn contains_run<S: PartialEq>(hay: &[S], needle: &[S]) -> bool {
 mod tests {
     use super::*;
     use crate::model::SpeakerKind;
+
+    #[test]
+    fn shingles_hash_each_window_alone() {
+        let words: Vec<String> = "we will not go back to the table until they do"
+            .split(' ')
+            .map(String::from)
+            .collect();
+        let mut want: Vec<u64> = words
+            .windows(SHINGLE_WORDS)
+            .map(|w| xxh3_64(format!("{} ", w.join(" ")).as_bytes()))
+            .collect();
+        want.sort_unstable();
+        assert_eq!(shingles(&words), want);
+        assert!(shingles(&words[..SHINGLE_WORDS - 1]).is_empty());
+    }
 
     /// The word splitter as it was before its ASCII fast path: the oracle of the property below.
     fn words_oracle(text: &str) -> Vec<String> {
