@@ -22,6 +22,18 @@ pub fn fit(a: Option<Span>, b: Option<Span>) -> bool {
     }
 }
 
+/// The times `t` that fit `span` (`fit(at(Some(t)), Some(span))`), as one range: empty when the
+/// span itself is longer than a window. Testing a time against it is two comparisons.
+pub fn fitting(span: Span) -> std::ops::RangeInclusive<i64> {
+    let (earliest, latest) = span;
+    if latest.abs_diff(earliest) > STORY_WINDOW_MS.unsigned_abs() {
+        #[allow(clippy::reversed_empty_ranges)]
+        return 1..=0;
+    }
+    // a bound beyond the range of times saturates: every time is on its side of it
+    latest.saturating_sub(STORY_WINDOW_MS)..=earliest.saturating_add(STORY_WINDOW_MS)
+}
+
 /// The span of one time, if known.
 pub fn at(time_ms: Option<i64>) -> Option<Span> {
     time_ms.map(|t| (t, t))
@@ -56,6 +68,55 @@ mod tests {
             !fit(Some((0, 4 * DAY)), Some((2 * DAY, 8 * DAY))),
             "overlapping, but 8 days"
         );
+    }
+
+    #[test]
+    fn the_range_of_fitting_times_is_exact_at_its_ends() {
+        let w = STORY_WINDOW_MS;
+        for span in [(0, 0), (0, 2 * DAY), (-DAY, 6 * DAY), (0, w), (0, w + 1)] {
+            for t in [
+                span.1 - w - 1,
+                span.1 - w,
+                span.0 + w,
+                span.0 + w + 1,
+                span.0,
+            ] {
+                assert_eq!(
+                    fitting(span).contains(&t),
+                    fit(at(Some(t)), Some(span)),
+                    "{t} in {span:?}"
+                );
+            }
+        }
+        assert!(fitting((0, w + 1)).is_empty());
+        assert!(fitting((i64::MAX, i64::MAX)).contains(&i64::MAX));
+        assert!(fitting((i64::MIN, i64::MIN)).contains(&i64::MIN));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn a_time_fits_a_span_when_it_is_in_its_range(
+            t in proptest::prop_oneof![
+                proptest::prelude::any::<i64>(),
+                -30 * DAY..30 * DAY,
+                proptest::strategy::Just(i64::MIN),
+                proptest::strategy::Just(i64::MAX),
+            ],
+            a in proptest::prop_oneof![
+                proptest::prelude::any::<i64>(),
+                -30 * DAY..30 * DAY,
+                proptest::strategy::Just(i64::MAX),
+            ],
+            len in proptest::prop_oneof![0..10 * DAY, proptest::prelude::any::<i64>()],
+        ) {
+            // a span as `at` and `widen` make them: earliest first
+            let span = (a.min(a.saturating_add(len)), a.max(a.saturating_add(len)));
+            proptest::prop_assert_eq!(
+                fitting(span).contains(&t),
+                fit(at(Some(t)), Some(span)),
+                "{} in {:?}", t, span
+            );
+        }
     }
 
     #[test]

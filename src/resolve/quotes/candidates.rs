@@ -49,9 +49,15 @@ impl Listed {
 
     /// False only when variant `id` was first published too far from `at` to share its story:
     /// then no group it is in can take a wording published at `at`.
+    #[cfg(test)]
     fn may_share_story(&self, id: u32, at: Option<Span>) -> bool {
+        at.is_none_or(|at| self.first_in(id, &story::fitting(at)))
+    }
+
+    /// False only when variant `id` was first published at a known time outside `times`.
+    fn first_in(&self, id: u32, times: &std::ops::RangeInclusive<i64>) -> bool {
         match self.first_ms.get(id as usize) {
-            Some(&ms) if ms != Listed::UNKNOWN => story::fit(story::at(Some(ms)), at),
+            Some(&ms) if ms != Listed::UNKNOWN => times.contains(&ms),
             _ => true,
         }
     }
@@ -96,10 +102,11 @@ impl QuoteMatcher {
         // every variant listed is counted, and its length looked up once, at the end: one
         // random access per entry instead of two. In a story, a variant of another story's
         // time is passed over as it is reached: most of those a common word pair lists are.
+        let times = story.map(story::fitting);
         let mut scored: Vec<(u32, u32)> = self.tallies.with(|counts| {
             for list in &counted {
                 for &v in *list {
-                    if story.is_none() || self.listed.may_share_story(v, story) {
+                    if times.as_ref().is_none_or(|t| self.listed.first_in(v, t)) {
                         counts.add(v, 1);
                     }
                 }
