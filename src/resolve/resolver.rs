@@ -14,13 +14,18 @@ use crate::resolve::quotes::{QuoteAssignment, QuoteMatcher};
 use crate::resolve::slots::Slots;
 use crate::resolve::speakers::{SpeakerId, SpeakerRegistry};
 use crate::resolve::syndication::{CopyOf, SyndicationDetector};
+use claim_half::{ClaimInputs, ClaimState, ClaimsAdded};
 use halves::Adding;
+use handoff::Offer;
 use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
+use std::panic::{AssertUnwindSafe, catch_unwind, resume_unwind};
 use std::sync::Arc;
 
+mod claim_half;
 mod claim_refs;
 mod halves;
+mod handoff;
 mod inputs;
 mod quote_speakers;
 
@@ -63,6 +68,13 @@ pub struct ArticleResolution {
     /// Unnamed roles whose holder changed, with each role's article, in the order of the quote
     /// groups re-decided (see [`Resolver::unsynced_roles`]).
     pub holders_changed: Vec<(SpeakerId, Arc<str>)>,
+}
+
+/// The claim half of an article being added: offered to the helper thread with the claim
+/// structures, or left to run on this thread after the quotes.
+enum ClaimSide {
+    Offered(Offer<(ClaimState, std::thread::Result<ClaimsAdded>)>),
+    Here(ClaimInputs),
 }
 
 /// Every cross-source structure, fed article by article.
@@ -171,16 +183,35 @@ impl Resolver {
             ex,
             speakers: &speakers,
         };
-        let (mut quote_half, mut claim_half) = self.halves();
-        let ((quotes, published), claims) = halves::at_once(
-            both,
-            || {
-                let quotes = quote_half.add(&adding, signature, tokens);
-                let published = publish_quotes(&speakers, &quotes.quotes, quote_half.view());
-                (quotes, published)
-            },
-            || claim_half.add(&adding, claims),
-        );
+        let claims = ClaimInputs::of(&adding, claims);
+        // the claim half offered to the helper thread, or run here after the quotes
+        let claim_side = match halves::helper().filter(|_| both) {
+            Some(helper) => {
+                let state = self.take_claim_state();
+                ClaimSide::Offered(Offer::new(helper, move || state.add(claims)))
+            }
+            None => ClaimSide::Here(claims),
+        };
+        let quote_side = catch_unwind(AssertUnwindSafe(|| {
+            let mut quote_half = self.halves().0;
+            let quotes = quote_half.add(&adding, signature, tokens);
+            let published = publish_quotes(&speakers, &quotes.quotes, quote_half.view());
+            (quotes, published)
+        }));
+        // the claim structures come back before a panic of either half goes on
+        let claim_side = match claim_side {
+            ClaimSide::Offered(offer) => {
+                let (state, added) = offer.result();
+                self.put_claim_state(state);
+                Ok(added)
+            }
+            ClaimSide::Here(claims) => Err(claims),
+        };
+        let (quotes, published) = quote_side.unwrap_or_else(|panic| resume_unwind(panic));
+        let claims = match claim_side {
+            Ok(added) => added.unwrap_or_else(|panic| resume_unwind(panic)),
+            Err(to_add) => self.halves().1.add(to_add),
+        };
         let resolution = ArticleResolution {
             speakers,
             quotes: quotes.quotes,

@@ -6,13 +6,14 @@
 //!
 //! The calling thread takes the quote half and then publishes the article's quote groups (read
 //! through a [`QuoteView`], which borrows nothing of the claim half) while the helper thread may
-//! still be on the claims: waking the helper and waiting for it each cost a wake-up of a
-//! sleeping thread, and the longer the calling thread's share, the less often it has to wait.
+//! still be on the claims. The claim half is offered to the helper with its structures (see
+//! `handoff.rs`): when the helper has not started it by the time the calling thread is done with
+//! the quotes, the calling thread takes it back and runs it itself.
 
+use super::claim_half::ClaimHalf;
 use super::{QuoteOcc, Resolver};
-use crate::model::{Article, Extraction, Span, SpeakerKind};
+use crate::model::{Article, Extraction, SpeakerKind};
 use crate::resolve::attribution::{GroupAttribution, Occurrence, attribute_group};
-use crate::resolve::claims::{ArticleClaims, ClaimAssignment, ClaimGrouper};
 use crate::resolve::quotes::{QuoteAssignment, QuoteMatcher};
 use crate::resolve::slots::Slots;
 use crate::resolve::speakers::{SpeakerId, SpeakerRegistry};
@@ -20,7 +21,6 @@ use crate::resolve::syndication::{CopyOf, SyndicationDetector, TextSignature};
 use rustc_hash::FxHashMap;
 use std::sync::{Arc, OnceLock};
 
-use super::claim_refs::KeptRef;
 use super::quote_speakers::{QuoteView, reattributes_all};
 
 /// The quote half, borrowed apart from the claim half.
@@ -30,13 +30,6 @@ pub(super) struct QuoteHalf<'a> {
     pub(super) occurrences: &'a mut Slots<Vec<QuoteOcc>>,
     pub(super) article_groups: &'a mut FxHashMap<Arc<str>, Vec<u32>>,
     pub(super) syndication: &'a mut SyndicationDetector,
-}
-
-/// The claim half, borrowed apart from the quote half.
-pub(super) struct ClaimHalf<'a> {
-    pub(super) claims: &'a mut ClaimGrouper,
-    pub(super) claim_refs: &'a mut Slots<KeptRef>,
-    pub(super) with_statements: bool,
 }
 
 /// The article being added, as both halves read it.
@@ -53,12 +46,6 @@ pub(super) struct QuotesAdded {
     pub(super) quotes: Vec<Option<QuoteAssignment>>,
     pub(super) holders_changed: Vec<(SpeakerId, Arc<str>)>,
     pub(super) copy_of: Option<CopyOf>,
-}
-
-/// What the claim half made of an article.
-pub(super) struct ClaimsAdded {
-    pub(super) claims: Vec<Option<ClaimAssignment>>,
-    pub(super) statements: Vec<(Span, ClaimAssignment)>,
 }
 
 impl Resolver {
@@ -231,65 +218,6 @@ impl QuoteHalf<'_> {
             }
         }
         out
-    }
-}
-
-impl ClaimHalf<'_> {
-    /// Groups the article's claims, and its statements when enabled (claims group within a
-    /// story's window of publication; unknown times fit any).
-    pub(super) fn add(&mut self, a: &Adding<'_>, features: ArticleClaims) -> ClaimsAdded {
-        let id = a.id;
-        let published = a.article.meta.published_ms;
-        debug_assert_eq!(
-            features.claims.len(),
-            a.ex.claims.len(),
-            "inputs of another extraction"
-        );
-        let mut claims = Vec::with_capacity(features.claims.len());
-        for (i, (claim, c)) in features.claims.into_iter().zip(&a.ex.claims).enumerate() {
-            let claimant = c.speaker.and_then(|s| a.speakers.get(s).copied());
-            let assigned = claim.map(|claim| self.claims.add_text(id, claim, claimant, published));
-            if let Some(assignment) = &assigned {
-                let source = KeptRef::new(c.span, Some(i));
-                self.claim_refs.insert(assignment.member, source);
-            }
-            claims.push(assigned);
-        }
-        let mut stmts = Vec::new();
-        if self.with_statements {
-            for (s, statement) in features.statements {
-                let assignment = self.claims.add_text(id, statement, None, published);
-                self.claim_refs
-                    .insert(assignment.member, KeptRef::new(s, None));
-                stmts.push((s, assignment));
-            }
-        }
-        ClaimsAdded {
-            claims,
-            statements: stmts,
-        }
-    }
-}
-
-/// Runs `a` and `b`, which share no state: at once when `parallel` and the process has a second
-/// core (`b` on the helper thread, `a` on this one), otherwise one after the other.
-pub(super) fn at_once<A: Send, B: Send>(
-    parallel: bool,
-    a: impl FnOnce() -> A + Send,
-    b: impl FnOnce() -> B + Send,
-) -> (A, B) {
-    let Some(helper) = helper().filter(|_| parallel) else {
-        return (a(), b());
-    };
-    let mut from_b = None;
-    let from_a = helper.in_place_scope(|scope| {
-        scope.spawn(|_| from_b = Some(b()));
-        a()
-    });
-    match from_b {
-        Some(from_b) => (from_a, from_b),
-        // the scope returns only once `b` has run (a panic in it is raised by the scope)
-        None => unreachable!("the scope waits for the task it spawned"),
     }
 }
 
