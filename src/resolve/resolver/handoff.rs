@@ -99,28 +99,34 @@ mod tests {
         drop(hold);
     }
 
+    /// `job` offered to `helper`, once the helper has started it.
+    fn started<B: Send + 'static>(
+        helper: &rayon::ThreadPool,
+        job: impl FnOnce() -> B + Send + 'static,
+    ) -> Offer<B> {
+        let (started, start) = mpsc::channel::<()>();
+        let offer = Offer::new(helper, move || {
+            let _ = started.send(());
+            job()
+        });
+        start.recv().expect("the helper started the job");
+        offer
+    }
+
     #[test]
     fn a_job_the_helper_started_is_waited_for() {
         let helper = pool();
-        let (started, start) = mpsc::channel::<()>();
-        let offer = Offer::new(&helper, move || {
-            let _ = started.send(());
+        let offer = started(&helper, || {
             std::thread::sleep(std::time::Duration::from_millis(20));
             std::thread::current().id()
         });
-        start.recv().expect("the helper started the job");
         assert_ne!(offer.result(), std::thread::current().id());
     }
 
     #[test]
     fn a_panic_on_the_helper_is_raised_here() {
         let helper = pool();
-        let (started, start) = mpsc::channel::<()>();
-        let offer = Offer::new(&helper, move || {
-            let _ = started.send(());
-            panic!("in the job");
-        });
-        start.recv().expect("the helper started the job");
+        let offer = started(&helper, || -> u32 { panic!("in the job") });
         let caught = catch_unwind(AssertUnwindSafe(|| offer.result()));
         assert!(caught.is_err());
         // the helper survives it
