@@ -192,25 +192,22 @@ impl Resolver {
             }
             None => ClaimSide::Here(claims),
         };
-        let quote_side = catch_unwind(AssertUnwindSafe(|| {
+        let quote_side = || {
             let mut quote_half = self.halves().0;
             let quotes = quote_half.add(&adding, signature, tokens);
             let published = publish_quotes(&speakers, &quotes.quotes, quote_half.view());
             (quotes, published)
-        }));
-        // the claim structures come back before a panic of either half goes on
-        let claim_side = match claim_side {
-            ClaimSide::Offered(offer) => {
-                let (state, added) = offer.result();
-                self.put_claim_state(state);
-                Ok(added)
-            }
-            ClaimSide::Here(claims) => Err(claims),
         };
-        let (quotes, published) = quote_side.unwrap_or_else(|panic| resume_unwind(panic));
-        let claims = match claim_side {
-            Ok(added) => added.unwrap_or_else(|panic| resume_unwind(panic)),
-            Err(to_add) => self.halves().1.add(to_add),
+        let ((quotes, published), claims) = match claim_side {
+            ClaimSide::Here(claims) => (quote_side(), self.halves().1.add(claims)),
+            ClaimSide::Offered(offer) => {
+                let quotes = catch_unwind(AssertUnwindSafe(quote_side));
+                // the claim structures come back before a panic of either half goes on
+                let (state, claims) = offer.result();
+                self.put_claim_state(state);
+                let quotes = quotes.unwrap_or_else(|panic| resume_unwind(panic));
+                (quotes, claims.unwrap_or_else(|panic| resume_unwind(panic)))
+            }
         };
         let resolution = ArticleResolution {
             speakers,

@@ -180,8 +180,7 @@ impl ClaimGrouper {
     }
 
     /// [`Self::content_similarity`] with the first claim's summed weight given and stem weights
-    /// from `w`. One pass over the second claim's stems sums their weights and, merging them
-    /// with the first claim's (both sorted), the weights of those they share.
+    /// from `w`.
     fn similarity(
         &self,
         a: Features<'_>,
@@ -189,22 +188,11 @@ impl ClaimGrouper {
         b: Features<'_>,
         w: &mut Weights<'_>,
     ) -> f32 {
-        let (mut weight_b, mut shared, mut n) = (0.0, 0.0, 0);
-        let mut rest = a.hashes;
-        for &h in b.hashes {
-            let weight = w.of(h);
-            weight_b += weight;
-            while let Some((&x, after)) = rest.split_first() {
-                if x > h {
-                    break;
-                }
-                rest = after;
-                if x == h {
-                    shared += weight;
-                    n += 1;
-                    break;
-                }
-            }
+        let weight_b: f32 = b.hashes.iter().map(|&h| w.of(h)).sum();
+        let (mut shared, mut n) = (0.0, 0);
+        for h in shared_sorted(a.hashes, b.hashes) {
+            shared += w.of(h);
+            n += 1;
         }
         self.score(a, b, weight_a + weight_b, shared, n)
     }
