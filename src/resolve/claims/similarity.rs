@@ -25,23 +25,27 @@ pub(super) fn stem_hashes(c: &ClaimContent) -> Vec<u64> {
     h
 }
 
-/// The values two sorted lists share, in order.
-fn shared_sorted<'a>(a: &'a [u64], b: &'a [u64]) -> impl Iterator<Item = u64> + 'a {
-    let (mut i, mut j) = (0, 0);
-    std::iter::from_fn(move || {
-        while let (Some(&x), Some(&y)) = (a.get(i), b.get(j)) {
-            match x.cmp(&y) {
-                std::cmp::Ordering::Less => i += 1,
-                std::cmp::Ordering::Greater => j += 1,
-                std::cmp::Ordering::Equal => {
-                    i += 1;
-                    j += 1;
-                    return Some(x);
-                }
+/// The values of sorted list `b` in order, each with whether sorted list `a` shares it (a value
+/// of `a` is shared with one value of `b` at most).
+fn marked<'a>(a: &'a [u64], b: &'a [u64]) -> impl Iterator<Item = (u64, bool)> + 'a {
+    let mut rest = a;
+    b.iter().map(move |&h| {
+        while let Some((&x, after)) = rest.split_first() {
+            if x > h {
+                break;
+            }
+            rest = after;
+            if x == h {
+                return (h, true);
             }
         }
-        None
+        (h, false)
     })
+}
+
+/// How many values two sorted lists share.
+fn shared(a: &[u64], b: &[u64]) -> usize {
+    marked(a, b).filter(|&(_, in_a)| in_a).count()
 }
 
 /// Candidates ordered best first: by score, then the later claim first.
@@ -107,7 +111,7 @@ impl ClaimGrouper {
             std::hint::black_box(first);
             members
                 .into_iter()
-                .map(|(m, hashes)| (m, shared_sorted(claim.hashes, hashes).count() as f32))
+                .map(|(m, hashes)| (m, shared(claim.hashes, hashes) as f32))
                 .collect()
         } else {
             found
@@ -180,7 +184,8 @@ impl ClaimGrouper {
     }
 
     /// [`Self::content_similarity`] with the first claim's summed weight given and stem weights
-    /// from `w`.
+    /// from `w`. One pass over the second claim's stems sums their weights and those of the
+    /// stems the first shares, each looked up once (in the order the sums always took).
     fn similarity(
         &self,
         a: Features<'_>,
@@ -188,11 +193,14 @@ impl ClaimGrouper {
         b: Features<'_>,
         w: &mut Weights<'_>,
     ) -> f32 {
-        let weight_b: f32 = b.hashes.iter().map(|&h| w.of(h)).sum();
-        let (mut shared, mut n) = (0.0, 0);
-        for h in shared_sorted(a.hashes, b.hashes) {
-            shared += w.of(h);
-            n += 1;
+        let (mut weight_b, mut shared, mut n) = (0.0, 0.0, 0);
+        for (h, in_a) in marked(a.hashes, b.hashes) {
+            let weight = w.of(h);
+            weight_b += weight;
+            if in_a {
+                shared += weight;
+                n += 1;
+            }
         }
         self.score(a, b, weight_a + weight_b, shared, n)
     }
@@ -258,9 +266,16 @@ mod tests {
     }
 
     #[test]
-    fn shared_values_of_sorted_lists() {
-        let got: Vec<u64> = shared_sorted(&[1, 3, 5, 7, 9], &[2, 3, 4, 9, 10]).collect();
-        assert_eq!(got, [3, 9]);
-        assert_eq!(shared_sorted(&[], &[1]).count(), 0);
+    fn values_of_a_sorted_list_marked_when_shared() {
+        let got: Vec<(u64, bool)> = marked(&[1, 3, 5, 7, 9], &[2, 3, 4, 9, 10]).collect();
+        assert_eq!(
+            got,
+            [(2, false), (3, true), (4, false), (9, true), (10, false)]
+        );
+        assert_eq!(shared(&[], &[1]), 0);
+        // a value repeated is shared as often as both lists carry it
+        assert_eq!(shared(&[5], &[5, 5]), 1);
+        assert_eq!(shared(&[5, 5], &[5]), 1);
+        assert_eq!(shared(&[5, 5], &[5, 5, 6]), 2);
     }
 }
