@@ -147,23 +147,20 @@ impl Resolver {
         article: &Article,
         ex: &Extraction,
         inputs: ArticleInputs,
-        publish_quotes: impl FnOnce(&[SpeakerId], &[Option<QuoteAssignment>], QuoteView<'_>) -> R + Send,
-    ) -> (ArticleResolution, R)
-    where
-        R: Send,
-    {
+        publish_quotes: impl FnOnce(&[SpeakerId], &[Option<QuoteAssignment>], QuoteView<'_>) -> R,
+    ) -> (ArticleResolution, R) {
         self.add_article_in(article, ex, inputs, true, publish_quotes)
     }
 
     /// [`Resolver::add_article`], with the two halves at once only when `parallel`, and
     /// `publish_quotes` run after the quote half (see [`Resolver::add_prepared_publishing`]).
-    fn add_article_in<R: Send>(
+    fn add_article_in<R>(
         &mut self,
         article: &Article,
         ex: &Extraction,
         inputs: ArticleInputs,
         parallel: bool,
-        publish_quotes: impl FnOnce(&[SpeakerId], &[Option<QuoteAssignment>], QuoteView<'_>) -> R + Send,
+        publish_quotes: impl FnOnce(&[SpeakerId], &[Option<QuoteAssignment>], QuoteView<'_>) -> R,
     ) -> (ArticleResolution, R) {
         self.remove_article(&article.id);
         let id: Arc<str> = Arc::from(article.id.as_str());

@@ -47,14 +47,9 @@ impl Listed {
         self.words.get(id as usize).map_or(0, |&n| n as usize)
     }
 
-    /// False only when variant `id` was first published too far from `at` to share its story:
-    /// then no group it is in can take a wording published at `at`.
-    #[cfg(test)]
-    fn may_share_story(&self, id: u32, at: Option<Span>) -> bool {
-        at.is_none_or(|at| self.first_in(id, &story::fitting(at)))
-    }
-
-    /// False only when variant `id` was first published at a known time outside `times`.
+    /// False only when variant `id` was first published at a known time outside `times` (the
+    /// times that fit a story, [`story::fitting`]): then no group it is in can take a wording of
+    /// that story.
     fn first_in(&self, id: u32, times: &std::ops::RangeInclusive<i64>) -> bool {
         match self.first_ms.get(id as usize) {
             Some(&ms) if ms != Listed::UNKNOWN => times.contains(&ms),
@@ -222,14 +217,12 @@ mod tests {
         listed.set(0, 12, Some(7 * DAY + window));
         listed.set(1, 12, Some(7 * DAY + window + 1));
         listed.set(3, 12, None);
-        assert!(listed.may_share_story(0, at));
-        assert!(!listed.may_share_story(1, at));
-        assert!(
-            listed.may_share_story(2, at),
-            "an id not listed yet is asked"
-        );
-        assert!(listed.may_share_story(3, at));
-        assert!(listed.may_share_story(9, at));
+        let times = crate::resolve::story::fitting((7 * DAY, 7 * DAY));
+        assert!(listed.first_in(0, &times));
+        assert!(!listed.first_in(1, &times));
+        assert!(listed.first_in(2, &times), "an id not listed yet is asked");
+        assert!(listed.first_in(3, &times));
+        assert!(listed.first_in(9, &times));
         assert_eq!(
             (listed.words(0), listed.words(2), listed.words(9)),
             (12, 0, 0)

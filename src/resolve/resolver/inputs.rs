@@ -1,7 +1,7 @@
 //! What the resolver reads from an article that depends on the article alone: its text's
-//! signature, its quotes' tokens, its claims' features and its speakers' names parsed. An ingest works them out
-//! with the extraction, on any core, so that the resolver's turn (one article at a time) does
-//! only the rest.
+//! signature, its quotes' tokens, its claims' features and its speakers' names parsed. An
+//! ingest works them out with the extraction, on any core, so that the resolver's turn (one
+//! article at a time) does only the rest.
 
 use crate::model::{Article, Extraction};
 use crate::resolve::claims::ArticleClaims;
