@@ -59,23 +59,26 @@ impl ClaimGrouper {
             .filter_map(|&i| Some((i, self.members.get(i)?)))
             .collect();
         let mut out = Vec::new();
-        for (i, &(ia, a)) in members.iter().enumerate() {
-            for &(ib, b) in &members[i + 1..] {
-                if a.article == b.article {
-                    continue;
-                }
-                let close =
-                    self.content_similarity(a.features(), b.features()) >= NEGATION_MIN_SIMILARITY;
-                let reasons = disagree::reasons(a.marks(), b.marks(), close);
-                if !reasons.is_empty() {
-                    out.push(Disagreement {
-                        a: ia,
-                        b: ib,
-                        reasons,
-                    });
+        // the pairs share their stems: one table of weights for all of them
+        self.weighing(|w| {
+            for (i, &(ia, a)) in members.iter().enumerate() {
+                for &(ib, b) in &members[i + 1..] {
+                    if a.article == b.article {
+                        continue;
+                    }
+                    let similarity = self.similarity_weighed(a.features(), b.features(), w);
+                    let close = similarity >= NEGATION_MIN_SIMILARITY;
+                    let reasons = disagree::reasons(a.marks(), b.marks(), close);
+                    if !reasons.is_empty() {
+                        out.push(Disagreement {
+                            a: ia,
+                            b: ib,
+                            reasons,
+                        });
+                    }
                 }
             }
-        }
+        });
         out
     }
 }

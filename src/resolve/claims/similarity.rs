@@ -167,12 +167,7 @@ impl ClaimGrouper {
         }
     }
 
-    /// The similarity of two claims' features, in `[0, 1]`.
-    pub(super) fn content_similarity(&self, a: Features<'_>, b: Features<'_>) -> f32 {
-        self.weighing(|w| self.similarity_weighed(a, b, w))
-    }
-
-    /// [`Self::content_similarity`] with stem weights from `w`.
+    /// The similarity of two claims' features, in `[0, 1]`, with stem weights from `w`.
     pub(super) fn similarity_weighed(
         &self,
         a: Features<'_>,
@@ -183,8 +178,7 @@ impl ClaimGrouper {
         self.similarity(a, weight_a, b, w)
     }
 
-    /// [`Self::content_similarity`] with the first claim's summed weight given and stem weights
-    /// from `w`. One pass over the second claim's stems sums their weights and those of the
+    /// [`Self::similarity_weighed`] with the first claim's summed weight given. One pass over the second claim's stems sums their weights and those of the
     /// stems the first shares, each looked up once (in the order the sums always took).
     fn similarity(
         &self,
