@@ -69,18 +69,35 @@ fn push(text: &str, start: usize, end: usize, out: &mut Vec<Span>) {
     let Some(sentence) = text.get(start..end) else {
         return;
     };
-    let mut cuts: Vec<usize> = CLAUSE_BREAKS
-        .iter()
-        .flat_map(|b| sentence.match_indices(b).map(|(i, _)| i))
-        .collect();
-    cuts.sort_unstable();
     let mut from = 0;
-    for cut in cuts.into_iter().chain([sentence.len()]) {
+    for cut in clause_cuts(sentence).chain([sentence.len()]) {
         if cut > from {
             push_clause(text, start + from, start + cut, out);
             from = cut;
         }
     }
+}
+
+/// Where the [`CLAUSE_BREAKS`] start in `sentence`, in order, in one pass: each break's own
+/// matches do not overlap (as `str::match_indices` finds them), but two breaks' may (", but "
+/// and " but ").
+fn clause_cuts(sentence: &str) -> impl Iterator<Item = usize> + '_ {
+    let bytes = sentence.as_bytes();
+    // where each break may next match, past its last match
+    let mut free = [0usize; CLAUSE_BREAKS.len()];
+    (0..bytes.len())
+        .filter(|&i| matches!(bytes[i], b' ' | b',' | b';'))
+        .filter(move |&i| {
+            let rest = &bytes[i..];
+            let mut cut = false;
+            for (b, free) in CLAUSE_BREAKS.iter().zip(free.iter_mut()) {
+                if i >= *free && rest.starts_with(b.as_bytes()) {
+                    *free = i + b.len();
+                    cut = true;
+                }
+            }
+            cut
+        })
 }
 
 fn push_clause(text: &str, start: usize, end: usize, out: &mut Vec<Span>) {
@@ -95,7 +112,11 @@ fn push_clause(text: &str, start: usize, end: usize, out: &mut Vec<Span>) {
     if trimmed.is_empty() || trimmed.starts_with(is_quote_mark) {
         return;
     }
-    if trimmed.split_whitespace().count() < MIN_STATEMENT_WORDS {
+    if trimmed
+        .split_whitespace()
+        .nth(MIN_STATEMENT_WORDS - 1)
+        .is_none()
+    {
         return;
     }
     let lead = raw.len() - raw.trim_start().len();
@@ -143,6 +164,28 @@ mod tests {
             for s in statements(text) {
                 assert_eq!(s.slice(text), text[s.start..s.end].to_string());
             }
+        }
+    }
+
+    /// One pass finds the cuts each break's own search would, overlaps between breaks included.
+    #[test]
+    fn clause_cuts_are_every_breaks_own_matches() {
+        for sentence in [
+            "Prices rose, but wages did not; rents fell — and then rose, which hurt.",
+            "He said yes but but no, but , but then",
+            "a — — b — c;; d; e , who , who , whom",
+            "no breaks here at all",
+            ", which ",
+            "",
+            "é — ü; ñ, but ö",
+        ] {
+            let mut want: Vec<usize> = CLAUSE_BREAKS
+                .iter()
+                .flat_map(|b| sentence.match_indices(b).map(|(i, _)| i))
+                .collect();
+            want.sort_unstable();
+            let got: Vec<usize> = clause_cuts(sentence).collect();
+            assert_eq!(got, want, "{sentence:?}");
         }
     }
 }
