@@ -39,7 +39,7 @@ pub fn word_hashes(text: &str) -> Vec<u64> {
 }
 
 /// Calls `f` with each word of [`words`], in order, from one reused buffer.
-fn for_each_word(text: &str, mut f: impl FnMut(&str)) {
+pub(crate) fn for_each_word(text: &str, mut f: impl FnMut(&str)) {
     let folded = ascii_lower(text);
     let bytes = folded.as_bytes();
     let mut cur = String::new();

@@ -1,7 +1,7 @@
 //! What a claim says, as comparable features: content stems, numbers, polarity and the
 //! contradiction-table words it uses.
 
-use crate::resolve::fold::{translit_key, words};
+use crate::resolve::fold::{for_each_word, translit_key};
 use rustc_hash::{FxHashMap, FxHashSet};
 use serde::{Deserialize, Serialize};
 use std::sync::OnceLock;
@@ -142,32 +142,35 @@ impl ClaimContent {
         let mut c = ClaimContent::default();
         let mut negations = 0;
         let mut in_main_clause = true;
-        for (i, w) in words(text).into_iter().enumerate() {
-            if i > 0 && SUBORDINATORS.contains(&w.as_str()) {
+        let mut i = 0;
+        // each word from one reused buffer: a string is made only for what is kept
+        for_each_word(text, |w| {
+            let first = i == 0;
+            i += 1;
+            if !first && SUBORDINATORS.contains(&w) {
                 in_main_clause = false;
             }
-            if NEGATIONS.contains(&w.as_str()) {
+            if NEGATIONS.contains(&w) {
                 negations += usize::from(in_main_clause);
-                continue;
+                return;
             }
             if w.chars().all(|ch| ch.is_ascii_digit()) {
                 c.numbers.push(w.trim_start_matches('0').to_string());
-                continue;
+                return;
             }
             if let Some((_, n)) = NUMBER_WORDS.iter().find(|(word, _)| *word == w) {
                 c.numbers.push(n.to_string());
-                continue;
+                return;
             }
-            if stop.contains(&w) || w.len() < 2 {
-                continue;
+            if stop.contains(w) || w.len() < 2 {
+                return;
             }
-            let s = stem(&w);
+            let s = stem(w);
             for &(pair, side) in contra_map.get(&s).into_iter().flatten() {
-                c.contra.push((pair, side, w.clone()));
+                c.contra.push((pair, side, w.to_string()));
             }
-            c.stems
-                .push(synonyms().get(&w).map_or(s, |head| stem(head)));
-        }
+            c.stems.push(synonyms().get(w).map_or(s, |head| stem(head)));
+        });
         c.negative = negations % 2 == 1;
         c.stems.sort();
         c.stems.dedup();
