@@ -10,14 +10,23 @@ use xxhash_rust::xxh3::xxh3_64;
 /// folded to `'`). Letters with diacritics lose them (`"Müller"` → `"muller"`).
 pub fn ascii_lower(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        if c.is_ascii() {
-            out.push(c.to_ascii_lowercase());
-        } else {
+    let mut rest = text;
+    while !rest.is_empty() {
+        // a run of ASCII is copied whole and lowered in place
+        let run = rest
+            .bytes()
+            .position(|b| !b.is_ascii())
+            .unwrap_or(rest.len());
+        let from = out.len();
+        out.push_str(&rest[..run]);
+        out[from..].make_ascii_lowercase();
+        let mut chars = rest[run..].chars();
+        if let Some(c) = chars.next() {
             for d in deunicode::deunicode_char(c).unwrap_or("").chars() {
                 out.push(d.to_ascii_lowercase());
             }
         }
+        rest = chars.as_str();
     }
     out
 }
@@ -38,27 +47,42 @@ pub fn word_hashes(text: &str) -> Vec<u64> {
     out
 }
 
-/// Calls `f` with each word of [`words`], in order, from one reused buffer.
+/// Calls `f` with each word of [`words`], in order: a slice of the folded text, or, for a word
+/// an apostrophe was dropped from, its pieces joined in one reused buffer.
 pub(crate) fn for_each_word(text: &str, mut f: impl FnMut(&str)) {
     let folded = ascii_lower(text);
     let bytes = folded.as_bytes();
-    let mut cur = String::new();
+    // where the current piece of a word starts, and the pieces before a dropped apostrophe
+    let mut piece: Option<usize> = None;
+    let mut held = String::new();
+    let mut word_ends = |piece: &mut Option<usize>, held: &mut String, end: usize| {
+        let last = piece.take().map_or("", |start| &folded[start..end]);
+        if held.is_empty() {
+            if !last.is_empty() {
+                f(last);
+            }
+        } else {
+            held.push_str(last);
+            f(held);
+            held.clear();
+        }
+    };
     for (i, &b) in bytes.iter().enumerate() {
         if b.is_ascii_alphanumeric() {
-            cur.push(b as char);
+            piece.get_or_insert(i);
         } else if b == b'\''
-            && !cur.is_empty()
+            && (piece.is_some() || !held.is_empty())
             && bytes.get(i + 1).is_some_and(u8::is_ascii_alphanumeric)
         {
             // apostrophe inside a word: skip it, keep the word going
-        } else if !cur.is_empty() {
-            f(&cur);
-            cur.clear();
+            if let Some(start) = piece.take() {
+                held.push_str(&folded[start..i]);
+            }
+        } else {
+            word_ends(&mut piece, &mut held, i);
         }
     }
-    if !cur.is_empty() {
-        f(&cur);
-    }
+    word_ends(&mut piece, &mut held, bytes.len());
 }
 
 /// A stable 64-bit hash of one word token.
@@ -163,6 +187,60 @@ pub fn edit_distance(a: &str, b: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Words as a byte-by-byte copy into one buffer finds them: the reference.
+    fn words_by_copy(text: &str) -> Vec<String> {
+        let folded: String = text
+            .chars()
+            .flat_map(|c| match c.is_ascii() {
+                true => vec![c.to_ascii_lowercase()],
+                false => deunicode::deunicode_char(c)
+                    .unwrap_or("")
+                    .chars()
+                    .map(|d| d.to_ascii_lowercase())
+                    .collect(),
+            })
+            .collect();
+        let bytes = folded.as_bytes();
+        let (mut out, mut cur) = (Vec::new(), String::new());
+        for (i, &b) in bytes.iter().enumerate() {
+            if b.is_ascii_alphanumeric() {
+                cur.push(b as char);
+            } else if b == b'\''
+                && !cur.is_empty()
+                && bytes.get(i + 1).is_some_and(u8::is_ascii_alphanumeric)
+            {
+            } else if !cur.is_empty() {
+                out.push(std::mem::take(&mut cur));
+            }
+        }
+        out.extend((!cur.is_empty()).then_some(cur));
+        out
+    }
+
+    proptest::proptest! {
+        /// Slices of the folded text, and pieces joined where an apostrophe was dropped, give
+        /// the words a copy into one buffer gives.
+        #[test]
+        fn words_as_slices_are_the_words_copied(
+            text in "[a-zA-Z0-9 '’.,\\-éÜß\u{0444}\u{4e2d}]{0,40}"
+        ) {
+            proptest::prop_assert_eq!(words(&text), words_by_copy(&text));
+        }
+    }
+
+    #[test]
+    fn words_across_apostrophes_and_folded_letters() {
+        for text in [
+            "it's Zelenskyy’s 'quote' don't '' a'b'c x' 'y Müller-Straße",
+            "'",
+            "a'",
+            "'a",
+        ] {
+            assert_eq!(words(text), words_by_copy(text), "{text:?}");
+        }
+        assert_eq!(words("don't O'Brien’s 'x'"), ["dont", "obriens", "x"]);
+    }
 
     #[test]
     fn word_hashes_are_the_hashes_of_the_words() {
