@@ -27,9 +27,12 @@ fn is_abbreviation(word: &str) -> bool {
 pub fn statements(text: &str) -> Vec<Span> {
     let mut out = Vec::new();
     let mut start = 0;
-    let mut iter = text.char_indices().peekable();
-    while let Some((i, c)) = iter.next() {
-        let next = iter.peek().map(|&(_, n)| n);
+    let bytes = text.as_bytes();
+    // only stops and line feeds end a sentence: ASCII, so never a byte inside another character
+    let ends = (0..bytes.len()).filter(|&i| matches!(bytes[i], b'.' | b'!' | b'?' | b'\n'));
+    for i in ends {
+        let c = char::from(bytes[i]);
+        let next = text[i + 1..].chars().next();
         // a closing quote mark right after the stop belongs to the sentence: `forward.” He`
         let (stop_end, after) = match next {
             Some(q) if matches!(c, '.' | '!' | '?') && is_quote_mark(q) => {
