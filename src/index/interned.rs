@@ -57,12 +57,7 @@ impl Index {
     ) -> Option<Vec<Arc<str>>> {
         let g = r.quotes.group(group)?;
         let v = r.quotes.variant(g.root)?;
-        let (mut n, mut same) = (0, true);
-        keys::for_each_word(&v.text, |w| {
-            same = same && current.get(n).is_some_and(|c| **c == *w);
-            n += 1;
-        });
-        if same && n == current.len() {
+        if keys::words_are(&v.text, current) {
             return None;
         }
         let mut words = Vec::new();

@@ -51,6 +51,53 @@ pub fn for_each_word(text: &str, mut f: impl FnMut(&str)) {
     }
 }
 
+/// True when the [`words`] of `text` are `expected`, one for one. An ASCII text (apostrophes
+/// aside) is compared byte by byte as it is read, with no word built; any other falls back to
+/// [`for_each_word`].
+pub fn words_are(text: &str, expected: &[impl AsRef<str>]) -> bool {
+    // the word being read (its index in `expected`) and how far into it
+    let (mut n, mut at, mut in_word) = (0, 0, false);
+    let mut chars = text.chars();
+    while let Some(c) = chars.next() {
+        if c.is_ascii_alphanumeric() {
+            if !in_word {
+                in_word = true;
+                at = 0;
+            }
+            let word = expected.get(n).map(|w| w.as_ref().as_bytes());
+            if word.and_then(|w| w.get(at)) != Some(&(c as u8).to_ascii_lowercase()) {
+                return false;
+            }
+            at += 1;
+        } else if c.is_ascii() || matches!(c, '’' | '‘') {
+            // an apostrophe inside a word is dropped; any other such character ends the word
+            // ('ʼ' is a letter, and takes the path below)
+            let apostrophe = matches!(c, '\'' | '’' | '‘');
+            if in_word && !apostrophe {
+                if expected.get(n).map(|w| w.as_ref().len()) != Some(at) {
+                    return false;
+                }
+                (n, in_word) = (n + 1, false);
+            }
+        } else {
+            // a letter folded, or a character that is neither: the words as built
+            let mut all = expected.iter();
+            let mut same = true;
+            for_each_word(text, |w| {
+                same = same && all.next().is_some_and(|e| e.as_ref() == w)
+            });
+            return same && all.next().is_none();
+        }
+    }
+    if in_word {
+        if expected.get(n).map(|w| w.as_ref().len()) != Some(at) {
+            return false;
+        }
+        n += 1;
+    }
+    n == expected.len()
+}
+
 /// Normalises an outlet for comparisons: trimmed, lower case.
 pub fn outlet_key(outlet: &str) -> String {
     outlet.trim().to_lowercase()
@@ -126,6 +173,26 @@ pub fn contains_run<S: PartialEq>(hay: &[S], needle: &[S]) -> bool {
 mod tests {
     use super::*;
     use crate::model::SpeakerKind;
+
+    proptest::proptest! {
+        /// Comparing as the text is read decides as building the words would, for the words
+        /// themselves and for words one changed, dropped or added.
+        #[test]
+        fn words_are_what_words_builds(
+            text in "[a-zA-Z0-9 '’ʼ‘.,\\-éÜ\u{0444}]{0,30}",
+            edit in 0usize..4,
+        ) {
+            let mut expected = words(&text);
+            proptest::prop_assert!(words_are(&text, &expected));
+            match (edit, expected.len()) {
+                (0, _) | (_, 0) => expected.push("x".into()),
+                (1, n) => expected[n - 1].push('s'),
+                (2, n) => expected[n / 2].pop().map_or((), drop),
+                _ => { expected.pop(); }
+            }
+            proptest::prop_assert_eq!(words_are(&text, &expected), words(&text) == expected);
+        }
+    }
 
     #[test]
     fn shingles_hash_each_window_alone() {
