@@ -55,30 +55,34 @@ pub fn for_each_word(text: &str, mut f: impl FnMut(&str)) {
 /// aside) is compared byte by byte as it is read, with no word built; any other falls back to
 /// [`for_each_word`].
 pub fn words_are(text: &str, expected: &[impl AsRef<str>]) -> bool {
-    // the word being read (its index in `expected`) and how far into it
-    let (mut n, mut at, mut in_word) = (0, 0, false);
-    let mut chars = text.chars();
-    while let Some(c) = chars.next() {
-        if c.is_ascii_alphanumeric() {
-            if !in_word {
-                in_word = true;
-                at = 0;
-            }
-            let word = expected.get(n).map(|w| w.as_ref().as_bytes());
-            if word.and_then(|w| w.get(at)) != Some(&(c as u8).to_ascii_lowercase()) {
+    let bytes = text.as_bytes();
+    let mut words = expected.iter().map(|w| w.as_ref().as_bytes());
+    // what is left to match of the word being read, when one is
+    let mut rest: Option<&[u8]> = None;
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        if b.is_ascii_alphanumeric() {
+            let Some(word) = rest.or_else(|| words.next()) else {
                 return false;
+            };
+            match word.split_first() {
+                Some((&x, after)) if x == b.to_ascii_lowercase() => rest = Some(after),
+                _ => return false,
             }
-            at += 1;
-        } else if c.is_ascii() || matches!(c, '’' | '‘') {
+            i += 1;
+            continue;
+        }
+        let c = match b {
+            0..0x80 => char::from(b),
+            _ => text[i..].chars().next().unwrap_or_default(),
+        };
+        if c.is_ascii() || matches!(c, '’' | '‘') {
             // an apostrophe inside a word is dropped; any other such character ends the word
             // ('ʼ' is a letter, and takes the path below)
-            let apostrophe = matches!(c, '\'' | '’' | '‘');
-            if in_word && !apostrophe {
-                if expected.get(n).map(|w| w.as_ref().len()) != Some(at) {
-                    return false;
-                }
-                (n, in_word) = (n + 1, false);
+            if !matches!(c, '\'' | '’' | '‘') && rest.take().is_some_and(|r| !r.is_empty()) {
+                return false;
             }
+            i += c.len_utf8();
         } else {
             // a letter folded, or a character that is neither: the words as built
             let mut all = expected.iter();
@@ -89,13 +93,7 @@ pub fn words_are(text: &str, expected: &[impl AsRef<str>]) -> bool {
             return same && all.next().is_none();
         }
     }
-    if in_word {
-        if expected.get(n).map(|w| w.as_ref().len()) != Some(at) {
-            return false;
-        }
-        n += 1;
-    }
-    n == expected.len()
+    rest.is_none_or(<[u8]>::is_empty) && words.next().is_none()
 }
 
 /// Normalises an outlet for comparisons: trimmed, lower case.

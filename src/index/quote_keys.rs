@@ -38,6 +38,22 @@ impl QuoteGroup {
     }
 }
 
+impl QuoteGroup {
+    /// True when the occurrences of `self` and `other` name the same shared outlet copies: their
+    /// [`QuoteGroup::outlet_keys`] are then the same, and need not be made to be compared
+    /// (most groups republished gain an occurrence from an outlet they already had).
+    pub(in crate::index) fn same_outlet_copies(&self, other: &QuoteGroup) -> bool {
+        let copies = |g: &QuoteGroup| {
+            let outlets = g.occurrences.iter().map(|o| &o.origin.outlet);
+            distinct_copies(outlets)
+                .into_iter()
+                .map(|o| Arc::as_ptr(o).cast::<u8>())
+                .collect::<Vec<_>>()
+        };
+        copies(self) == copies(other)
+    }
+}
+
 /// The distinct shared copies among `strings`, found by address before any string is compared:
 /// a large group repeats a few speakers and outlets many times. Copies of equal strings made
 /// apart stay apart; callers sort and deduplicate the strings they make of them.

@@ -90,10 +90,21 @@ impl Index {
             let (os, ns) = (keys::shingles(ow), keys::shingles(nw));
             diff(&i.quote_shingles, &id, &os, &ns);
         }
-        let (osp, oo) = occurrence_keys(old);
-        let (nsp, no) = occurrence_keys(new_group);
-        diff(&i.quotes_by_speaker, &id, osp, nsp);
-        diff(&i.quotes_by_outlet, &id, &oo, &no);
+        let (os, ns) = (
+            old.map(QuoteGroup::speaker_keys),
+            new_group.map(QuoteGroup::speaker_keys),
+        );
+        diff(
+            &i.quotes_by_speaker,
+            &id,
+            os.unwrap_or_default(),
+            ns.unwrap_or_default(),
+        );
+        // the outlets' keys are made only when the outlets may have changed
+        if !matches!((old, new_group), (Some(o), Some(n)) if o.same_outlet_copies(n)) {
+            let outlets = |g: Option<&QuoteGroup>| g.map_or_else(Vec::new, QuoteGroup::outlet_keys);
+            diff(&i.quotes_by_outlet, &id, &outlets(old), &outlets(new_group));
+        }
         let mut counts = Changes::default();
         counts.quotes(old, -1);
         counts.quotes(new_group, 1);
