@@ -94,20 +94,7 @@ pub(crate) fn local_align(a: &[u64], b: &[u64]) -> Local {
         let mut best = (0u64, 0u32, 0u64);
         let mut beats = cell::ONE;
         for (i, &x) in (1u32..).zip(a) {
-            let mut fresh = cell::fresh_row(i);
-            let mut left = cell::start(i, 0);
-            let mut diag = prev[0];
-            cur[0] = left;
-            for ((&y, &up), out) in b.iter().zip(&prev[1..]).zip(&mut cur[1..]) {
-                fresh += 1;
-                let c = cell::next(diag, up, left, x == y, fresh);
-                *out = c;
-                if c >= beats {
-                    best = (c, i, fresh);
-                    beats = (cell::score(c) + 1) << cell::SCORE;
-                }
-                (diag, left) = (up, c);
-            }
+            row(x, i, b, prev, cur, &mut best, &mut beats);
             std::mem::swap(prev, cur);
         }
         let (c, i, fresh) = best;
@@ -120,6 +107,37 @@ pub(crate) fn local_align(a: &[u64], b: &[u64]) -> Local {
             b_region: (j - sj) as usize,
         }
     })
+}
+
+/// Row `i` of the alignment, for the word `x` of `a`: `cur` from `prev` (each `b.len() + 1`
+/// cells). `best` and `beats` are as in [`local_align`]; kept in locals while the row is worked
+/// out, so that the loop has its values in registers.
+#[inline(never)]
+fn row(
+    x: u64,
+    i: u32,
+    b: &[u64],
+    prev: &[u64],
+    cur: &mut [u64],
+    best: &mut (u64, u32, u64),
+    beats: &mut u64,
+) {
+    let (mut found, mut least) = (*best, *beats);
+    let mut fresh = cell::fresh_row(i);
+    let mut left = cell::start(i, 0);
+    let mut diag = prev[0];
+    cur[0] = left;
+    for ((&y, &up), out) in b.iter().zip(&prev[1..]).zip(&mut cur[1..]) {
+        fresh += 1;
+        let c = cell::next(diag, up, left, x == y, fresh);
+        *out = c;
+        if c >= least {
+            found = (c, i, fresh);
+            least = (cell::score(c) + 1) << cell::SCORE;
+        }
+        (diag, left) = (up, c);
+    }
+    (*best, *beats) = (found, least);
 }
 
 #[cfg(test)]
