@@ -26,9 +26,8 @@ impl QuoteGroup {
 
     /// The distinct normalised outlets of the occurrences, sorted.
     pub(in crate::index) fn outlet_keys(&self) -> Vec<String> {
-        // each outlet is one shared copy (see `Index::outlet_name`)
-        let outlets = self.occurrences.iter().map(|o| &o.origin.outlet);
-        let mut keys: Vec<String> = distinct_copies(outlets)
+        let mut keys: Vec<String> = self
+            .outlet_copies()
             .into_iter()
             .map(|o| keys::outlet_key(o))
             .collect();
@@ -36,21 +35,19 @@ impl QuoteGroup {
         keys.dedup();
         keys
     }
-}
 
-impl QuoteGroup {
     /// True when the occurrences of `self` and `other` name the same shared outlet copies: their
     /// [`QuoteGroup::outlet_keys`] are then the same, and need not be made to be compared
     /// (most groups republished gain an occurrence from an outlet they already had).
     pub(in crate::index) fn same_outlet_copies(&self, other: &QuoteGroup) -> bool {
-        let copies = |g: &QuoteGroup| {
-            let outlets = g.occurrences.iter().map(|o| &o.origin.outlet);
-            distinct_copies(outlets)
-                .into_iter()
-                .map(|o| Arc::as_ptr(o).cast::<u8>())
-                .collect::<Vec<_>>()
-        };
-        copies(self) == copies(other)
+        let (mine, theirs) = (self.outlet_copies(), other.outlet_copies());
+        mine.len() == theirs.len() && mine.iter().zip(&theirs).all(|(a, b)| Arc::ptr_eq(a, b))
+    }
+
+    /// The distinct outlet copies of the occurrences, by address (each outlet is one shared
+    /// copy, see `Index::outlet_name`).
+    fn outlet_copies(&self) -> Vec<&Arc<str>> {
+        distinct_copies(self.occurrences.iter().map(|o| &o.origin.outlet))
     }
 }
 

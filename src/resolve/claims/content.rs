@@ -142,12 +142,10 @@ impl ClaimContent {
         let mut c = ClaimContent::default();
         let mut negations = 0;
         let mut in_main_clause = true;
-        let mut i = 0;
+        let mut first = true;
         // each word from one reused buffer: a string is made only for what is kept
         for_each_word(text, |w| {
-            let first = i == 0;
-            i += 1;
-            if !first && SUBORDINATORS.contains(&w) {
+            if !std::mem::take(&mut first) && SUBORDINATORS.contains(&w) {
                 in_main_clause = false;
             }
             if NEGATIONS.contains(&w) {
