@@ -178,8 +178,9 @@ impl ClaimGrouper {
         self.similarity(a, weight_a, b, w)
     }
 
-    /// [`Self::similarity_weighed`] with the first claim's summed weight given. One pass over the second claim's stems sums their weights and those of the
-    /// stems the first shares, each looked up once (in the order the sums always took).
+    /// [`Self::similarity_weighed`] with the first claim's summed weight given. One pass over
+    /// the second claim's stems sums their weights and those of the stems the first shares,
+    /// each looked up once (in the order the sums always took).
     fn similarity(
         &self,
         a: Features<'_>,
