@@ -39,15 +39,23 @@ impl Variant {
 /// How `query` relates to `variant`, query-centric: `Contained` when the query is a fragment of
 /// the variant, otherwise similarity over the longer of the query and the aligned region.
 pub(crate) fn relate(query: &[u64], variant: Wording<'_>) -> Verdict {
-    contained(query, variant).or_else(|| near(query, variant, false))
+    contained(query, variant).or_else(|| near(query, variant, false, 0.0))
 }
 
 /// [`relate`], trying the common-subsequence bound before an alignment: the same verdict. A new
 /// wording's candidates are often near misses that the bound turns away; a lookup's rarely are
 /// (their alignments mostly pass, or fail for what the bound does not see), so lookups go
 /// without it.
+#[cfg(test)]
 pub(super) fn relate_bounded(query: &[u64], variant: Wording<'_>) -> Verdict {
-    contained(query, variant).or_else(|| near(query, variant, true))
+    relate_above(query, variant, 0.0)
+}
+
+/// [`relate_bounded`], except that a near match scoring below `floor` may be `None` (it is not
+/// aligned when its words show it cannot reach `floor`): what a caller keeping the best match so
+/// far needs. A containment is found whatever the floor.
+fn relate_above(query: &[u64], variant: Wording<'_>, floor: f32) -> Verdict {
+    contained(query, variant).or_else(|| near(query, variant, true, floor))
 }
 
 /// [`relate`] when it finds the same words or the query inside the variant; `None` otherwise
@@ -70,8 +78,9 @@ fn contained(query: &[u64], variant: Wording<'_>) -> Verdict {
 }
 
 /// [`relate`]'s near match, for a query neither equal to nor inside the variant; with `bound`,
-/// trying the common-subsequence bound first.
-fn near(query: &[u64], variant: Wording<'_>, bound: bool) -> Verdict {
+/// trying the common-subsequence bound first. `None` also when the query's words show that the
+/// score cannot reach `floor`.
+fn near(query: &[u64], variant: Wording<'_>, bound: bool, floor: f32) -> Verdict {
     let Wording {
         tokens: variant,
         sig,
@@ -82,7 +91,9 @@ fn near(query: &[u64], variant: Wording<'_>, bound: bool) -> Verdict {
     // a near match needs at least NEAR_MIN_SCORE × the query's length of matched words (and
     // MIN_LINK_WORDS), and a variant cannot match more words than it has; the query words the
     // signature may hold bound the alignment's matches
-    let need = ((NEAR_MIN_SCORE * query.len() as f32).ceil() as usize).max(MIN_LINK_WORDS);
+    let need = ((NEAR_MIN_SCORE * query.len() as f32).ceil() as usize)
+        .max(MIN_LINK_WORDS)
+        .max(least_matches(query.len(), floor));
     if variant.len() < need || sig.bound(query) < need {
         return None;
     }
@@ -91,7 +102,7 @@ fn near(query: &[u64], variant: Wording<'_>, bound: bool) -> Verdict {
     if !present_at_least(query, variant, need) {
         return None;
     }
-    if bound && too_few_in_order(query, variant) {
+    if bound && too_few_in_order(query, variant, need) {
         return None;
     }
     let l = local_align(query, variant);
@@ -99,16 +110,29 @@ fn near(query: &[u64], variant: Wording<'_>, bound: bool) -> Verdict {
     (l.matches >= MIN_LINK_WORDS && score >= NEAR_MIN_SCORE).then_some((MatchKind::Near, score))
 }
 
+/// The fewest matched words that give a query of `len` words a score of at least `floor` (the
+/// score is the matches over at least the query's length, in `f32` as [`near`] works it out);
+/// `len + 1` when none does.
+fn least_matches(len: usize, floor: f32) -> usize {
+    let score = |k: usize| k as f32 / len.max(1) as f32;
+    let mut k = ((floor * len as f32).ceil().max(0.0) as usize).min(len + 1);
+    while k > 0 && score(k - 1) >= floor {
+        k -= 1;
+    }
+    while k <= len && score(k) < floor {
+        k += 1;
+    }
+    k
+}
+
 /// Whether the longest common subsequence of the two wordings, as the alignment cuts them, is
-/// too short for a near match: an alignment's matches are a common subsequence of the words it
-/// looks at. False when it is not worked out (see [`lcs_len`]).
-fn too_few_in_order(query: &[u64], variant: &[u64]) -> bool {
+/// shorter than the `need` matches a near match needs: an alignment's matches are a common
+/// subsequence of the words it looks at. False when it is not worked out (see [`lcs_len`]).
+fn too_few_in_order(query: &[u64], variant: &[u64], need: usize) -> bool {
     let q = &query[..query.len().min(MAX_ALIGN)];
     let v = &variant[..variant.len().min(MAX_ALIGN)];
     let (shorter, longer) = if q.len() <= v.len() { (q, v) } else { (v, q) };
-    lcs_len(shorter, longer).is_some_and(|common| {
-        common < MIN_LINK_WORDS || (common as f32 / query.len() as f32) < NEAR_MIN_SCORE
-    })
+    lcs_len(shorter, longer).is_some_and(|common| common < need)
 }
 
 /// Whether at least `need` of the `query` tokens (counted with repeats) occur in `variant`.
@@ -136,17 +160,24 @@ fn present_at_least(query: &[u64], variant: &[u64], need: usize) -> bool {
 
 /// [`relate_bounded`] with the shorter of two wordings as the query.
 pub(super) fn relate_either_way(a: Wording<'_>, b: Wording<'_>) -> Verdict {
-    either_way(relate_bounded, a, b)
+    relate_either_way_above(a, b, 0.0)
 }
 
-/// [`contained`] with the shorter of two wordings as the query.
-pub(super) fn contained_either_way(a: Wording<'_>, b: Wording<'_>) -> Verdict {
+/// [`relate_either_way`], except that a near match scoring below `floor` may be `None` (see
+/// [`relate_above`]).
+pub(super) fn relate_either_way_above(a: Wording<'_>, b: Wording<'_>, floor: f32) -> Verdict {
+    either_way(|q, v| relate_above(q, v, floor), a, b)
+}
+
+/// [`contained`] with the shorter of two wordings as the query (whatever the floor: it finds no
+/// near match).
+pub(super) fn contained_either_way(a: Wording<'_>, b: Wording<'_>, _floor: f32) -> Verdict {
     either_way(contained, a, b)
 }
 
 /// `verdict` with the shorter of two wordings as the query.
 fn either_way(
-    verdict: fn(&[u64], Wording<'_>) -> Verdict,
+    verdict: impl FnOnce(&[u64], Wording<'_>) -> Verdict,
     a: Wording<'_>,
     b: Wording<'_>,
 ) -> Verdict {
@@ -159,7 +190,7 @@ fn either_way(
 
 #[cfg(test)]
 mod tests {
-    use super::present_at_least;
+    use super::*;
 
     proptest::proptest! {
         /// Stopping early decides as a full count would, repeats and every threshold included.
@@ -171,6 +202,36 @@ mod tests {
         ) {
             let present = query.iter().filter(|t| variant.contains(t)).count();
             proptest::prop_assert_eq!(present_at_least(&query, &variant, need), present >= need);
+        }
+
+        /// With a floor, a verdict is the full one, or `None` for a near match scoring below
+        /// the floor; a match reaching the floor is always found.
+        #[test]
+        fn a_floor_turns_away_only_what_scores_below_it(
+            query in proptest::collection::vec(0u64..6, 0..20),
+            variant in proptest::collection::vec(0u64..6, 0..20),
+            floor in 0.0f32..1.2,
+        ) {
+            let full = relate_bounded(&query, Wording::of(&variant));
+            let above = relate_above(&query, Wording::of(&variant), floor);
+            match full {
+                Some((MatchKind::Near, score)) if score < floor => {
+                    proptest::prop_assert!(above.is_none() || above == full);
+                }
+                _ => proptest::prop_assert_eq!(above, full),
+            }
+        }
+    }
+
+    #[test]
+    fn least_matches_is_the_fewest_reaching_the_floor() {
+        for len in [0usize, 1, 3, 7, 20, 400] {
+            for floor in [0.0f32, 0.1, 0.5, 0.75, 2.0 / 3.0, 0.999, 1.0, 1.5] {
+                let k = least_matches(len, floor);
+                let score = |k: usize| k as f32 / len.max(1) as f32;
+                assert!(k > len || score(k) >= floor, "{len} {floor}");
+                assert!(k == 0 || score(k - 1) < floor, "{len} {floor}");
+            }
         }
     }
 }
