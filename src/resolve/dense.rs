@@ -15,16 +15,23 @@ pub(crate) struct DenseSums<T> {
 
 impl<T: Copy + Default + PartialEq + AddAssign> DenseSums<T> {
     /// Adds `amount` to the sum of `id` (4 bytes or so per id up to the largest seen).
+    #[inline]
     pub(crate) fn add(&mut self, id: u32, amount: T) {
-        let i = id as usize;
-        if i >= self.sums.len() {
-            self.sums.resize(i + 1, T::default());
-        }
-        let sum = &mut self.sums[i];
+        let Some(sum) = self.sums.get_mut(id as usize) else {
+            return self.add_beyond(id, amount);
+        };
         if *sum == T::default() {
             self.touched.push(id);
         }
         *sum += amount;
+    }
+
+    /// [`Self::add`] for an id past the sums held: rare once the sums have grown to the ids.
+    #[cold]
+    #[inline(never)]
+    fn add_beyond(&mut self, id: u32, amount: T) {
+        self.sums.resize(id as usize + 1, T::default());
+        self.add(id, amount);
     }
 
     /// Every id reached with its sum, in the order first reached, setting the sums back to zero

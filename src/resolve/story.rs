@@ -34,6 +34,42 @@ pub fn fitting(span: Span) -> std::ops::RangeInclusive<i64> {
     latest.saturating_sub(STORY_WINDOW_MS)..=earliest.saturating_add(STORY_WINDOW_MS)
 }
 
+/// The times that fit a span ([`fitting`]), tested with one unsigned comparison each: for
+/// loops over many times, such as a candidate search's posting lists.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Window {
+    /// The earliest time that fits.
+    earliest: i64,
+    /// How much later the latest time that fits is.
+    length: u64,
+}
+
+impl Window {
+    /// The times that fit `span`. When none do, the window holds `i64::MIN` alone (no real
+    /// time: the earliest a time can be).
+    pub fn fitting(span: Span) -> Self {
+        let times = fitting(span);
+        let (earliest, latest) = (*times.start(), *times.end());
+        if earliest > latest {
+            return Window {
+                earliest: i64::MIN,
+                length: 0,
+            };
+        }
+        Window {
+            earliest,
+            length: latest.abs_diff(earliest),
+        }
+    }
+
+    /// Whether `t` fits.
+    #[inline]
+    pub fn contains(self, t: i64) -> bool {
+        // below `earliest` the difference wraps past every length
+        (t.wrapping_sub(self.earliest) as u64) <= self.length
+    }
+}
+
 /// The span of one time, if known.
 pub fn at(time_ms: Option<i64>) -> Option<Span> {
     time_ms.map(|t| (t, t))
@@ -51,6 +87,24 @@ pub fn widen(span: Option<Span>, with: Option<Span>) -> Option<Span> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        /// A window holds the times its range holds, at the edges of the range of times too.
+        #[test]
+        fn a_window_holds_what_its_range_holds(
+            a in proptest::prop_oneof![proptest::num::i64::ANY, -1_000i64..1_000, (i64::MAX - 1_000)..=i64::MAX],
+            d in proptest::prop_oneof![0i64..2 * STORY_WINDOW_MS, 0i64..1_000],
+            t in proptest::prop_oneof![proptest::num::i64::ANY, -3 * STORY_WINDOW_MS..3 * STORY_WINDOW_MS],
+        ) {
+            let span = (a, a.saturating_add(d));
+            let (window, range) = (Window::fitting(span), fitting(span));
+            for t in [t, t.saturating_add(a), a.saturating_sub(t), *range.start(), *range.end()] {
+                if t != i64::MIN {
+                    proptest::prop_assert_eq!(window.contains(t), range.contains(&t), "{:?} {}", span, t);
+                }
+            }
+        }
+    }
 
     const DAY: i64 = 86_400_000;
 

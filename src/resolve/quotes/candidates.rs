@@ -3,7 +3,7 @@
 
 use super::MIN_LINK_WORDS;
 use super::matcher::{QuoteMatcher, pairs};
-use crate::resolve::story::{self, Span};
+use crate::resolve::story::{Span, Window};
 use serde::{Deserialize, Serialize};
 
 /// Posting lists longer than this are skipped when counting candidates (a word pair that common
@@ -48,13 +48,14 @@ impl Listed {
     }
 
     /// False only when variant `id` was first published at a known time outside `times` (the
-    /// times that fit a story, [`story::fitting`]): then no group it is in can take a wording of
-    /// that story.
-    fn first_in(&self, id: u32, times: &std::ops::RangeInclusive<i64>) -> bool {
-        match self.first_ms.get(id as usize) {
-            Some(&ms) if ms != Listed::UNKNOWN => times.contains(&ms),
-            _ => true,
-        }
+    /// times that fit a story): then no group it is in can take a wording of that story.
+    fn first_in(&self, id: u32, times: Window) -> bool {
+        let ms = self
+            .first_ms
+            .get(id as usize)
+            .copied()
+            .unwrap_or(Listed::UNKNOWN);
+        ms == Listed::UNKNOWN || times.contains(ms)
     }
 }
 
@@ -97,13 +98,15 @@ impl QuoteMatcher {
         // every variant listed is counted, and its length looked up once, at the end: one
         // random access per entry instead of two. In a story, a variant of another story's
         // time is passed over as it is reached: most of those a common word pair lists are.
-        let times = story.map(story::fitting);
+        let times = story.map(Window::fitting);
         let mut scored: Vec<(u32, u32)> = self.tallies.with(|counts| {
             for list in &counted {
-                for &v in *list {
-                    if times.as_ref().is_none_or(|t| self.listed.first_in(v, t)) {
-                        counts.add(v, 1);
-                    }
+                match times {
+                    Some(t) => list
+                        .iter()
+                        .filter(|&&v| self.listed.first_in(v, t))
+                        .for_each(|&v| counts.add(v, 1)),
+                    None => list.iter().for_each(|&v| counts.add(v, 1)),
                 }
             }
             counts
@@ -217,12 +220,12 @@ mod tests {
         listed.set(0, 12, Some(7 * DAY + window));
         listed.set(1, 12, Some(7 * DAY + window + 1));
         listed.set(3, 12, None);
-        let times = crate::resolve::story::fitting((7 * DAY, 7 * DAY));
-        assert!(listed.first_in(0, &times));
-        assert!(!listed.first_in(1, &times));
-        assert!(listed.first_in(2, &times), "an id not listed yet is asked");
-        assert!(listed.first_in(3, &times));
-        assert!(listed.first_in(9, &times));
+        let times = Window::fitting((7 * DAY, 7 * DAY));
+        assert!(listed.first_in(0, times));
+        assert!(!listed.first_in(1, times));
+        assert!(listed.first_in(2, times), "an id not listed yet is asked");
+        assert!(listed.first_in(3, times));
+        assert!(listed.first_in(9, times));
         assert_eq!(
             (listed.words(0), listed.words(2), listed.words(9)),
             (12, 0, 0)
