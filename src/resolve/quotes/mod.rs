@@ -13,6 +13,7 @@ mod align;
 mod candidates;
 mod cell;
 mod lcs;
+mod link;
 mod lookup;
 mod matcher;
 #[cfg(test)]
