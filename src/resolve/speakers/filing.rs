@@ -3,8 +3,10 @@
 
 use super::SpeakerRegistry;
 use super::given::{Filed, speaker_mask};
-use super::record::{Key, SpeakerId};
-use crate::model::LocalSpeaker;
+use super::record::{Key, Speaker, SpeakerId, alias_key, org_key};
+use super::roles::role_key;
+use crate::model::{LocalSpeaker, SpeakerKind};
+use crate::resolve::fold::deletions;
 use rustc_hash::FxHashMap;
 use std::sync::Arc;
 
@@ -21,7 +23,8 @@ fn drop_from<T>(map: &mut FxHashMap<String, Vec<T>>, key: &str, gone: impl Fn(&T
 impl SpeakerRegistry {
     /// Adds (`add`) or subtracts one article's contribution to a speaker, whose names are
     /// `names` (from `contributed_names`), and refiles the speaker under its new keys, when
-    /// they can have changed.
+    /// they can have changed. The one-deletion neighbours of its long surnames, most of its
+    /// keys, are worked out only when those surnames changed, or to refile them.
     pub(super) fn update(
         &mut self,
         id: SpeakerId,
@@ -38,16 +41,42 @@ impl SpeakerRegistry {
             s.apply(article, local, names, quotes, add);
             return;
         }
-        let (before, given_before) = (s.keys(), speaker_mask(s));
+        let ((before, long_before), given_before) = (s.plain_keys(), speaker_mask(s));
         s.apply(article, local, names, quotes, add);
-        let (after, given) = (s.keys(), speaker_mask(s));
+        let ((after, long_after), given) = (s.plain_keys(), speaker_mask(s));
+        let regiven = given != given_before;
+        self.refile_all(id, &before, &after, given, regiven);
+        if long_before != long_after {
+            self.refile_all(
+                id,
+                &fuzzy(&long_before),
+                &fuzzy(&long_after),
+                given,
+                regiven,
+            );
+        } else if regiven {
+            let same = fuzzy(&long_after);
+            self.refile_all(id, &same, &same, given, true);
+        }
+    }
+
+    /// Moves a speaker from its keys `before` to its keys `after` (both sorted), filed with
+    /// given-name mask `given`; the keys in both are refiled when `regiven`.
+    fn refile_all(
+        &mut self,
+        id: SpeakerId,
+        before: &[Key],
+        after: &[Key],
+        given: u32,
+        regiven: bool,
+    ) {
         for k in before.iter().filter(|k| after.binary_search(k).is_err()) {
             self.unfile(k, id);
         }
-        for k in &after {
+        for k in after {
             if before.binary_search(k).is_err() {
                 self.file(k, id, given);
-            } else if given != given_before {
+            } else if regiven {
                 self.refile(k, id, given);
             }
         }
@@ -91,4 +120,62 @@ impl SpeakerRegistry {
             }
         }
     }
+}
+
+impl Speaker {
+    /// The keys the speaker should be filed under right now but for the fuzzy ones, sorted,
+    /// and the long surname keys (five bytes or more, sorted) its fuzzy keys come from.
+    fn plain_keys(&self) -> (Vec<Key>, Vec<String>) {
+        let mut keys: Vec<Key> = self
+            .aliases
+            .keys()
+            .map(|a| Key::Alias(alias_key(a)))
+            .collect();
+        keys.extend(self.names.keys().map(|a| Key::Alias(alias_key(a))));
+        let mut long = Vec::new();
+        match self.kind {
+            SpeakerKind::Person => {
+                for name in self.person_names() {
+                    let k = name.surname_key().to_string();
+                    if k.len() >= 5 {
+                        long.push(k.clone());
+                    }
+                    keys.push(Key::Surname(k));
+                }
+                keys.extend(self.roles.keys().map(|r| Key::Role(role_key(r))));
+            }
+            SpeakerKind::Organization => {
+                keys.extend(self.names.keys().map(|n| Key::Org(org_key(n))))
+            }
+            SpeakerKind::Role => {}
+        }
+        keys.retain(|k| !matches!(k, Key::Alias(s) | Key::Role(s) | Key::Org(s) if s.is_empty()));
+        keys.sort();
+        keys.dedup();
+        long.sort();
+        long.dedup();
+        (keys, long)
+    }
+
+    /// Every key the speaker should be filed under right now, sorted.
+    #[cfg(test)]
+    pub(super) fn keys(&self) -> Vec<Key> {
+        let (mut keys, long) = self.plain_keys();
+        keys.extend(fuzzy(&long));
+        keys.sort();
+        keys
+    }
+}
+
+/// The fuzzy keys of long surname keys `long`: each key and its one-deletion neighbours,
+/// sorted, without duplicates.
+fn fuzzy(long: &[String]) -> Vec<Key> {
+    let mut keys: Vec<Key> = long
+        .iter()
+        .flat_map(|k| deletions(k).into_iter().chain([k.clone()]))
+        .map(Key::Fuzzy)
+        .collect();
+    keys.sort();
+    keys.dedup();
+    keys
 }

@@ -1,9 +1,8 @@
 //! One resolved speaker: what every article contributed to it, and the display name chosen from
 //! that.
 
-use super::roles::role_key;
 use crate::model::{LocalSpeaker, SpeakerKind};
-use crate::resolve::fold::{deletions, words};
+use crate::resolve::fold::words;
 use crate::resolve::names::{PersonName, is_canonical_given, parse_person};
 use litemap::LiteMap;
 use serde::{Deserialize, Serialize};
@@ -204,37 +203,6 @@ impl Speaker {
                 .map(|(a, _)| a.trim_start_matches("the ").to_string())
                 .unwrap_or_default()
         })
-    }
-
-    /// Every key the speaker should be filed under right now.
-    pub(super) fn keys(&self) -> Vec<Key> {
-        let mut keys: Vec<Key> = self
-            .aliases
-            .keys()
-            .map(|a| Key::Alias(alias_key(a)))
-            .collect();
-        keys.extend(self.names.keys().map(|a| Key::Alias(alias_key(a))));
-        match self.kind {
-            SpeakerKind::Person => {
-                for name in self.person_names() {
-                    let k = name.surname_key().to_string();
-                    if k.len() >= 5 {
-                        keys.extend(deletions(&k).into_iter().map(Key::Fuzzy));
-                        keys.push(Key::Fuzzy(k.clone()));
-                    }
-                    keys.push(Key::Surname(k));
-                }
-                keys.extend(self.roles.keys().map(|r| Key::Role(role_key(r))));
-            }
-            SpeakerKind::Organization => {
-                keys.extend(self.names.keys().map(|n| Key::Org(org_key(n))))
-            }
-            SpeakerKind::Role => {}
-        }
-        keys.retain(|k| !matches!(k, Key::Alias(s) | Key::Role(s) | Key::Org(s) if s.is_empty()));
-        keys.sort();
-        keys.dedup();
-        keys
     }
 }
 
