@@ -8,6 +8,7 @@
 //! when they use opposite sides of a contradiction pair (canceled / postponed), carry different
 //! numbers, or differ in polarity.
 
+mod best;
 mod content;
 mod disagree;
 mod findings;

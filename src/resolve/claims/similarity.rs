@@ -1,6 +1,7 @@
 //! How similar two claims are (IDF-weighted Dice over content stems), and which stored claims
 //! are similar to a new one (candidates from stem posting lists, never a scan).
 
+use super::best::{best, best_first};
 use super::content::{ClaimContent, stem};
 use super::disagree;
 use super::grouper::ClaimGrouper;
@@ -46,11 +47,6 @@ fn marked<'a>(a: &'a [u64], b: &'a [u64]) -> impl Iterator<Item = (u64, bool)> +
 /// How many values two sorted lists share.
 fn shared(a: &[u64], b: &[u64]) -> usize {
     marked(a, b).filter(|&(_, in_a)| in_a).count()
-}
-
-/// Candidates ordered best first: by score, then the later claim first.
-fn best_first(a: &(u32, f32), b: &(u32, f32)) -> std::cmp::Ordering {
-    b.1.total_cmp(&a.1).then(b.0.cmp(&a.0))
 }
 
 impl ClaimGrouper {
@@ -117,8 +113,7 @@ impl ClaimGrouper {
             found
         };
         if candidates.len() > MAX_SCORED {
-            candidates.select_nth_unstable_by(MAX_SCORED, best_first);
-            candidates.truncate(MAX_SCORED);
+            candidates = best(&candidates, MAX_SCORED);
         }
         // the candidates share most stems: each stem's weight is worked out once
         let weight = claim.hashes.iter().map(|&h| w.of(h)).sum();
@@ -138,10 +133,9 @@ impl ClaimGrouper {
     /// they are the best that do, and the rest need not be asked).
     fn keep_in_story(&self, found: &mut Vec<(u32, f32)>, time_ms: Option<i64>) {
         if found.len() > MAX_SCORED {
-            found.select_nth_unstable_by(MAX_SCORED, best_first);
-            let best = &found[..MAX_SCORED];
+            let best = best(found, MAX_SCORED);
             if best.iter().all(|&(m, _)| self.may_share_story(m, time_ms)) {
-                found.truncate(MAX_SCORED);
+                *found = best;
                 return;
             }
         }
