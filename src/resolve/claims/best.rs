@@ -1,14 +1,18 @@
 //! The best few of a claim's many candidates, found without ordering the rest.
 
+#[cfg(test)]
 use std::cmp::Ordering;
 
-/// Candidates (claim id, score) ordered best first: by score, then the later claim first.
+/// Candidates (claim id, score) ordered best first: by score, then the later claim first. The
+/// order [`key`] gives them; written out, for the tests.
+#[cfg(test)]
 pub(super) fn best_first(a: &(u32, f32), b: &(u32, f32)) -> Ordering {
     b.1.total_cmp(&a.1).then(b.0.cmp(&a.0))
 }
 
-/// A candidate as one integer that orders as [`best_first`] does, the best least: its score's
-/// bits (ordered as [`f32::total_cmp`] orders scores), then its id, both inverted.
+/// A candidate (claim id, score) as one integer that orders candidates best first, the best
+/// least: by its score's bits (ordered as [`f32::total_cmp`] orders scores), then by its id (the
+/// later claim first), both inverted.
 fn key(&(id, score): &(u32, f32)) -> u64 {
     let bits = score.to_bits();
     // negative scores have their magnitude bits flipped, then the sign bit is flipped for all
@@ -32,9 +36,9 @@ fn candidate(key: u64) -> (u32, f32) {
     (key as u32, f32::from_bits(bits))
 }
 
-/// The `k` best of `scored` by [`best_first`], in no particular order (all of them when there
+/// The `k` best of `scored` (see [`key`]), in no particular order (all of them when there
 /// are no more than `k`). Selected as integers: a comparison of two is one instruction, where
-/// [`best_first`] takes a dozen.
+/// comparing scores and then ids takes a dozen.
 pub(super) fn best(scored: &[(u32, f32)], k: usize) -> Vec<(u32, f32)> {
     if scored.len() <= k {
         return scored.to_vec();
@@ -44,6 +48,14 @@ pub(super) fn best(scored: &[(u32, f32)], k: usize) -> Vec<(u32, f32)> {
         keys.select_nth_unstable(k - 1);
     }
     keys[..k].iter().map(|&k| candidate(k)).collect()
+}
+
+/// Sorts `scored` best first, as integers (see [`key`]).
+pub(super) fn sort_best_first(scored: &mut Vec<(u32, f32)>) {
+    let mut keys: Vec<u64> = scored.iter().map(key).collect();
+    keys.sort_unstable();
+    scored.clear();
+    scored.extend(keys.into_iter().map(candidate));
 }
 
 #[cfg(test)]
@@ -67,7 +79,7 @@ mod tests {
             want.sort_unstable_by(best_first);
             want.truncate(k);
             let mut got = best(&scored, k);
-            got.sort_unstable_by(best_first);
+            sort_best_first(&mut got);
             proptest::prop_assert_eq!(got, want);
         }
 

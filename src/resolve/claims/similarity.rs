@@ -1,7 +1,7 @@
 //! How similar two claims are (IDF-weighted Dice over content stems), and which stored claims
 //! are similar to a new one (candidates from stem posting lists, never a scan).
 
-use super::best::{best, best_first};
+use super::best::{best, sort_best_first};
 use super::content::{ClaimContent, stem};
 use super::disagree;
 use super::grouper::ClaimGrouper;
@@ -123,7 +123,7 @@ impl ClaimGrouper {
             });
         }
         // ids differ: an unstable sort orders them as a stable one would
-        candidates.sort_unstable_by(best_first);
+        sort_best_first(&mut candidates);
         candidates
     }
 
@@ -197,6 +197,7 @@ impl ClaimGrouper {
 
 #[cfg(test)]
 mod tests {
+    use super::super::best::best_first;
     use super::*;
     use crate::resolve::story::STORY_WINDOW_MS;
 
