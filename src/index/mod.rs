@@ -31,6 +31,7 @@ pub mod keys;
 mod lookup;
 mod origin;
 mod paging;
+mod posting_id;
 mod posting_set;
 mod postings;
 mod prepare;

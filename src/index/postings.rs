@@ -1,79 +1,13 @@
 //! Posting lists: from a key (a word, a shingle hash, a speaker id, an outlet) to the sorted set
 //! of resource ids that carry it, plus an ordered set of every id of one resource type.
 
+pub(super) use super::posting_id::{HexId, PostingId};
 use super::posting_set::PostingSet;
 use dashmap::DashMap;
 use parking_lot::RwLock;
 use std::borrow::Borrow;
 use std::collections::BTreeSet;
 use std::hash::Hash;
-
-/// How a posting list holds resource ids: as given (`String`), or more compactly ([`HexId`]).
-/// Ids go in and come out as strings; the order of the held form is the order of the strings.
-pub(super) trait PostingId: Ord + Clone + Hash {
-    /// The held form of `id`; `None` when `id` cannot be held this way.
-    fn from_id(id: &str) -> Option<Self>;
-    /// The id as a string.
-    fn to_id(&self) -> String;
-    /// Adds `id` to `set`. An id the held form cannot take is a caller bug: it is left out
-    /// (and trips a debug assertion) rather than stored wrongly.
-    fn add_to(set: &mut PostingSet<Self>, id: &str);
-}
-
-impl PostingId for String {
-    fn from_id(id: &str) -> Option<Self> {
-        Some(id.to_owned())
-    }
-
-    fn to_id(&self) -> String {
-        self.clone()
-    }
-
-    fn add_to(set: &mut PostingSet<Self>, id: &str) {
-        // most adds of a string id repeat one already there: no copy made for those
-        if !set.contains(id) {
-            set.insert(id.to_owned());
-        }
-    }
-}
-
-/// An id made of 16 lowercase hexadecimal digits (quote and claim ids, see
-/// [`super::keys::hash_id`]) held as its value: 8 bytes instead of a heap string, compared as a
-/// number, in the same order as the string.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub(super) struct HexId(pub(super) u64);
-
-impl HexId {
-    /// The held form of an id the index made itself (a caller bug, tripping a debug
-    /// assertion, when it is not 16 hex digits). Ids from clients go through
-    /// [`PostingId::from_id`].
-    pub(super) fn of_own(id: &str) -> Option<HexId> {
-        let held = HexId::from_id(id);
-        debug_assert!(held.is_some(), "id {id:?} is not 16 hex digits");
-        held
-    }
-}
-
-impl PostingId for HexId {
-    fn from_id(id: &str) -> Option<Self> {
-        let digits = |b: &u8| b.is_ascii_digit() || (b'a'..=b'f').contains(b);
-        if id.len() != 16 || !id.as_bytes().iter().all(digits) {
-            return None;
-        }
-        u64::from_str_radix(id, 16).ok().map(HexId)
-    }
-
-    fn to_id(&self) -> String {
-        super::keys::hex_id(self.0)
-    }
-
-    fn add_to(set: &mut PostingSet<Self>, id: &str) {
-        // a number costs nothing to make: one search, by the insert itself
-        if let Some(held) = HexId::of_own(id) {
-            set.insert(held);
-        }
-    }
-}
 
 /// A concurrent map from key to a sorted set of ids. Readers get owned copies, never guards.
 #[derive(Debug)]
