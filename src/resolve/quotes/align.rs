@@ -28,6 +28,12 @@ impl TokenSig {
             .count()
     }
 
+    /// Whether every `query` token may be in the wording (`bound(query) == query.len()`),
+    /// stopping at the first that cannot.
+    pub(crate) fn may_hold_all(self, query: &[u64]) -> bool {
+        query.iter().all(|&t| self.0 & Self::bit(t) != 0)
+    }
+
     /// A signature that holds every word: turns nothing away (the reference in tests).
     #[cfg(test)]
     pub(crate) const ALL: TokenSig = TokenSig(u128::MAX);
@@ -179,6 +185,9 @@ mod tests {
             "most absent words are not counted"
         );
         assert_eq!(TokenSig::of(&[]).bound(&quote), 0);
+        for q in [&quote[..], &toks("the first step"), &other, &[]] {
+            assert_eq!(sig.may_hold_all(q), sig.bound(q) == q.len());
+        }
     }
 
     /// The full-matrix alignment with a traceback, as first written: the reference.

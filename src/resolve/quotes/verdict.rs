@@ -72,7 +72,7 @@ fn contained(query: &[u64], variant: Wording<'_>) -> Verdict {
     // away without a scan
     (query.len() >= MIN_LINK_WORDS
         && variant.len() >= MIN_LINK_WORDS
-        && sig.bound(query) == query.len()
+        && sig.may_hold_all(query)
         && find_contiguous(variant, query).is_some())
     .then_some((MatchKind::Contained, 1.0))
 }
