@@ -94,10 +94,14 @@ fn clause_cuts(sentence: &str) -> impl Iterator<Item = usize> + '_ {
             let rest = &bytes[i..];
             let mut cut = false;
             for (b, free) in CLAUSE_BREAKS.iter().zip(free.iter_mut()) {
-                // byte by byte, so that most breaks fail at the first (a slice comparison is a
-                // call to `memcmp`)
+                // byte by byte, the first before anything else, so that most breaks fail at once
+                // (a slice comparison is a call to `memcmp`)
                 let b = b.as_bytes();
-                if i >= *free && rest.len() >= b.len() && rest.iter().zip(b).all(|(x, y)| x == y) {
+                if b.first() == rest.first()
+                    && i >= *free
+                    && rest.len() >= b.len()
+                    && rest.iter().zip(b).all(|(x, y)| x == y)
+                {
                     *free = i + b.len();
                     cut = true;
                 }
