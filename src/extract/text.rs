@@ -75,6 +75,29 @@ const ABBREVIATIONS: &[&str] = &[
     "Mt", "Gens", "Supt", "Atty", "Amb",
 ];
 
+/// [`ASCII_CLASS`] of a word character.
+const WORD: u8 = 1;
+/// [`ASCII_CLASS`] of an ASCII joiner ([`is_joiner`]): in a word when a word character follows.
+const JOINER: u8 = 2;
+
+/// Each ASCII byte's class: [`WORD`], [`JOINER`] or neither (0).
+const ASCII_CLASS: [u8; 128] = {
+    let mut class = [0u8; 128];
+    let mut c = 0;
+    while c < 128 {
+        let b = c as u8;
+        class[c] = if b.is_ascii_alphanumeric() || matches!(b, b'_' | b'@' | b'#' | b'$' | b'%') {
+            WORD
+        } else if matches!(b, b'\'' | b'-' | b'.' | b'&' | b'/') {
+            JOINER
+        } else {
+            0
+        };
+        c += 1;
+    }
+    class
+};
+
 fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() || c == '_' || c == '@' || c == '#' || c == '$' || c == '%'
 }
@@ -189,15 +212,15 @@ fn word_end(text: &str, from: usize) -> usize {
     while end < bytes.len() {
         let c = bytes[end];
         if c < 0x80 {
-            // ASCII fast path.
-            let word = c.is_ascii_alphanumeric() || matches!(c, b'_' | b'@' | b'#' | b'$' | b'%');
-            let joins = matches!(c, b'\'' | b'-' | b'.' | b'&' | b'/')
-                && char_at(text, end + 1).is_some_and(is_word_char);
-            if !word && !joins {
-                break;
+            // ASCII fast path: one read of the byte's class
+            let class = ASCII_CLASS[usize::from(c)];
+            if class == WORD
+                || (class == JOINER && char_at(text, end + 1).is_some_and(is_word_char))
+            {
+                end += 1;
+                continue;
             }
-            end += 1;
-            continue;
+            break;
         }
         let Some(n) = char_at(text, end) else {
             break;
@@ -236,4 +259,24 @@ fn word_start(text: &str, end: usize) -> usize {
         }
     }
     start
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ascii_classes_agree_with_the_character_tests() {
+        for c in 0u8..128 {
+            let ch = char::from(c);
+            let want = if is_word_char(ch) {
+                WORD
+            } else if is_joiner(ch) {
+                JOINER
+            } else {
+                0
+            };
+            assert_eq!(ASCII_CLASS[usize::from(c)], want, "{c:#x}");
+        }
+    }
 }
