@@ -47,7 +47,7 @@ pub(super) fn best(scored: &[(u32, f32)], k: usize) -> Vec<(u32, f32)> {
     if k > 0 {
         keys.select_nth_unstable(k - 1);
     }
-    keys[..k].iter().map(|&k| candidate(k)).collect()
+    keys[..k].iter().copied().map(candidate).collect()
 }
 
 /// Sorts `scored` best first, as integers (see [`key`]).

@@ -133,9 +133,9 @@ impl ClaimGrouper {
     /// they are the best that do, and the rest need not be asked).
     fn keep_in_story(&self, found: &mut Vec<(u32, f32)>, time_ms: Option<i64>) {
         if found.len() > MAX_SCORED {
-            let best = best(found, MAX_SCORED);
-            if best.iter().all(|&(m, _)| self.may_share_story(m, time_ms)) {
-                *found = best;
+            let top = best(found, MAX_SCORED);
+            if top.iter().all(|&(m, _)| self.may_share_story(m, time_ms)) {
+                *found = top;
                 return;
             }
         }

@@ -42,18 +42,19 @@ pub(crate) fn relate(query: &[u64], variant: Wording<'_>) -> Verdict {
     contained(query, variant).or_else(|| near(query, variant, false, 0.0))
 }
 
-/// [`relate`], trying the common-subsequence bound before an alignment: the same verdict. A new
-/// wording's candidates are often near misses that the bound turns away; a lookup's rarely are
-/// (their alignments mostly pass, or fail for what the bound does not see), so lookups go
-/// without it.
+/// [`relate`], trying the common-subsequence bound before an alignment: the same verdict (the
+/// tests' name for [`relate_above`] with no floor). A new wording's candidates are often near
+/// misses that the bound turns away; a lookup's rarely are (their alignments mostly pass, or
+/// fail for what the bound does not see), so lookups go without it.
 #[cfg(test)]
 pub(super) fn relate_bounded(query: &[u64], variant: Wording<'_>) -> Verdict {
     relate_above(query, variant, 0.0)
 }
 
-/// [`relate_bounded`], except that a near match scoring below `floor` may be `None` (it is not
-/// aligned when its words show it cannot reach `floor`): what a caller keeping the best match so
-/// far needs. A containment is found whatever the floor.
+/// [`relate`], trying the common-subsequence bound before an alignment, except that a near
+/// match scoring below `floor` may be `None` (it is not aligned when its words show it cannot
+/// reach `floor`): what a caller keeping the best match so far needs. A containment is found
+/// whatever the floor; with a floor of 0 the verdict is [`relate`]'s.
 fn relate_above(query: &[u64], variant: Wording<'_>, floor: f32) -> Verdict {
     contained(query, variant).or_else(|| near(query, variant, true, floor))
 }
@@ -158,7 +159,8 @@ fn present_at_least(query: &[u64], variant: &[u64], need: usize) -> bool {
     need == 0
 }
 
-/// [`relate_bounded`] with the shorter of two wordings as the query.
+/// [`relate`] with the shorter of two wordings as the query (trying the common-subsequence
+/// bound before an alignment).
 pub(super) fn relate_either_way(a: Wording<'_>, b: Wording<'_>) -> Verdict {
     relate_either_way_above(a, b, 0.0)
 }
