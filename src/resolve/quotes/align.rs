@@ -22,16 +22,18 @@ impl TokenSig {
 
     /// At least as many as the `query` tokens (counted with repeats) that occur in the wording.
     pub(crate) fn bound(self, query: &[u64]) -> usize {
-        query
-            .iter()
-            .filter(|&&t| self.0 & Self::bit(t) != 0)
-            .count()
+        query.iter().filter(|&&t| self.may_hold(t)).count()
     }
 
     /// Whether every `query` token may be in the wording (`bound(query) == query.len()`),
     /// stopping at the first that cannot.
     pub(crate) fn may_hold_all(self, query: &[u64]) -> bool {
-        query.iter().all(|&t| self.0 & Self::bit(t) != 0)
+        query.iter().all(|&t| self.may_hold(t))
+    }
+
+    /// Whether `token` may be in the wording: false only when it is not.
+    fn may_hold(self, token: u64) -> bool {
+        self.0 & Self::bit(token) != 0
     }
 
     /// A signature that holds every word: turns nothing away (the reference in tests).
