@@ -152,6 +152,34 @@ fn a_loaded_snapshot_answers_and_resolves_like_the_original() {
 }
 
 #[test]
+fn a_loaded_snapshot_summarises_the_quote_postings_again() {
+    // forty wordings of one quote, a number apart: their common word pairs list all forty
+    let original = Index::new();
+    for n in 0..40 {
+        let text = format!(
+            "\"We will raise the minimum wage by {n} percent before the end of the year,\" \
+             said Alice Smith, the labour minister."
+        );
+        original
+            .create_article(NewArticle {
+                id: Some(format!("a{n}")),
+                request_id: None,
+                text,
+                meta: ArticleMeta {
+                    outlet: "Daily".into(),
+                    published_ms: Some(1_700_000_000_000 + n * 60_000),
+                    ..ArticleMeta::default()
+                },
+            })
+            .expect("ingest");
+    }
+    let blocks = |i: &Index| i.inner.resolver.read().quotes.summarised_blocks();
+    assert!(blocks(&original) > 0);
+    // the summaries are not stored: the loaded index works them out again
+    assert_eq!(blocks(&round_trip(&original)), blocks(&original));
+}
+
+#[test]
 fn a_damaged_snapshot_is_refused_and_changes_nothing() {
     let (original, bytes) = written(12);
     let loaded = Index::new();

@@ -68,6 +68,13 @@ impl Window {
         // below `earliest` the difference wraps past every length
         (t.wrapping_sub(self.earliest) as u64) <= self.length
     }
+
+    /// Whether the window holds some time of `span` (earliest, latest): a whole span of times
+    /// that does not meet it can be passed over without testing each.
+    #[inline]
+    pub fn meets(self, (earliest, latest): Span) -> bool {
+        latest >= self.earliest && earliest <= self.earliest.saturating_add_unsigned(self.length)
+    }
 }
 
 /// The span of one time, if known.
@@ -102,6 +109,16 @@ mod tests {
                 if t != i64::MIN {
                     proptest::prop_assert_eq!(window.contains(t), range.contains(&t), "{:?} {}", span, t);
                 }
+            }
+            // a span of times meets the window when the window holds one of its times (an
+            // empty range's window holds `i64::MIN` alone)
+            for other in [(t, t.saturating_add(d)), (t.saturating_sub(d), t), (i64::MIN, t)] {
+                let meets = if range.is_empty() {
+                    other.0 == i64::MIN
+                } else {
+                    other.1 >= *range.start() && other.0 <= *range.end()
+                };
+                proptest::prop_assert_eq!(window.meets(other), meets, "{:?} {:?}", span, other);
             }
         }
     }

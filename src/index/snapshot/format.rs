@@ -141,6 +141,7 @@ fn decode_sections(
         let resolver = scope.spawn(|| {
             section::<Resolver>(body, resolver, source).map(|mut r| {
                 r.speakers.share_strings();
+                r.quotes.index_times();
                 r
             })
         });

@@ -3,6 +3,7 @@
 
 use super::MIN_LINK_WORDS;
 use super::matcher::{QuoteMatcher, pairs};
+use super::postings::Listing;
 use crate::resolve::story::{Span, Window};
 use serde::{Deserialize, Serialize};
 
@@ -47,9 +48,18 @@ impl Listed {
         self.words.get(id as usize).map_or(0, |&n| n as usize)
     }
 
+    /// When variant `id` was first published, if known.
+    pub(super) fn first_ms(&self, id: u32) -> Option<i64> {
+        match self.first_ms.get(id as usize) {
+            Some(&ms) if ms != Listed::UNKNOWN => Some(ms),
+            _ => None,
+        }
+    }
+
     /// False only when variant `id` was first published at a known time outside `times` (the
     /// times that fit a story): then no group it is in can take a wording of that story.
-    fn first_in(&self, id: u32, times: Window) -> bool {
+    #[inline]
+    pub(super) fn first_in(&self, id: u32, times: Window) -> bool {
         let ms = self
             .first_ms
             .get(id as usize)
@@ -81,14 +91,13 @@ impl QuoteMatcher {
         if tokens.len() < MIN_LINK_WORDS {
             return Vec::new();
         }
-        let lists: Vec<&Vec<u32>> = pairs(tokens)
-            .filter_map(|p| self.postings.get(&p))
-            .collect();
-        let all_common = lists.iter().all(|l| l.len() > MAX_POSTING);
-        let counted: Vec<&[u32]> = lists
-            .iter()
-            .filter(|l| all_common || l.len() <= MAX_POSTING)
-            .map(|l| &l[l.len().saturating_sub(MAX_POSTING)..])
+        let lists: Vec<Listing<'_>> = pairs(tokens).filter_map(|p| self.postings.get(p)).collect();
+        let all_common = lists.iter().all(|l| l.ids.len() > MAX_POSTING);
+        // each counted list, from the first position counted
+        let counted: Vec<(Listing<'_>, usize)> = lists
+            .into_iter()
+            .filter(|l| all_common || l.ids.len() <= MAX_POSTING)
+            .map(|l| (l, l.ids.len().saturating_sub(MAX_POSTING)))
             .collect();
         // pairs skipped as stop-pairs cannot be counted: ask half of the counted ones
         let qpairs = counted.len().min(tokens.len() - 1);
@@ -97,16 +106,14 @@ impl QuoteMatcher {
         let floor = qpairs.min(min_words.saturating_sub(1)).max(1).div_ceil(2);
         // every variant listed is counted, and its length looked up once, at the end: one
         // random access per entry instead of two. In a story, a variant of another story's
-        // time is passed over as it is reached: most of those a common word pair lists are.
+        // time is passed over (most of those a common word pair lists are), a block of them at
+        // once where the list's spans show it ([`super::postings`]).
         let times = story.map(Window::fitting);
         let mut scored: Vec<(u32, u32)> = self.tallies.with(|counts| {
-            for list in &counted {
+            for &(list, start) in &counted {
                 match times {
-                    Some(t) => list
-                        .iter()
-                        .filter(|&&v| self.listed.first_in(v, t))
-                        .for_each(|&v| counts.add(v, 1)),
-                    None => list.iter().for_each(|&v| counts.add(v, 1)),
+                    Some(t) => list.for_each_in(start, t, &self.listed, |v| counts.add(v, 1)),
+                    None => list.ids[start..].iter().for_each(|&v| counts.add(v, 1)),
                 }
             }
             counts

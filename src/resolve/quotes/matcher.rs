@@ -2,6 +2,7 @@
 
 use super::align::TokenSig;
 use super::candidates::Listed;
+use super::postings::Postings;
 use super::story::story_span;
 use super::{MatchKind, quote_tokens};
 use crate::resolve::fold::shingle_hash;
@@ -64,7 +65,7 @@ pub struct QuoteMatcher {
     variants: Slots<Variant>,
     groups: Slots<QuoteGroup>,
     pub(super) exact: FxHashMap<u64, u32>,
-    pub(super) postings: FxHashMap<u64, Vec<u32>>,
+    pub(super) postings: Postings,
     by_article: FxHashMap<Arc<str>, Vec<u32>>,
     /// Length and first publication time of each variant, indexed by id (ids are never
     /// reused): what a candidate search reads of every variant it reaches.
@@ -100,6 +101,19 @@ impl QuoteMatcher {
     /// Ids of every live variant (unordered; for tests and diagnostics, not for lookups).
     pub fn variant_ids(&self) -> impl Iterator<Item = u32> + '_ {
         self.variants.ids()
+    }
+
+    /// Works out again what a candidate search reads of the posting lists besides their ids
+    /// (after the matcher was read back from a snapshot, which stores the ids alone).
+    pub fn index_times(&mut self) {
+        self.postings.index_times(&self.listed);
+    }
+
+    /// How many blocks of posting lists have their span of times summarised (for tests: a
+    /// matcher read back has as many as the one written).
+    #[cfg(test)]
+    pub(crate) fn summarised_blocks(&self) -> usize {
+        self.postings.summarised_blocks()
     }
 
     /// A variant by id.
@@ -172,12 +186,12 @@ impl QuoteMatcher {
                 (g, MatchKind::Exact, 1.0, None)
             }
         };
-        for p in pairs(&tokens) {
-            self.postings.entry(p).or_default().push(id);
-        }
-        self.exact.insert(key, id);
         let len = tokens.len();
         self.listed.set(id, len, time_ms);
+        for p in pairs(&tokens) {
+            self.postings.push(p, id, &self.listed);
+        }
+        self.exact.insert(key, id);
         let mut tokens = tokens;
         tokens.shrink_to_fit();
         self.variants.insert(
@@ -234,12 +248,7 @@ impl QuoteMatcher {
             };
             self.listed.set(v, 0, None);
             for p in pairs(&var.tokens) {
-                if let Some(list) = self.postings.get_mut(&p) {
-                    list.retain(|x| *x != v);
-                    if list.is_empty() {
-                        self.postings.remove(&p);
-                    }
-                }
+                self.postings.remove(p, v, &self.listed);
             }
             self.exact
                 .remove(&(shingle_hash(&var.tokens) ^ var.tokens.len() as u64));

@@ -18,6 +18,7 @@ mod lookup;
 mod matcher;
 #[cfg(test)]
 mod oracle_tests;
+mod postings;
 mod story;
 #[cfg(test)]
 mod tests;
