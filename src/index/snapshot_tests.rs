@@ -152,13 +152,15 @@ fn a_loaded_snapshot_answers_and_resolves_like_the_original() {
 }
 
 #[test]
-fn a_loaded_snapshot_summarises_the_quote_postings_again() {
-    // forty wordings of one quote, a number apart: their common word pairs list all forty
+fn a_loaded_snapshot_summarises_the_posting_lists_again() {
+    // forty wordings of one quote and of one claim, a number apart: their common word pairs
+    // and stems list all forty
     let original = Index::new();
     for n in 0..40 {
         let text = format!(
             "\"We will raise the minimum wage by {n} percent before the end of the year,\" \
-             said Alice Smith, the labour minister."
+             said Alice Smith, the labour minister. Smith said the council would spend {n} \
+             million on the new bridge over the river."
         );
         original
             .create_article(NewArticle {
@@ -173,10 +175,14 @@ fn a_loaded_snapshot_summarises_the_quote_postings_again() {
             })
             .expect("ingest");
     }
-    let blocks = |i: &Index| i.inner.resolver.read().quotes.summarised_blocks();
-    assert!(blocks(&original) > 0);
+    let blocks = |i: &Index| {
+        let r = i.inner.resolver.read();
+        (r.quotes.summarised_blocks(), r.claims.summarised_blocks())
+    };
+    let (quotes, claims) = blocks(&original);
+    assert!(quotes > 0 && claims > 0, "{quotes} {claims}");
     // the summaries are not stored: the loaded index works them out again
-    assert_eq!(blocks(&round_trip(&original)), blocks(&original));
+    assert_eq!(blocks(&round_trip(&original)), (quotes, claims));
 }
 
 #[test]

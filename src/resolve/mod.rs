@@ -50,6 +50,7 @@ pub mod claims;
 mod dense;
 pub mod fold;
 pub mod names;
+mod postings;
 pub mod quotes;
 pub mod resolver;
 pub mod slots;

@@ -142,6 +142,7 @@ fn decode_sections(
             section::<Resolver>(body, resolver, source).map(|mut r| {
                 r.speakers.share_strings();
                 r.quotes.index_times();
+                r.claims.index_times();
                 r
             })
         });

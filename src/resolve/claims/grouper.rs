@@ -7,6 +7,7 @@ use super::text::ClaimText;
 use super::weights::WeightTable;
 use super::{DEFAULT_THRESHOLD, MERGE_MARGIN};
 use crate::resolve::dense::{DenseSums, Pool};
+use crate::resolve::postings::Postings;
 use crate::resolve::slots::Slots;
 use crate::resolve::speakers::SpeakerId;
 use crate::resolve::story::at;
@@ -41,7 +42,7 @@ pub struct ClaimGrouper {
     #[serde(default)]
     pub(super) spans: FxHashMap<u32, (i64, i64)>,
     /// Stem hash -> claims carrying the stem, in order of arrival.
-    pub(super) postings: FxHashMap<u64, Vec<u32>>,
+    pub(super) postings: Postings,
     by_article: FxHashMap<Arc<str>, Vec<u32>>,
     retired: FxHashMap<u32, u32>,
     next_member: u32,
@@ -73,7 +74,7 @@ impl ClaimGrouper {
             members: Slots::default(),
             groups: Slots::default(),
             spans: FxHashMap::default(),
-            postings: FxHashMap::default(),
+            postings: Postings::default(),
             by_article: FxHashMap::default(),
             retired: FxHashMap::default(),
             next_member: 0,
@@ -158,7 +159,7 @@ impl ClaimGrouper {
                 }
             };
         for &h in &hashes {
-            self.postings.entry(h).or_default().push(id);
+            self.postings.push(h, id, time_ms, &self.members);
         }
         let article: Arc<str> = self
             .by_article
@@ -248,12 +249,7 @@ impl ClaimGrouper {
                 continue;
             };
             for &h in m.stem_hashes() {
-                if let Some(list) = self.postings.get_mut(&h) {
-                    list.retain(|x| *x != id);
-                    if list.is_empty() {
-                        self.postings.remove(&h);
-                    }
-                }
+                self.postings.remove(h, id, &self.members);
             }
             if let Some(g) = self.groups.get_mut(m.group) {
                 g.retain(|x| *x != id);

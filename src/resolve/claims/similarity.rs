@@ -9,6 +9,8 @@ use super::member::Marks;
 use super::weights::Weights;
 use super::{MAX_POSTING, MAX_SCORED, MIN_SHARED_STEMS, RECENT_CANDIDATES};
 use crate::resolve::fold::word_hash;
+use crate::resolve::postings::Listing;
+use crate::resolve::story::Window;
 
 /// A claim's features with the hashes of its stems (sorted), as compared.
 #[derive(Clone, Copy, Debug)]
@@ -69,18 +71,25 @@ impl ClaimGrouper {
         time_ms: Option<i64>,
         w: &mut Weights<'_>,
     ) -> Vec<(u32, f32)> {
-        let mut stems: Vec<&Vec<u32>> = claim
+        let mut stems: Vec<Listing<'_>> = claim
             .hashes
             .iter()
-            .filter_map(|h| self.postings.get(h))
+            .filter_map(|&h| self.postings.get(h))
             .collect();
-        stems.sort_by_key(|list| list.len());
+        stems.sort_by_key(|list| list.ids.len());
+        // in a story, whole blocks of claims of other times are passed over: the claims
+        // summed are those of the story and perhaps some others, which `keep_in_story` turns
+        // away as it would have (each claim's sum is the same either way)
+        let times = time_ms.map(|t| Window::fitting((t, t)));
         // every weight is positive, so a zero sum means an id not reached yet
         let mut found: Vec<(u32, f32)> = self.scratch.with(|sums| {
-            for list in stems.iter().take_while(|l| l.len() <= MAX_POSTING) {
-                let w = self.idf_of_df(list.len());
-                for &m in list.iter() {
-                    sums.add(m, w);
+            for list in stems.iter().take_while(|l| l.ids.len() <= MAX_POSTING) {
+                let w = self.idf_of_df(list.ids.len());
+                match times {
+                    Some(t) => list.for_each_run(0, t, |run| {
+                        run.iter().for_each(|&m| sums.add(m, w));
+                    }),
+                    None => list.ids.iter().for_each(|&m| sums.add(m, w)),
                 }
             }
             sums.drain().collect()
@@ -91,7 +100,7 @@ impl ClaimGrouper {
         let mut candidates: Vec<(u32, f32)> = if found.is_empty() {
             // every stem is common: the latest claims carrying the rarest, ranked by how many
             // of the claim's stems they share
-            let rarest = stems.first().map_or(&[][..], |l| &l[..]);
+            let rarest = stems.first().map_or(&[][..], |l| l.ids);
             let recent = &rarest[rarest.len().saturating_sub(RECENT_CANDIDATES)..];
             // in passes, each with a short step, so that the reads of many candidates are under
             // way at once instead of one candidate's at a time: their records first, then their

@@ -6,10 +6,33 @@
 //! corpus runs. Claims whose time is unknown fit any window.
 
 use super::grouper::ClaimGrouper;
+use super::member::ClaimMember;
+use crate::resolve::postings::FirstTimes;
+use crate::resolve::slots::Slots;
 pub use crate::resolve::story::STORY_WINDOW_MS;
 use crate::resolve::story::{Span, at, fit, widen};
 
+/// A claim's time, as the stem posting lists summarise their blocks by.
+impl FirstTimes for Slots<ClaimMember> {
+    fn first_ms(&self, id: u32) -> Option<i64> {
+        self.get(id).and_then(ClaimMember::time_ms)
+    }
+}
+
 impl ClaimGrouper {
+    /// Works out again what a candidate search reads of the stem posting lists besides their
+    /// ids (after the grouper was read back from a snapshot, which stores the ids alone).
+    pub fn index_times(&mut self) {
+        self.postings.index_times(&self.members);
+    }
+
+    /// How many blocks of stem posting lists have their span of times summarised (for tests: a
+    /// grouper read back has as many as the one written).
+    #[cfg(test)]
+    pub(crate) fn summarised_blocks(&self) -> usize {
+        self.postings.summarised_blocks()
+    }
+
     /// Whether claims published over `span` may join `group` (an unknown group never fits).
     pub(super) fn in_story(&self, group: u32, span: Option<Span>) -> bool {
         self.groups.contains(group) && fit(self.spans.get(&group).copied(), span)
@@ -86,5 +109,40 @@ mod tests {
         assert_ne!(groups[2], groups[0], "fifteen days from either first claim");
         assert_ne!(groups[2], groups[1]);
         assert!(g.group_ids().count() == 3);
+    }
+
+    #[test]
+    fn passing_over_blocks_of_other_times_groups_as_reading_every_claim() {
+        // claims on three subjects over four months, three a day, some late, some without a
+        // time, some taken back; one grouper reads whole lists (its summaries forgotten
+        // before each claim), the other passes over blocks of other times
+        let subjects = [
+            "The council will spend {n} million on the new bridge over the river.",
+            "Relations between the two countries fell to their lowest level in {n} years.",
+            "The minister said {n} schools would close because of the storm.",
+        ];
+        let (mut summarised, mut whole) = (ClaimGrouper::new(), ClaimGrouper::new());
+        for n in 0..420u32 {
+            let text = subjects[n as usize % 3].replace("{n}", &(n % 17).to_string());
+            // some arrive two months late: only an early block of a list holds their story
+            let late = match n % 40 {
+                20 => 60,
+                0 | 10 | 30 => 9,
+                _ => 0,
+            };
+            let day = i64::from(n / 3) - late;
+            // a time not known keeps its block read: a few, early on
+            let time = (n % 97 != 3).then_some(day * DAY);
+            whole.postings.forget_times();
+            let article = format!("a{n}");
+            let a = summarised.add_at(&article, &text, None, time);
+            let b = whole.add_at(&article, &text, None, time);
+            assert_eq!(a, b, "claim {n}");
+            if n % 50 == 49 {
+                let gone = format!("a{}", n - 25);
+                assert!(summarised.remove_article(&gone) && whole.remove_article(&gone));
+            }
+        }
+        assert!(summarised.postings.summarised_blocks() > 8);
     }
 }

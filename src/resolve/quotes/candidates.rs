@@ -3,7 +3,7 @@
 
 use super::MIN_LINK_WORDS;
 use super::matcher::{QuoteMatcher, pairs};
-use super::postings::Listing;
+use crate::resolve::postings::{FirstTimes, Listing};
 use crate::resolve::story::{Span, Window};
 use serde::{Deserialize, Serialize};
 
@@ -19,7 +19,7 @@ const MAX_VERIFY: usize = 64;
 /// id (ids are never reused): its length, and when it was first published (the first test of a
 /// story window). Two arrays, so that a lookup, which asks no story, reads only the lengths.
 #[derive(Debug, Default, Serialize, Deserialize)]
-pub(super) struct Listed {
+pub(crate) struct Listed {
     /// Length in words; 0 once removed.
     words: Vec<u32>,
     /// First publication time in milliseconds; [`Listed::UNKNOWN`] when not known.
@@ -33,7 +33,7 @@ impl Listed {
 
     /// Records variant `id`: `words` long, first published at `first_ms` (0 words for a
     /// removed variant).
-    pub(super) fn set(&mut self, id: u32, words: usize, first_ms: Option<i64>) {
+    pub(crate) fn set(&mut self, id: u32, words: usize, first_ms: Option<i64>) {
         let i = id as usize;
         if self.words.len() <= i {
             self.words.resize(i + 1, 0);
@@ -48,24 +48,25 @@ impl Listed {
         self.words.get(id as usize).map_or(0, |&n| n as usize)
     }
 
-    /// When variant `id` was first published, if known.
-    pub(super) fn first_ms(&self, id: u32) -> Option<i64> {
-        match self.first_ms.get(id as usize) {
-            Some(&ms) if ms != Listed::UNKNOWN => Some(ms),
-            _ => None,
-        }
-    }
-
     /// False only when variant `id` was first published at a known time outside `times` (the
     /// times that fit a story): then no group it is in can take a wording of that story.
     #[inline]
-    pub(super) fn first_in(&self, id: u32, times: Window) -> bool {
+    pub(crate) fn first_in(&self, id: u32, times: Window) -> bool {
         let ms = self
             .first_ms
             .get(id as usize)
             .copied()
             .unwrap_or(Listed::UNKNOWN);
         ms == Listed::UNKNOWN || times.contains(ms)
+    }
+}
+
+impl FirstTimes for Listed {
+    fn first_ms(&self, id: u32) -> Option<i64> {
+        match self.first_ms.get(id as usize) {
+            Some(&ms) if ms != Listed::UNKNOWN => Some(ms),
+            _ => None,
+        }
     }
 }
 
@@ -112,7 +113,11 @@ impl QuoteMatcher {
         let mut scored: Vec<(u32, u32)> = self.tallies.with(|counts| {
             for &(list, start) in &counted {
                 match times {
-                    Some(t) => list.for_each_in(start, t, &self.listed, |v| counts.add(v, 1)),
+                    Some(t) => list.for_each_run(start, t, |run| {
+                        run.iter()
+                            .filter(|&&v| self.listed.first_in(v, t))
+                            .for_each(|&v| counts.add(v, 1))
+                    }),
                     None => list.ids[start..].iter().for_each(|&v| counts.add(v, 1)),
                 }
             }

@@ -2,10 +2,10 @@
 
 use super::align::TokenSig;
 use super::candidates::Listed;
-use super::postings::Postings;
 use super::story::story_span;
 use super::{MatchKind, quote_tokens};
 use crate::resolve::fold::shingle_hash;
+use crate::resolve::postings::Postings;
 use crate::resolve::slots::Slots;
 use crate::resolve::story;
 use rustc_hash::FxHashMap;
@@ -189,7 +189,7 @@ impl QuoteMatcher {
         let len = tokens.len();
         self.listed.set(id, len, time_ms);
         for p in pairs(&tokens) {
-            self.postings.push(p, id, &self.listed);
+            self.postings.push(p, id, time_ms, &self.listed);
         }
         self.exact.insert(key, id);
         let mut tokens = tokens;

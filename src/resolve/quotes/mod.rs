@@ -18,13 +18,14 @@ mod lookup;
 mod matcher;
 #[cfg(test)]
 mod oracle_tests;
-mod postings;
 mod story;
 #[cfg(test)]
 mod tests;
 mod verdict;
 
 pub use align::TokenSig;
+#[cfg(test)]
+pub(crate) use candidates::Listed;
 pub use lookup::{GroupMatch, QuoteMatch, WordingMatch};
 pub use matcher::{QuoteAssignment, QuoteGroup, QuoteMatcher, Variant};
 
