@@ -188,10 +188,34 @@ fn spans_of(list: &[u32], time: impl Fn(u32) -> Option<i64>) -> Vec<Span> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::resolve::quotes::Listed;
 
     const DAY: i64 = 86_400_000;
     const PAIR: u64 = 7;
+
+    /// Ids' first times, as a test sets them.
+    #[derive(Default)]
+    struct Listed(Vec<Option<i64>>);
+
+    impl Listed {
+        fn set(&mut self, id: u32, time: Option<i64>) {
+            let i = id as usize;
+            if self.0.len() <= i {
+                self.0.resize(i + 1, None);
+            }
+            self.0[i] = time;
+        }
+
+        /// Whether a search in `times` must count `id`: its time is in them, or not known.
+        fn first_in(&self, id: u32, times: Window) -> bool {
+            self.first_ms(id).is_none_or(|t| times.contains(t))
+        }
+    }
+
+    impl FirstTimes for Listed {
+        fn first_ms(&self, id: u32) -> Option<i64> {
+            self.0.get(id as usize).copied().flatten()
+        }
+    }
 
     proptest::proptest! {
         /// Through adds (a pair twice in one wording too), removals and a reload without
@@ -213,14 +237,14 @@ mod tests {
             for (id, &(offset, twice)) in (0u32..).zip(&added) {
                 // times mostly rise with ids, as news arrives, so that whole blocks fall outside
                 let time = offset.map(|o| (i64::from(id) / 8 + o) * DAY);
-                listed.set(id, 5, time);
+                listed.set(id, time);
                 p.push(PAIR, id, time, &listed);
                 if twice {
                     p.push(PAIR, id, time, &listed);
                 }
             }
             for id in removed {
-                listed.set(id, 0, None);
+                listed.set(id, None);
                 p.remove(PAIR, id, &listed);
             }
             // 1: read back without spans; 2: and worked out again
@@ -268,7 +292,7 @@ mod tests {
         for id in 0..3 * BLOCK as u32 {
             // the middle block has one variant of unknown time
             let time = (id != BLOCK as u32 + 5).then(|| day(id));
-            listed.set(id, 5, time);
+            listed.set(id, time);
             p.push(PAIR, id, time, &listed);
         }
         let list = p.get(PAIR).expect("listed");

@@ -19,7 +19,7 @@ const MAX_VERIFY: usize = 64;
 /// id (ids are never reused): its length, and when it was first published (the first test of a
 /// story window). Two arrays, so that a lookup, which asks no story, reads only the lengths.
 #[derive(Debug, Default, Serialize, Deserialize)]
-pub(crate) struct Listed {
+pub(super) struct Listed {
     /// Length in words; 0 once removed.
     words: Vec<u32>,
     /// First publication time in milliseconds; [`Listed::UNKNOWN`] when not known.
@@ -33,7 +33,7 @@ impl Listed {
 
     /// Records variant `id`: `words` long, first published at `first_ms` (0 words for a
     /// removed variant).
-    pub(crate) fn set(&mut self, id: u32, words: usize, first_ms: Option<i64>) {
+    pub(super) fn set(&mut self, id: u32, words: usize, first_ms: Option<i64>) {
         let i = id as usize;
         if self.words.len() <= i {
             self.words.resize(i + 1, 0);
@@ -51,7 +51,7 @@ impl Listed {
     /// False only when variant `id` was first published at a known time outside `times` (the
     /// times that fit a story): then no group it is in can take a wording of that story.
     #[inline]
-    pub(crate) fn first_in(&self, id: u32, times: Window) -> bool {
+    fn first_in(&self, id: u32, times: Window) -> bool {
         let ms = self
             .first_ms
             .get(id as usize)
@@ -108,7 +108,7 @@ impl QuoteMatcher {
         // every variant listed is counted, and its length looked up once, at the end: one
         // random access per entry instead of two. In a story, a variant of another story's
         // time is passed over (most of those a common word pair lists are), a block of them at
-        // once where the list's spans show it ([`super::postings`]).
+        // once where the list's spans show it ([`crate::resolve::postings`]).
         let times = story.map(Window::fitting);
         let mut scored: Vec<(u32, u32)> = self.tallies.with(|counts| {
             for &(list, start) in &counted {

@@ -24,8 +24,6 @@ mod tests;
 mod verdict;
 
 pub use align::TokenSig;
-#[cfg(test)]
-pub(crate) use candidates::Listed;
 pub use lookup::{GroupMatch, QuoteMatch, WordingMatch};
 pub use matcher::{QuoteAssignment, QuoteGroup, QuoteMatcher, Variant};
 
