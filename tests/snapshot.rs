@@ -78,6 +78,11 @@ fn terminate(server: &mut Server) {
     server.wait();
 }
 
+/// A server's whole log, for a failed assertion to show.
+fn log_of(scratch: &Path, log: &str) -> String {
+    std::fs::read_to_string(scratch.join(format!("{log}.log"))).unwrap_or_default()
+}
+
 /// The first line of a server's JSON log whose message starts with `message`.
 fn logged(scratch: &Path, log: &str, message: &str) -> Option<serde_json::Value> {
     let text = std::fs::read_to_string(scratch.join(format!("{log}.log"))).expect("log");
@@ -139,7 +144,11 @@ async fn restarts_load_the_snapshot_and_catch_up_with_the_store() {
     assert_eq!(rebuilt(scratch.path(), "third"), (11, 4, 1));
     assert_eq!(state(&third.channel).await, later);
     terminate(&mut third);
-    assert!(logged(scratch.path(), "third", "index snapshot written").is_some());
+    assert!(
+        logged(scratch.path(), "third", "index snapshot written").is_some(),
+        "{}",
+        log_of(scratch.path(), "third")
+    );
     let caught_up = std::fs::read(&snapshot).expect("read");
 
     // a start that changes nothing leaves the snapshot as it is at the stop
@@ -147,8 +156,16 @@ async fn restarts_load_the_snapshot_and_catch_up_with_the_store() {
     assert_eq!(rebuilt(scratch.path(), "idle"), (15, 0, 0));
     assert_eq!(state(&idle.channel).await, later);
     terminate(&mut idle);
-    assert!(logged(scratch.path(), "idle", "index snapshot written").is_none());
-    assert!(logged(scratch.path(), "idle", "index snapshot kept").is_some());
+    assert!(
+        logged(scratch.path(), "idle", "index snapshot written").is_none(),
+        "{}",
+        log_of(scratch.path(), "idle")
+    );
+    assert!(
+        logged(scratch.path(), "idle", "index snapshot kept").is_some(),
+        "{}",
+        log_of(scratch.path(), "idle")
+    );
     assert!(std::fs::read(&snapshot).expect("read") == caught_up);
 
     // a deletion is a change: the stop writes the snapshot again, and the next start loads it
@@ -156,14 +173,22 @@ async fn restarts_load_the_snapshot_and_catch_up_with_the_store() {
     delete(&deleting.channel, 15).await;
     let fewer = state(&deleting.channel).await;
     terminate(&mut deleting);
-    assert!(logged(scratch.path(), "deleting", "index snapshot written").is_some());
+    assert!(
+        logged(scratch.path(), "deleting", "index snapshot written").is_some(),
+        "{}",
+        log_of(scratch.path(), "deleting")
+    );
     let mut reloaded = Server::start(&args, scratch.path(), "reloaded").await;
     assert_eq!(rebuilt(scratch.path(), "reloaded"), (14, 0, 0));
     assert_eq!(state(&reloaded.channel).await, fewer);
     // and a creation too
     create(&reloaded.channel, 15).await;
     terminate(&mut reloaded);
-    assert!(logged(scratch.path(), "reloaded", "index snapshot written").is_some());
+    assert!(
+        logged(scratch.path(), "reloaded", "index snapshot written").is_some(),
+        "{}",
+        log_of(scratch.path(), "reloaded")
+    );
 
     // a damaged snapshot is refused and the store replayed in full
     let mut bytes = std::fs::read(&snapshot).expect("read");
