@@ -10,7 +10,7 @@ use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 
 /// Entries summarised by one span: a list shorter than this has none.
-pub(crate) const BLOCK: usize = 32;
+const BLOCK: usize = 32;
 
 /// The span a block holds when one of its ids was first published at a time not known: it
 /// meets every window.
