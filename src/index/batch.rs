@@ -8,7 +8,6 @@ use super::replace::occurrence_keys;
 use super::{Index, QuoteGroup, keys};
 use rustc_hash::FxHashMap;
 use std::borrow::Borrow;
-use std::collections::BTreeSet;
 use std::hash::Hash;
 use std::sync::Arc;
 
@@ -60,22 +59,13 @@ impl<K: Eq + Hash + Clone, I: PostingId> Postings<K, I> {
     }
 }
 
-impl OrderedIds {
+impl<I: PostingId> OrderedIds<I> {
     /// Adds every id of `ids`, as [`OrderedIds::insert`] would one by one.
-    pub(super) fn extend(&self, mut ids: Vec<String>) {
-        ids.sort_unstable();
-        ids.dedup();
-        self.extend_sorted(ids);
-    }
-}
-
-/// Builds a set from sorted, distinct items, or adds them to a set that already has some.
-pub(super) fn fill_sorted<T: Ord>(set: &mut BTreeSet<T>, sorted: Vec<T>) {
-    if set.is_empty() {
-        // from sorted input the B-tree is built bottom-up, without a search per item
-        *set = sorted.into_iter().collect();
-    } else {
-        set.extend(sorted);
+    pub(super) fn extend(&self, ids: Vec<String>) {
+        let mut held: Vec<I> = ids.iter().filter_map(|id| I::from_id(id)).collect();
+        held.sort_unstable();
+        held.dedup();
+        self.extend_sorted(held);
     }
 }
 
@@ -172,7 +162,7 @@ mod tests {
             let id = |n: u64| super::super::keys::hex_id(n);
             let one_by_one: Postings<String, HexId> = Postings::default();
             let batched: Postings<String, HexId> = Postings::default();
-            let (ids_one, ids_batched) = (OrderedIds::default(), OrderedIds::default());
+            let (ids_one, ids_batched) = (OrderedIds::<HexId>::default(), OrderedIds::<HexId>::default());
             for (k, n) in &before {
                 for p in [&one_by_one, &batched] {
                     p.add(format!("w{k}"), &id(*n));

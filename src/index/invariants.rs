@@ -5,7 +5,6 @@
 
 mod postings;
 
-use super::postings::OrderedIds;
 use super::{Attributed, Index};
 use crate::index::FromArticle;
 use crate::model::SpeakerKind;
@@ -29,30 +28,30 @@ impl Index {
 
     fn check_id_sets(&self, bad: &mut Vec<String>) {
         let i = &self.inner;
-        let sets: [(&str, &OrderedIds, BTreeSet<String>); 4] = [
+        let all = |ids: Vec<String>| -> BTreeSet<String> { ids.into_iter().collect() };
+        let sets: [(&str, BTreeSet<String>, BTreeSet<String>); 4] = [
             (
                 "article",
-                &i.article_ids,
+                all(i.article_ids.after(None, usize::MAX)),
                 i.articles.iter().map(|e| e.key().clone()).collect(),
             ),
             (
                 "quote",
-                &i.quote_ids,
+                all(i.quote_ids.after(None, usize::MAX)),
                 i.quotes.iter().map(|e| e.id.clone()).collect(),
             ),
             (
                 "speaker",
-                &i.speaker_ids,
+                all(i.speaker_ids.after(None, usize::MAX)),
                 i.speakers.iter().map(|e| e.key().clone()).collect(),
             ),
             (
                 "claim",
-                &i.claim_ids,
+                all(i.claim_ids.after(None, usize::MAX)),
                 i.claims.iter().map(|e| e.key().clone()).collect(),
             ),
         ];
-        for (what, ordered, keys) in sets {
-            let listed: BTreeSet<String> = ordered.after(None, usize::MAX).into_iter().collect();
+        for (what, listed, keys) in sets {
             if listed != keys {
                 let missing: Vec<_> = keys.difference(&listed).take(5).collect();
                 let extra: Vec<_> = listed.difference(&keys).take(5).collect();

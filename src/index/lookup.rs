@@ -117,8 +117,8 @@ pub(super) fn chunked<'a>(
 const MAX_CHUNK: usize = 256;
 
 /// Iterates the ids of `ids` sorting after `after`, in chunks, without holding a lock.
-pub(super) fn ordered(
-    ids: &OrderedIds,
+pub(super) fn ordered<I: PostingId>(
+    ids: &OrderedIds<I>,
     after: Option<String>,
     first: usize,
 ) -> impl Iterator<Item = String> + '_ {

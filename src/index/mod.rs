@@ -18,6 +18,7 @@ mod articles;
 mod attribute;
 mod attributed;
 mod batch;
+mod buckets;
 mod by_article;
 mod claims;
 mod contribution;
@@ -121,20 +122,22 @@ struct Inner {
     syndication: Postings<u64>,
     /// Keyed by the id's value: quote ids are 16 hex digits (see [`HexId`]).
     quotes: Map<HexId, Arc<QuoteGroup>>,
-    quote_ids: OrderedIds,
+    /// Quote ids, held as their value (see [`HexId`]).
+    quote_ids: OrderedIds<HexId>,
     quote_terms: Postings<String, HexId>,
     quote_shingles: Postings<u64, HexId>,
     /// Quote ids are 16 hex digits, held as their value (see [`HexId`]).
     quotes_by_speaker: Postings<String, HexId>,
     quotes_by_outlet: Postings<String, HexId>,
-    conflicts: OrderedIds,
+    conflicts: OrderedIds<HexId>,
     speakers: Map<String, Arc<SpeakerRecord>>,
     speaker_ids: OrderedIds,
     speaker_words: Postings<String>,
     /// Speaker id -> the published occurrences naming the speaker (see `attributed`).
     attributed: Map<String, attributed::Attributed>,
     claims: Map<String, Arc<ClaimGroup>>,
-    claim_ids: OrderedIds,
+    /// Claim ids, held as their value (see [`HexId`]).
+    claim_ids: OrderedIds<HexId>,
     /// Claim ids are 16 hex digits, held as their value (see [`HexId`]).
     claims_by_claimant: Postings<String, HexId>,
     claims_by_outlet: Postings<String, HexId>,

@@ -1,12 +1,13 @@
 //! How a posting list holds the resource ids it lists: as given, or as the number a
 //! sixteen-hex-digit id spells.
 
+use super::buckets::Spread;
 use super::posting_set::PostingSet;
 use std::hash::Hash;
 
 /// How a posting list holds resource ids: as given (`String`), or more compactly ([`HexId`]).
 /// Ids go in and come out as strings; the order of the held form is the order of the strings.
-pub(super) trait PostingId: Ord + Clone + Hash {
+pub(super) trait PostingId: Spread + Hash {
     /// The held form of `id`; `None` when `id` cannot be held this way.
     fn from_id(id: &str) -> Option<Self>;
     /// The id as a string.
@@ -14,6 +15,8 @@ pub(super) trait PostingId: Ord + Clone + Hash {
     /// Adds `id` to `set`. An id the held form cannot take is a caller bug: it is left out
     /// (and trips a debug assertion) rather than stored wrongly.
     fn add_to(set: &mut PostingSet<Self>, id: &str);
+    /// Whether `set` holds `id`.
+    fn is_in(set: &PostingSet<Self>, id: &str) -> bool;
 }
 
 impl PostingId for String {
@@ -27,9 +30,13 @@ impl PostingId for String {
 
     fn add_to(set: &mut PostingSet<Self>, id: &str) {
         // most adds of a string id repeat one already there: no copy made for those
-        if !set.contains(id) {
+        if !set.contains_str(id) {
             set.insert(id.to_owned());
         }
+    }
+
+    fn is_in(set: &PostingSet<Self>, id: &str) -> bool {
+        set.contains_str(id)
     }
 }
 
@@ -47,6 +54,15 @@ impl HexId {
         let held = HexId::from_id(id);
         debug_assert!(held.is_some(), "id {id:?} is not 16 hex digits");
         held
+    }
+}
+
+impl Spread for HexId {
+    // quote and claim ids are hashes
+    const SPREAD: bool = true;
+
+    fn bits(&self) -> u64 {
+        self.0
     }
 }
 
@@ -77,6 +93,10 @@ impl PostingId for HexId {
         if let Some(held) = HexId::of_own(id) {
             set.insert(held);
         }
+    }
+
+    fn is_in(set: &PostingSet<Self>, id: &str) -> bool {
+        HexId::from_id(id).is_some_and(|held| set.contains(&held))
     }
 }
 

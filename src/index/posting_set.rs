@@ -1,10 +1,11 @@
 //! The ids under one posting key, in order. Most keys hold one or two ids (a word pair of one
 //! quote, a rare word, a speaker quoted once), for which a B-tree's first node, about a hundred
 //! bytes, is mostly empty room: a short set is a sorted list kept inline, and becomes a B-tree
-//! only past [`FEW`] ids, where inserting into a list would shift too much.
+//! only past [`FEW`] ids, where inserting into a list would shift too much. Past it, ids that are
+//! hashes are filed by their top bits instead (see [`super::buckets`]).
 
+use super::buckets::{self, Added, Buckets, Spread};
 use smallvec::SmallVec;
-use std::borrow::Borrow;
 use std::collections::{BTreeSet, btree_set};
 use std::ops::Bound::{Excluded, Unbounded};
 
@@ -18,6 +19,8 @@ pub(super) enum PostingSet<I> {
     Few(SmallVec<[I; 2]>),
     /// More than [`FEW`] (or once more than that).
     Many(BTreeSet<I>),
+    /// More than [`FEW`] (or once more than that) ids that are hashes ([`Spread::SPREAD`]).
+    Spread(Buckets<I>),
 }
 
 impl<I> Default for PostingSet<I> {
@@ -32,6 +35,8 @@ pub(super) enum Iter<'a, I> {
     Few(std::slice::Iter<'a, I>),
     /// Of a B-tree.
     Many(btree_set::Range<'a, I>),
+    /// Of buckets.
+    Spread(buckets::Iter<'a, I>),
 }
 
 impl<'a, I> Iterator for Iter<'a, I> {
@@ -41,16 +46,18 @@ impl<'a, I> Iterator for Iter<'a, I> {
         match self {
             Iter::Few(it) => it.next(),
             Iter::Many(it) => it.next(),
+            Iter::Spread(it) => it.next(),
         }
     }
 }
 
-impl<I: Ord> PostingSet<I> {
+impl<I: Spread> PostingSet<I> {
     /// Number of ids.
     pub(super) fn len(&self) -> usize {
         match self {
             PostingSet::Few(v) => v.len(),
             PostingSet::Many(s) => s.len(),
+            PostingSet::Spread(b) => b.len(),
         }
     }
 
@@ -60,13 +67,11 @@ impl<I: Ord> PostingSet<I> {
     }
 
     /// Whether it holds `id`.
-    pub(super) fn contains<Q: Ord + ?Sized>(&self, id: &Q) -> bool
-    where
-        I: Borrow<Q>,
-    {
+    pub(super) fn contains(&self, id: &I) -> bool {
         match self {
-            PostingSet::Few(v) => v.binary_search_by(|x| x.borrow().cmp(id)).is_ok(),
+            PostingSet::Few(v) => v.binary_search(id).is_ok(),
             PostingSet::Many(s) => s.contains(id),
+            PostingSet::Spread(b) => b.contains(id),
         }
     }
 
@@ -79,15 +84,38 @@ impl<I: Ord> PostingSet<I> {
                     v.insert(at, id);
                     true
                 }
-                Err(_) => {
-                    let mut s: BTreeSet<I> = std::mem::take(v).into_iter().collect();
-                    s.insert(id);
-                    *self = PostingSet::Many(s);
+                Err(at) => {
+                    let mut ids = std::mem::take(v).into_vec();
+                    ids.insert(at, id);
+                    *self = Self::long(ids);
                     true
                 }
             },
             PostingSet::Many(s) => s.insert(id),
+            PostingSet::Spread(b) => match b.insert(id) {
+                Added::New => true,
+                Added::Present => false,
+                Added::Skewed => {
+                    *self = PostingSet::Many(b.iter().cloned().collect());
+                    true
+                }
+            },
         }
+    }
+
+    /// A set of more than [`FEW`] sorted, distinct ids: filed by their top bits when they are
+    /// hashes spread evenly, otherwise a B-tree (built bottom-up from the sorted input, without a
+    /// search per item).
+    fn long(sorted: Vec<I>) -> Self {
+        let sorted = if I::SPREAD {
+            match Buckets::from_sorted(sorted) {
+                Ok(b) => return PostingSet::Spread(b),
+                Err(sorted) => sorted,
+            }
+        } else {
+            sorted
+        };
+        PostingSet::Many(sorted.into_iter().collect())
     }
 
     /// Removes `id`; false when it was not there.
@@ -101,6 +129,7 @@ impl<I: Ord> PostingSet<I> {
                 Err(_) => false,
             },
             PostingSet::Many(s) => s.remove(id),
+            PostingSet::Spread(b) => b.remove(id),
         }
     }
 
@@ -111,12 +140,9 @@ impl<I: Ord> PostingSet<I> {
                 *v = SmallVec::from_vec(sorted);
                 v.shrink_to_fit();
             }
-            // from sorted input the B-tree is built bottom-up, without a search per item
-            PostingSet::Few(v) if v.is_empty() => {
-                *self = PostingSet::Many(sorted.into_iter().collect())
-            }
+            PostingSet::Few(v) if v.is_empty() => *self = Self::long(sorted),
             PostingSet::Many(s) => s.extend(sorted),
-            PostingSet::Few(_) => {
+            PostingSet::Few(_) | PostingSet::Spread(_) => {
                 for id in sorted {
                     self.insert(id);
                 }
@@ -129,6 +155,7 @@ impl<I: Ord> PostingSet<I> {
         match self {
             PostingSet::Few(v) => Iter::Few(v.iter()),
             PostingSet::Many(s) => Iter::Many(s.range::<I, _>(..)),
+            PostingSet::Spread(b) => Iter::Spread(b.iter()),
         }
     }
 
@@ -137,6 +164,19 @@ impl<I: Ord> PostingSet<I> {
         match self {
             PostingSet::Few(v) => Iter::Few(v[v.partition_point(|x| x <= id)..].iter()),
             PostingSet::Many(s) => Iter::Many(s.range((Excluded(id), Unbounded))),
+            PostingSet::Spread(b) => Iter::Spread(b.after(id)),
+        }
+    }
+}
+
+impl PostingSet<String> {
+    /// Whether it holds `id`, without making a string of it.
+    pub(super) fn contains_str(&self, id: &str) -> bool {
+        match self {
+            PostingSet::Few(v) => v.binary_search_by(|x| x.as_str().cmp(id)).is_ok(),
+            PostingSet::Many(s) => s.contains(id),
+            // strings are never filed by their bits; answered all the same
+            PostingSet::Spread(b) => b.iter().any(|x| x == id),
         }
     }
 }
@@ -144,6 +184,8 @@ impl<I: Ord> PostingSet<I> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    impl Spread for u32 {}
 
     /// The set's ids against a B-tree's, after the same operations.
     fn same(set: &PostingSet<u32>, model: &BTreeSet<u32>) {
@@ -195,6 +237,6 @@ mod tests {
         same(&many, &ids.into_iter().collect());
         let mut strings: PostingSet<String> = PostingSet::default();
         strings.insert("b".into());
-        assert!(strings.contains("b") && !strings.contains("a"));
+        assert!(strings.contains_str("b") && !strings.contains_str("a"));
     }
 }

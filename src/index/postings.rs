@@ -107,48 +107,45 @@ impl<K: Eq + Hash + Clone, I: PostingId> Postings<K, I> {
     /// Up to `limit` ids under `key` sorting after `after` (from the start when `None`), in
     /// order: one page of a posting list without copying the rest.
     pub(super) fn after(&self, key: &K, after: Option<&str>, limit: usize) -> Vec<String> {
-        self.visit(key, |set| match after.map(|a| (a, I::from_id(a))) {
-            None => set.iter().take(limit).map(I::to_id).collect(),
-            Some((_, Some(held))) => set.after(&held).take(limit).map(I::to_id).collect(),
-            // a cursor this list cannot hold: the held order is the order of the strings
-            Some((a, None)) => set
-                .iter()
-                .map(I::to_id)
-                .filter(|id| id.as_str() > a)
-                .take(limit)
-                .collect(),
-        })
+        self.visit(key, |set| page_after(set, after, limit))
     }
 }
 
 /// Every id of one resource type, in order, for unfiltered listing.
-#[derive(Debug, Default)]
-pub(super) struct OrderedIds {
-    ids: RwLock<BTreeSet<String>>,
+#[derive(Debug)]
+pub(super) struct OrderedIds<I: PostingId = String> {
+    ids: RwLock<PostingSet<I>>,
 }
 
-impl OrderedIds {
+impl<I: PostingId> Default for OrderedIds<I> {
+    fn default() -> Self {
+        OrderedIds {
+            ids: RwLock::new(PostingSet::default()),
+        }
+    }
+}
+
+impl<I: PostingId> OrderedIds<I> {
     /// Adds an id.
     pub(super) fn insert(&self, id: &str) {
-        let mut ids = self.ids.write();
-        if !ids.contains(id) {
-            ids.insert(id.to_string());
-        }
+        I::add_to(&mut self.ids.write(), id);
     }
 
     /// Adds sorted, distinct ids (see [`super::batch`]).
-    pub(super) fn extend_sorted(&self, ids: Vec<String>) {
-        super::batch::fill_sorted(&mut self.ids.write(), ids);
+    pub(super) fn extend_sorted(&self, ids: Vec<I>) {
+        self.ids.write().extend_sorted(ids);
     }
 
     /// True when the id is present.
     pub(super) fn contains(&self, id: &str) -> bool {
-        self.ids.read().contains(id)
+        I::is_in(&self.ids.read(), id)
     }
 
     /// Removes an id.
     pub(super) fn remove(&self, id: &str) {
-        self.ids.write().remove(id);
+        if let Some(held) = I::from_id(id) {
+            self.ids.write().remove(&held);
+        }
     }
 
     /// Number of ids.
@@ -158,15 +155,22 @@ impl OrderedIds {
 
     /// Up to `limit` ids sorting after `after` (from the start when `None`), in order.
     pub(super) fn after(&self, after: Option<&str>, limit: usize) -> Vec<String> {
-        let ids = self.ids.read();
-        match after {
-            Some(a) => ids
-                .range::<str, _>((std::ops::Bound::Excluded(a), std::ops::Bound::Unbounded))
-                .take(limit)
-                .cloned()
-                .collect(),
-            None => ids.iter().take(limit).cloned().collect(),
-        }
+        page_after(&self.ids.read(), after, limit)
+    }
+}
+
+/// Up to `limit` ids of `set` sorting after `after` (from the start when `None`), in order.
+fn page_after<I: PostingId>(set: &PostingSet<I>, after: Option<&str>, limit: usize) -> Vec<String> {
+    match after.map(|a| (a, I::from_id(a))) {
+        None => set.iter().take(limit).map(I::to_id).collect(),
+        Some((_, Some(held))) => set.after(&held).take(limit).map(I::to_id).collect(),
+        // a cursor this set cannot hold: the held order is the order of the strings
+        Some((a, None)) => set
+            .iter()
+            .map(I::to_id)
+            .filter(|id| id.as_str() > a)
+            .take(limit)
+            .collect(),
     }
 }
 
@@ -238,12 +242,30 @@ mod tests {
 
     #[test]
     fn ordered_ids_page_after_a_key() {
-        let ids = OrderedIds::default();
+        let ids: OrderedIds = OrderedIds::default();
         for id in ["c", "a", "b"] {
             ids.insert(id);
         }
         assert_eq!(ids.after(None, 2), ["a", "b"]);
         assert_eq!(ids.after(Some("a"), 5), ["b", "c"]);
+    }
+
+    #[test]
+    fn ordered_hex_ids_list_look_up_and_drop_by_their_strings() {
+        let ids: OrderedIds<HexId> = OrderedIds::default();
+        let hex = ["00000000000000ff", "0a00000000000000", "ffffffffffffffff"];
+        for id in hex.iter().rev() {
+            ids.insert(id);
+            ids.insert(id);
+        }
+        assert_eq!(ids.len(), 3);
+        assert!(ids.contains(hex[1]) && !ids.contains("0a") && !ids.contains("0A00000000000000"));
+        assert_eq!(ids.after(Some("0a"), 5), hex[1..]);
+        ids.remove("0A00000000000000");
+        ids.remove(hex[1]);
+        assert_eq!(ids.after(None, 5), [hex[0], hex[2]]);
+        ids.extend(vec![hex[1].to_string(), "not hex".to_string()]);
+        assert_eq!(ids.after(None, 5), hex);
     }
 
     #[test]

@@ -80,7 +80,10 @@ impl Index {
         };
         if let Some(g) = new {
             i.quotes.insert(key, Arc::clone(g));
-            i.quote_ids.insert(&id);
+            // `old` is the group stored under the id, so the id is listed when there is one
+            if old.is_none() {
+                i.quote_ids.insert(&id);
+            }
         }
         let new_group = new.map(|g| g.as_ref());
         // most changes add occurrences to a group whose words stay the same
@@ -109,10 +112,14 @@ impl Index {
         counts.quotes(old, -1);
         counts.quotes(new_group, 1);
         counts.apply(&i.attributed);
-        if new.is_some_and(|g| g.is_conflict()) {
-            i.conflicts.insert(&id);
-        } else {
-            i.conflicts.remove(&id);
+        // a new group is not listed yet; a look-up costs less than a write lock
+        let conflict = new.is_some_and(|g| g.is_conflict());
+        if conflict != (old.is_some() && i.conflicts.contains(&id)) {
+            if conflict {
+                i.conflicts.insert(&id);
+            } else {
+                i.conflicts.remove(&id);
+            }
         }
         if new.is_none() {
             i.quote_ids.remove(&id);

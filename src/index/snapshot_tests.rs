@@ -1,6 +1,7 @@
 //! A snapshot loads back into an index that answers, and goes on resolving, exactly as the one
 //! that wrote it.
 
+use super::postings::PostingId;
 use super::*;
 use crate::corpus::{Corpus, CorpusConfig};
 use crate::model::ArticleMeta;
@@ -62,7 +63,9 @@ fn round_trip(index: &Index) -> Index {
 /// Every record, and the lookups that walk posting lists, agree.
 pub(super) fn assert_same(a: &Index, b: &Index) {
     assert_eq!(a.stats(), b.stats());
-    let all = |ids: &OrderedIds| ids.after(None, usize::MAX);
+    fn all<I: PostingId>(ids: &OrderedIds<I>) -> Vec<String> {
+        ids.after(None, usize::MAX)
+    }
     let (ai, bi) = (&a.inner, &b.inner);
     assert_eq!(all(&ai.quote_ids), all(&bi.quote_ids));
     assert_eq!(all(&ai.conflicts), all(&bi.conflicts));

@@ -112,11 +112,11 @@ impl Index {
                 .visit(&keys::outlet_key(outlet), |of_outlet| {
                     let total = contributions
                         .keys()
-                        .filter(|id| of_outlet.contains(id.as_str()))
+                        .filter(|id| of_outlet.contains_str(id))
                         .count();
                     let iter = contributions
                         .keys_after(after)
-                        .filter(|id| of_outlet.contains(id.as_str()))
+                        .filter(|id| of_outlet.contains_str(id))
                         .filter_map(listed);
                     page.keyset(iter, Some(total))
                 });
