@@ -65,6 +65,16 @@ pub(super) fn occurrence_keys(g: Option<&QuoteGroup>) -> (Vec<&str>, Vec<String>
     g.map_or_else(Default::default, |g| (g.speaker_keys(), g.outlet_keys()))
 }
 
+/// A hash of a set of words, never 0 (see [`SpeakerRecord::posted_words`]).
+fn words_hash(words: &BTreeSet<String>) -> u64 {
+    let mut h = xxhash_rust::xxh3::Xxh3::new();
+    for w in words {
+        h.update(w.as_bytes());
+        h.update(&[0]);
+    }
+    h.digest() | 1
+}
+
 impl Index {
     /// Replaces quote group `old` by `new` (either may be absent).
     pub(super) fn put_quote(&self, old: Option<&QuoteGroup>, new: Option<&Arc<QuoteGroup>>) {
@@ -191,18 +201,6 @@ impl Index {
     /// contribution only ever adds alias words.
     pub(super) fn append_contribution(&self, sid: &str, article: &str, c: &Contribution) {
         let i = &self.inner;
-        {
-            let mut entry = i
-                .speakers
-                .entry(sid.to_string())
-                .or_insert_with(|| Arc::new(SpeakerRecord::new(sid.to_string())));
-            let mut c = c.clone();
-            c.settle(|s| self.name_string(s));
-            Arc::make_mut(&mut entry)
-                .contributions_mut()
-                .insert(article.to_string(), c);
-        }
-        i.speaker_ids.insert(sid);
         let words: BTreeSet<String> = c
             .aliases
             .iter()
@@ -210,8 +208,29 @@ impl Index {
             .chain(std::iter::once(&c.name))
             .flat_map(|a| keys::words(a))
             .collect();
-        for w in words {
-            i.speaker_words.add(w, sid);
+        // most contributions repeat the names the record's last one posted
+        let hash = words_hash(&words);
+        let (created, posted) = {
+            let mut created = false;
+            let mut entry = i.speakers.entry(sid.to_string()).or_insert_with(|| {
+                created = true;
+                Arc::new(SpeakerRecord::new(sid.to_string()))
+            });
+            let mut c = c.clone();
+            c.settle(|s| self.name_string(s));
+            let record = Arc::make_mut(&mut entry);
+            let posted = record.posted_words(hash);
+            record.contributions_mut().insert(article.to_string(), c);
+            record.set_posted_words(hash);
+            (created, posted)
+        };
+        if created {
+            i.speaker_ids.insert(sid);
+        }
+        if !posted {
+            for w in words {
+                i.speaker_words.add(w, sid);
+            }
         }
     }
 

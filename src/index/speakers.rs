@@ -20,6 +20,20 @@ pub struct SpeakerRecord {
     contributions: ByArticle<Contribution>,
     #[serde(skip)] // derived: recomputed on first use
     derived: Derived,
+    #[serde(skip)]
+    posted: Posted,
+}
+
+/// A hash of the alias words last posted for this very record (see
+/// [`SpeakerRecord::posted_words`]); 0 for none. A copy, or any other change to the
+/// contributions, forgets it, so it can only ever say that words are posted when they are.
+#[derive(Debug, Default)]
+struct Posted(u64);
+
+impl Clone for Posted {
+    fn clone(&self) -> Self {
+        Posted(0)
+    }
 }
 
 /// What readers derive from all of a speaker's contributions, computed once per version: a
@@ -49,6 +63,7 @@ impl SpeakerRecord {
             id,
             contributions: ByArticle::default(),
             derived: Derived::default(),
+            posted: Posted::default(),
         }
     }
 
@@ -60,7 +75,19 @@ impl SpeakerRecord {
     /// The contributions to change; forgets what was derived from them.
     pub fn contributions_mut(&mut self) -> &mut ByArticle<Contribution> {
         self.derived = Derived::default();
+        self.posted = Posted::default();
         &mut self.contributions
+    }
+
+    /// Whether the alias words hashing to `hash` (never 0) were the last posted for this record,
+    /// since it was made or last copied or changed otherwise.
+    pub(super) fn posted_words(&self, hash: u64) -> bool {
+        self.posted.0 == hash
+    }
+
+    /// Notes that the alias words hashing to `hash` (never 0) are posted for this record.
+    pub(super) fn set_posted_words(&mut self, hash: u64) {
+        self.posted = Posted(hash);
     }
 
     fn summary(&self) -> &Summary {

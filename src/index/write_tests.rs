@@ -1,9 +1,10 @@
 //! Writes and what they leave behind: idempotent creation, deletion of occurrences, claim counts
 //! and postings, extraction spans that do not fit the text, and watchers told of new occurrences.
 
+use super::contribution::Contribution;
 use super::tests::{P, article, page, seeded};
 use super::*;
-use crate::model::{ExtractedQuote, Extraction, QuoteKind, Span};
+use crate::model::{ExtractedQuote, Extraction, QuoteKind, Span, SpeakerKind};
 
 #[test]
 fn create_is_idempotent_and_rejects_a_changed_text() {
@@ -133,4 +134,39 @@ fn out_of_range_extraction_spans_are_dropped_not_panicking() {
     };
     index.create_article_with(new, e).unwrap();
     assert_eq!(index.stats().quotes, 0);
+}
+
+/// A contribution naming the person `name`.
+fn naming(name: &str) -> Contribution {
+    Contribution {
+        name: name.into(),
+        kind: Some(SpeakerKind::Person),
+        aliases: vec![(name.into(), 1)],
+        roles: vec![],
+    }
+}
+
+#[test]
+fn a_speakers_words_stay_posted_while_contributions_come_and_go() {
+    let index = Index::new();
+    let listed = |word: &str| {
+        index
+            .inner
+            .speaker_words
+            .get(&word.to_string())
+            .contains("s")
+    };
+    index.append_contribution("s", "a", &naming("Jane Doe"));
+    // the same names again post nothing new
+    index.append_contribution("s", "b", &naming("Jane Doe"));
+    assert!(listed("jane") && listed("doe"));
+    index.append_contribution("s", "c", &naming("John Doe"));
+    assert!(listed("john"));
+    // the only contribution naming John goes, and with it the word
+    index.drop_contribution("s", "c");
+    assert!(!listed("john") && listed("jane"));
+    // the record forgot what it last posted: the same names post the word again
+    index.append_contribution("s", "d", &naming("John Doe"));
+    assert!(listed("john") && listed("jane") && listed("doe"));
+    assert_eq!(index.inner.speaker_ids.after(None, 5), ["s"]);
 }
