@@ -162,7 +162,8 @@ mod tests {
             let id = |n: u64| super::super::keys::hex_id(n);
             let one_by_one: Postings<String, HexId> = Postings::default();
             let batched: Postings<String, HexId> = Postings::default();
-            let (ids_one, ids_batched) = (OrderedIds::<HexId>::default(), OrderedIds::<HexId>::default());
+            let ids_one: OrderedIds<HexId> = OrderedIds::default();
+            let ids_batched: OrderedIds<HexId> = OrderedIds::default();
             for (k, n) in &before {
                 for p in [&one_by_one, &batched] {
                     p.add(format!("w{k}"), &id(*n));

@@ -85,7 +85,8 @@ impl SpeakerRecord {
         self.posted.0 == hash
     }
 
-    /// Notes that the alias words hashing to `hash` (never 0) are posted for this record.
+    /// Notes that the alias words hashing to `hash` (never 0) are posted for this record: the
+    /// caller posts them before its next write.
     pub(super) fn set_posted_words(&mut self, hash: u64) {
         self.posted = Posted(hash);
     }
